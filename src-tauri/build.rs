@@ -1,0 +1,15 @@
+//! Generates the app's command permissions and reads the capabilities from `src-tauri/`
+//! (the config sits at the top level beside Cargo.toml; the app's own files do not).
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(placard_commands()));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}
+
+/// Every command the UI may call. Each gets an `allow-*` permission that the kiosk
+/// capability grants; nothing else (no core plugins) is reachable from the webview.
+fn placard_commands() -> &'static [&'static str] {
+    &["list_petitions", "get_petition", "pack_info"]
+}

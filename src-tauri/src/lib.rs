@@ -1,0 +1,87 @@
+//! The Placard kiosk app: the only package that knows Tauri.
+//!
+//! It wires domain crates (`crates/`) to the webview: commands (thin, DTO in/out), the `pack:`
+//! scheme for petition images, and the kiosk window. See ARCHITECTURE.md for the invariants.
+
+pub mod commands;
+pub mod error;
+pub mod models;
+mod protocol;
+pub mod state;
+
+use tauri::{Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
+
+pub use error::{ErrorCode, IpcError};
+pub use state::{KioskConfig, KioskState};
+
+/// Registers the commands and the `pack:` scheme on any runtime. The caller manages a
+/// [`KioskState`] (`run` does it in setup; tests do it with a fixture pack).
+pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        .invoke_handler(tauri::generate_handler![
+            commands::list_petitions,
+            commands::get_petition,
+            commands::pack_info,
+        ])
+        .register_asynchronous_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
+}
+
+/// Starts the kiosk: loads the pack named by `PLACARD_PACK` (or the built-in demo pack) and
+/// opens the window.
+pub fn run() {
+    let app = build(tauri::Builder::default())
+        .setup(|app| {
+            let config = KioskConfig::from_env(app.path().app_data_dir()?);
+            std::fs::create_dir_all(&config.data_dir)?;
+            let state = match config.resolve_pack_dir() {
+                Ok(dir) => KioskState::load(dir),
+                Err(e) => KioskState::unavailable(
+                    config.data_dir.join("demo-pack"),
+                    format!("cannot unpack the demo petitions: {e}"),
+                ),
+            };
+            app.manage(state);
+            open_window(app, &config)?;
+            Ok(())
+        })
+        .build(context());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("placard-kiosk could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// The app's context (config, capabilities, embedded UI) from `tauri.conf.json`. Public so the
+/// mock-runtime tests run against the real capabilities, not an empty ACL.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
+}
+
+/// The kiosk window. It keeps its webview data under the data dir, in an ephemeral (incognito)
+/// store so no signer's typing is remembered, and never navigates away from the app.
+fn open_window<R: Runtime, M: Manager<R>>(manager: &M, config: &KioskConfig) -> tauri::Result<()> {
+    WebviewWindowBuilder::new(manager, "main", WebviewUrl::App("index.html".into()))
+        .title("Placard")
+        .inner_size(1280.0, 800.0)
+        .min_inner_size(800.0, 600.0)
+        .data_directory(config.data_dir.join("webview"))
+        .incognito(true)
+        .devtools(cfg!(debug_assertions))
+        .on_navigation(is_app_url)
+        .build()?;
+    Ok(())
+}
+
+/// Only the app's own pages: `tauri://localhost` (Linux, macOS), `http://tauri.localhost`
+/// (Windows), and the Vite dev server in development.
+fn is_app_url(url: &tauri::Url) -> bool {
+    match (url.scheme(), url.host_str()) {
+        ("tauri", Some("localhost")) => true,
+        ("http" | "https", Some("tauri.localhost")) => true,
+        ("http", Some("localhost")) => tauri::is_dev(),
+        _ => false,
+    }
+}

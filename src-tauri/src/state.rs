@@ -1,0 +1,73 @@
+//! What the app holds while it runs. Read-only after start-up, so no lock: commands borrow it.
+
+use std::path::{Path, PathBuf};
+
+use placard_petition::{Pack, Renderer};
+
+use crate::error::{ErrorCode, IpcError};
+
+/// Where the kiosk reads its petitions and writes its state.
+#[derive(Debug, Clone)]
+pub struct KioskConfig {
+    /// `PLACARD_PACK`, or `None` for the built-in demo pack.
+    pub pack_dir: Option<PathBuf>,
+    /// `PLACARD_DATA_DIR`, else the platform's app data folder. Everything the app writes
+    /// (webview data included) goes under it.
+    pub data_dir: PathBuf,
+}
+
+impl KioskConfig {
+    /// Reads `PLACARD_PACK` and `PLACARD_DATA_DIR`; `default_data_dir` when the latter is unset.
+    pub fn from_env(default_data_dir: PathBuf) -> Self {
+        let var = |name| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        Self {
+            pack_dir: var("PLACARD_PACK"),
+            data_dir: var("PLACARD_DATA_DIR").unwrap_or(default_data_dir),
+        }
+    }
+
+    /// The pack folder to load: `PLACARD_PACK`, or the demo pack unpacked under the data dir.
+    pub fn resolve_pack_dir(&self) -> std::io::Result<PathBuf> {
+        match &self.pack_dir {
+            Some(dir) => Ok(dir.clone()),
+            None => placard_petition::demo::extract(&self.data_dir.join("demo-pack"))
+                .map(Path::to_owned),
+        }
+    }
+}
+
+/// The loaded pack, or why there is none (the window still opens and says so).
+#[derive(Debug)]
+pub struct KioskState {
+    pack_dir: PathBuf,
+    pack: Result<Pack, String>,
+}
+
+impl KioskState {
+    pub fn load(pack_dir: PathBuf) -> Self {
+        let pack = Pack::load(&pack_dir, &Renderer::default()).map_err(|e| e.to_string());
+        Self { pack_dir, pack }
+    }
+
+    /// A state whose pack could not even be located.
+    pub fn unavailable(pack_dir: PathBuf, why: String) -> Self {
+        Self {
+            pack_dir,
+            pack: Err(why),
+        }
+    }
+
+    pub fn pack_dir(&self) -> &Path {
+        &self.pack_dir
+    }
+
+    pub fn pack(&self) -> Result<&Pack, IpcError> {
+        self.pack
+            .as_ref()
+            .map_err(|why| IpcError::new(ErrorCode::PackUnavailable, why.clone()))
+    }
+}

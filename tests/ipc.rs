@@ -1,0 +1,166 @@
+//! The app's commands over real IPC on the mock runtime, with the real config and capabilities.
+
+use std::path::{Path, PathBuf};
+
+use placard_kiosk::KioskState;
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+fn demo_pack() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/demo")
+}
+
+fn app(state: KioskState) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = placard_kiosk::build(mock_builder())
+        .manage(state)
+        .build(placard_kiosk::context())
+        .expect("app builds");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("window builds");
+    (app, window)
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.into(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("json body"))
+}
+
+#[test]
+fn list_petitions_returns_the_demo_pack() {
+    let (_app, w) = app(KioskState::load(demo_pack()));
+    let list = invoke(&w, "list_petitions", json!({})).expect("ok");
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, placard_petition::demo::PETITION_IDS);
+    assert_eq!(list[1]["title"], "Encryption is not a crime!");
+    assert_eq!(list[0]["title"], "It's Time to Defend Encryption Worldwide");
+    assert_eq!(list[1]["published"], true);
+}
+
+#[test]
+fn get_petition_returns_rendered_body_with_pack_images() {
+    let (_app, w) = app(KioskState::load(demo_pack()));
+    let p = invoke(
+        &w,
+        "get_petition",
+        json!({"id": "encryption-is-not-a-crime"}),
+    )
+    .expect("ok");
+    assert_eq!(p["title"], "Encryption is not a crime!");
+    assert_eq!(p["action_text"], "Stand with WhatsApp");
+    assert_eq!(
+        p["petition_copy"],
+        "I support services that use end-to-end encryption and oppose government attempts to block them."
+    );
+    let body = p["body_html"].as_str().unwrap();
+    assert!(body.contains("WhatsApp was blocked in Brazil"), "{body}");
+    assert!(
+        body.contains(r#"<img src="pack://localhost/img/action-network/2016-05-05_12-51-51.jpg""#),
+        "{body}"
+    );
+    assert_eq!(p["lang"], Value::Null);
+}
+
+#[test]
+fn unknown_petition_is_a_typed_error() {
+    let (_app, w) = app(KioskState::load(demo_pack()));
+    let e = invoke(&w, "get_petition", json!({"id": "nope"})).expect_err("must fail");
+    assert_eq!(e["code"], "petition_not_found");
+    assert!(e["message"].as_str().unwrap().contains("nope"));
+}
+
+#[test]
+fn missing_pack_is_a_typed_error_not_a_crash() {
+    let (_app, w) = app(KioskState::load(PathBuf::from("/nonexistent/placard-pack")));
+    for cmd in ["list_petitions", "pack_info"] {
+        let e = invoke(&w, cmd, json!({})).expect_err("must fail");
+        assert_eq!(e["code"], "pack_unavailable", "{cmd}: {e}");
+        assert!(
+            e["message"]
+                .as_str()
+                .unwrap()
+                .contains("/nonexistent/placard-pack"),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn pack_info_lists_files_that_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.md"), "---\ntitle: Good\n---\nbody").unwrap();
+    std::fs::write(
+        dir.path().join("bad.md"),
+        "---\ntitle: Bad\nopt_in: [\n---\n",
+    )
+    .unwrap();
+    let (_app, w) = app(KioskState::load(dir.path().to_owned()));
+    let info = invoke(&w, "pack_info", json!({})).expect("ok");
+    assert_eq!(info["loaded"], 1);
+    assert_eq!(info["failures"].as_array().unwrap().len(), 1);
+    assert!(
+        info["failures"][0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("bad.md")
+    );
+    assert_eq!(info["failures"][0]["line"], 4);
+}
+
+#[test]
+fn translations_are_served_by_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.md"),
+        "---\ntitle: Defend encryption\n---\nEnglish",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("p.sw.md"),
+        "---\ntitle: Tetea usimbaji fiche\n---\nKiswahili",
+    )
+    .unwrap();
+    let (_app, w) = app(KioskState::load(dir.path().to_owned()));
+    let sw = invoke(&w, "get_petition", json!({"id": "p", "lang": "sw"})).expect("ok");
+    assert_eq!(sw["title"], "Tetea usimbaji fiche");
+    assert_eq!(sw["lang"], "sw");
+    assert_eq!(sw["languages"], json!(["sw"]));
+    let de = invoke(&w, "get_petition", json!({"id": "p", "lang": "de"})).expect("ok");
+    assert_eq!(de["title"], "Defend encryption");
+    assert_eq!(de["lang"], Value::Null);
+}
+
+/// The capability grants the app's own commands and nothing else: core plugins such as the
+/// window API are unreachable from the kiosk's webview.
+#[test]
+fn core_plugin_commands_are_denied() {
+    let (_app, w) = app(KioskState::load(demo_pack()));
+    for cmd in [
+        "plugin:window|close",
+        "plugin:webview|internal_toggle_devtools",
+        "plugin:app|version",
+    ] {
+        let e = invoke(&w, cmd, json!({"label": "main"})).expect_err(cmd);
+        let msg = e.as_str().unwrap_or_default();
+        assert!(msg.contains("not allowed"), "{cmd}: {e}");
+    }
+}

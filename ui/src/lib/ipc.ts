@@ -1,0 +1,28 @@
+// Typed wrappers over the app's commands. The types come from Rust (bindings.ts, generated);
+// errors arrive as {code, message} and are rethrown as IpcFailure so callers can branch on code.
+import { invoke } from "@tauri-apps/api/core";
+import type { ErrorCode, IpcError, PackInfo, PetitionSummary, PetitionView } from "./bindings";
+
+export class IpcFailure extends Error {
+  constructor(readonly code: ErrorCode | "unknown", message: string) {
+    super(message);
+  }
+}
+
+function isIpcError(e: unknown): e is IpcError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    if (isIpcError(e)) throw new IpcFailure(e.code, e.message);
+    throw new IpcFailure("unknown", String(e));
+  }
+}
+
+export const listPetitions = () => call<PetitionSummary[]>("list_petitions");
+export const getPetition = (id: string, lang: string | null = null) =>
+  call<PetitionView>("get_petition", { id, lang });
+export const packInfo = () => call<PackInfo>("pack_info");

@@ -60,15 +60,19 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
     tauri::generate_context!()
 }
 
-/// The kiosk window. It keeps its webview data under the data dir, in an ephemeral (incognito)
-/// store so no signer's typing is remembered, and never navigates away from the app.
+/// The kiosk window. It keeps its webview data under the data dir and never navigates away
+/// from the app.
+///
+/// Not `incognito`: on WebKitGTK that gives the webview a fresh ephemeral context on which
+/// WebDriver automation can never be enabled, so the window the tests drive would differ from
+/// the one volunteers use. The UI stores nothing of a signer in the webview (no storage APIs,
+/// no autofill: WebKitGTK keeps no form history), which is what incognito would have ensured.
 fn open_window<R: Runtime, M: Manager<R>>(manager: &M, config: &KioskConfig) -> tauri::Result<()> {
     WebviewWindowBuilder::new(manager, "main", WebviewUrl::App("index.html".into()))
         .title("Placard")
         .inner_size(1280.0, 800.0)
         .min_inner_size(800.0, 600.0)
         .data_directory(config.data_dir.join("webview"))
-        .incognito(true)
         .devtools(cfg!(debug_assertions))
         .on_navigation(is_app_url)
         .build()?;

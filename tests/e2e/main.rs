@@ -1,0 +1,184 @@
+//! End-to-end: the real `placard-kiosk` window under Xvfb, driven through tauri-driver.
+//!
+//! Needs the binary built with the embedded UI (`--features custom-protocol`, as `./dev test`
+//! does), `tauri-driver` and `WebKitWebDriver` (`./dev setup` installs both). Screenshots land in
+//! `test-artifacts/e2e/`.
+#![cfg(target_os = "linux")]
+
+mod harness;
+
+use std::path::Path;
+use std::time::Duration;
+
+use harness::{Kiosk, Tripwire};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn demo_petitions_show_headline_body_and_local_images() {
+    let kiosk = Kiosk::start(None).await;
+    kiosk.wait("[data-testid=petition-list]").await;
+    kiosk.screenshot("01-petition-list").await;
+
+    // The FFTF petition, exactly as the seed file has it.
+    kiosk
+        .click("[data-testid=open-encryption-is-not-a-crime]")
+        .await;
+    assert_eq!(
+        kiosk.text("[data-testid=petition-headline]").await,
+        "Encryption is not a crime!"
+    );
+    let body = kiosk.text("[data-testid=petition-body]").await;
+    assert!(body.contains("WhatsApp was blocked in Brazil"), "{body}");
+    assert!(
+        body.contains("Add your name and let the world know"),
+        "{body}"
+    );
+    assert_eq!(
+        kiosk.text("[data-testid=action-button]").await,
+        "Stand with WhatsApp"
+    );
+    // Both images come from the pack and really decode (naturalWidth > 0).
+    let images = wait_for_images(&kiosk, 2).await;
+    for img in &images {
+        assert!(
+            img["w"].as_u64().unwrap_or(0) > 0,
+            "image did not load: {img}"
+        );
+        assert!(
+            img["src"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("pack://localhost/img/"),
+            "{img}"
+        );
+    }
+    kiosk.screenshot("02-fftf-petition").await;
+
+    // The Mozilla petition, written up from the seed text.
+    kiosk.click("[data-testid=back]").await;
+    kiosk
+        .click("[data-testid=open-defend-encryption-worldwide]")
+        .await;
+    assert_eq!(
+        kiosk.text("[data-testid=petition-headline]").await,
+        "It's Time to Defend Encryption Worldwide"
+    );
+    let copy = kiosk.text("[data-testid=petition-copy]").await;
+    assert!(
+        copy.starts_with("We call on governments around the world"),
+        "{copy}"
+    );
+    kiosk.screenshot("03-mozilla-petition").await;
+
+    // The action button leads to the (for now) placeholder.
+    kiosk.click("[data-testid=action-button]").await;
+    kiosk.wait("[data-testid=sign-placeholder]").await;
+    kiosk.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn hostile_petitions_run_no_payload_and_reach_no_network() {
+    // The hostile pack, with its "remote" URLs aimed at a loopback tripwire.
+    let wire = Tripwire::start();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile-pack");
+    let pack = tempfile::tempdir().expect("temp pack");
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir(&source).expect("hostile pack") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("fixture text");
+        let aimed = text.replace("https://evil.example", &wire.url());
+        std::fs::write(pack.path().join(path.file_name().expect("name")), aimed).expect("write");
+        ids.push(
+            path.file_stem()
+                .expect("stem")
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+    ids.sort();
+    assert!(
+        ids.len() >= 30,
+        "hostile pack has only {} petitions",
+        ids.len()
+    );
+
+    let kiosk = Kiosk::start(Some(pack.path())).await;
+    kiosk.wait("[data-testid=petition-list]").await;
+    let title = kiosk.js("return document.title;").await;
+    for id in &ids {
+        kiosk.click(&format!("[data-testid='open-{id}']")).await;
+        kiosk.wait("[data-testid=petition-body]").await;
+        // Give handlers (onerror, onload, ontoggle, autofocus) time to fire, then look.
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let body = kiosk.text("[data-testid=petition-body]").await;
+        assert!(
+            body.contains("Before the payload.") && body.contains("After the payload."),
+            "{id}: {body}"
+        );
+        let pwned = kiosk
+            .js("return typeof window.__pwned === 'undefined' ? null : String(window.__pwned);")
+            .await;
+        assert!(
+            pwned.is_null(),
+            "{id}: a payload ran (window.__pwned = {pwned})"
+        );
+        if id.starts_with("03-") || id.starts_with("31-") {
+            kiosk.screenshot(&format!("hostile-{id}")).await;
+        }
+        kiosk.click("[data-testid=back]").await;
+    }
+    assert_eq!(
+        kiosk.js("return document.title;").await,
+        title,
+        "a payload changed the title"
+    );
+    assert_eq!(wire.hits(), 0, "hostile petitions reached the network");
+
+    // Second line of defence: even markup that bypassed the sanitiser cannot reach the
+    // network, because the CSP blocks it in the real window.
+    let probe = format!(
+        "const u = '{url}';\
+         document.body.insertAdjacentHTML('beforeend', `<img src=\"${{u}}/img.png\">\
+           <link rel=\"stylesheet\" href=\"${{u}}/x.css\"><iframe src=\"${{u}}/frame\"></iframe>`);\
+         const s = document.createElement('script'); s.src = u + '/x.js'; document.head.appendChild(s);\
+         return fetch(u + '/fetch').then(() => 'fetched', e => 'blocked: ' + e);",
+        url = wire.url()
+    );
+    let fetched = kiosk.js(&probe).await;
+    assert!(
+        fetched.as_str().unwrap_or("").starts_with("blocked"),
+        "fetch was not blocked: {fetched}"
+    );
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(
+        wire.hits(),
+        0,
+        "the CSP let a request through to the network"
+    );
+    kiosk.stop().await;
+}
+
+/// Waits until the body's images finished loading; returns `{src, w}` for each.
+async fn wait_for_images(kiosk: &Kiosk, count: usize) -> Vec<serde_json::Value> {
+    let script = "return [...document.querySelectorAll('[data-testid=petition-body] img')]\
+                  .map(i => ({src: i.getAttribute('src'), done: i.complete, w: i.naturalWidth}));";
+    for _ in 0..100 {
+        let v = kiosk.js(script).await;
+        let imgs = v.as_array().cloned().unwrap_or_default();
+        if imgs.len() == count && imgs.iter().all(|i| i["done"] == true) {
+            return imgs;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "expected {count} loaded images, have {}",
+        kiosk.js(script).await
+    );
+}

@@ -37,3 +37,47 @@ fn respond(state: &KioskState, path: &str) -> Response<Vec<u8>> {
         .body(body)
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> KioskState {
+        KioskState::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/demo"))
+    }
+
+    #[test]
+    fn serves_pack_images_with_their_type() {
+        let r = respond(&demo(), "/img/action-network/2016-05-05_12-51-51.jpg");
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()[header::CONTENT_TYPE], "image/jpeg");
+        assert_eq!(r.body().len(), 92_408);
+        assert_eq!(&r.body()[..2], &[0xFF, 0xD8], "a JPEG");
+    }
+
+    #[test]
+    fn refuses_anything_else() {
+        let state = demo();
+        assert_eq!(
+            respond(&state, "/img/none.jpg").status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            respond(&state, "/encryption-is-not-a-crime.md").status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            respond(&state, "/../../Cargo.toml").status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            respond(&state, "/%2e%2e/%2e%2e/etc/passwd").status(),
+            StatusCode::FORBIDDEN
+        );
+        let missing = KioskState::unavailable("/nowhere".into(), "gone".into());
+        assert_eq!(
+            respond(&missing, "/img/a.png").status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+}

@@ -4,7 +4,6 @@
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -12,7 +11,8 @@ use serde_json::{Value, json};
 
 /// One WebKitWebDriver session at a time: parallel sessions fight over the display and the
 /// two cores, and make failures flaky.
-static ONE_SESSION: Mutex<()> = Mutex::new(());
+/// (An async mutex: the guard is held across the whole session's awaits.)
+static ONE_SESSION: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// A running kiosk under WebDriver. Dropping it ends the session and stops the driver.
 pub struct Kiosk {
@@ -20,15 +20,13 @@ pub struct Kiosk {
     driver: Child,
     _xvfb: Option<Xvfb>,
     _data: tempfile::TempDir,
-    _guard: MutexGuard<'static, ()>,
+    _guard: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl Kiosk {
     /// Starts the kiosk on `pack` (`None`: the built-in demo pack) with a fresh data dir.
     pub async fn start(pack: Option<&Path>) -> Self {
-        let guard = ONE_SESSION
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let guard = ONE_SESSION.lock().await;
         let xvfb = std::env::var_os("DISPLAY").is_none().then(Xvfb::start);
         let display = xvfb.as_ref().map_or_else(
             || std::env::var("DISPLAY").unwrap_or_default(),

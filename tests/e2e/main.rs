@@ -21,6 +21,18 @@ async fn demo_petitions_show_headline_body_and_local_images() {
     let kiosk = Kiosk::start(None).await;
     kiosk.wait("[data-testid=petition-list]").await;
     kiosk.screenshot("01-petition-list").await;
+    // A kiosk has no context menu: the app cancels every contextmenu event.
+    let cancelled = kiosk
+        .js(
+            "const e = new MouseEvent('contextmenu', {bubbles: true, cancelable: true}); \
+             document.querySelector('h1').dispatchEvent(e); return e.defaultPrevented;",
+        )
+        .await;
+    assert_eq!(
+        cancelled,
+        serde_json::Value::Bool(true),
+        "the context menu is not suppressed"
+    );
 
     // The FFTF petition, exactly as the seed file has it.
     kiosk

@@ -16,8 +16,8 @@ fn stdout(o: &Output) -> String {
 
 fn write(root: &Path, rel: &str, text: &str) {
     let p = root.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    std::fs::write(p, text).expect("write fixture");
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! `placard`: the command line of the Placard kiosk.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+mod passphrase;
+mod petitions;
+mod vault_cmds;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-use clap::{Parser, Subcommand};
-use placard_petition::{FileReport, Pack, Renderer, file_id, load_file, pack_root_for};
+use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -24,6 +25,42 @@ enum Command {
     /// Work with petition files and packs.
     #[command(subcommand)]
     Petitions(Petitions),
+    /// The organiser's key.
+    #[command(subcommand)]
+    Keys(Keys),
+    /// The sealed signature vault.
+    #[command(subcommand)]
+    Vault(VaultCmd),
+    /// Seal and store one signature read as a JSON object on stdin; prints its record id.
+    Sign {
+        #[arg(long)]
+        vault: PathBuf,
+        #[arg(long)]
+        pack: PathBuf,
+        #[arg(long)]
+        petition: String,
+    },
+    /// Export signatures: plaintext after unlock (--identity), or sealed (--sealed) with no key.
+    Export {
+        #[arg(long)]
+        vault: PathBuf,
+        /// The organiser key file (`placard keys new`).
+        #[arg(long, conflicts_with = "sealed", required_unless_present = "sealed")]
+        identity: Option<PathBuf>,
+        #[arg(long, requires = "identity")]
+        passphrase_file: Option<PathBuf>,
+        #[arg(long, value_enum, requires = "identity")]
+        format: Option<Format>,
+        /// Where to write the plaintext export (default: stdout).
+        #[arg(long, requires = "identity")]
+        out: Option<PathBuf>,
+        /// Write every sealed record and a manifest into this tar file (no unlock needed).
+        #[arg(long)]
+        sealed: Option<PathBuf>,
+    },
+    /// Tools for tests and benchmarks.
+    #[command(subcommand, hide = true)]
+    Debug(Debug),
 }
 
 #[derive(Debug, Subcommand)]
@@ -41,11 +78,125 @@ enum Petitions {
     },
 }
 
+#[derive(Debug, Subcommand)]
+enum Keys {
+    /// Make a new organiser key, encrypted with a passphrase; prints its public key (age1…).
+    New {
+        #[arg(long)]
+        out: PathBuf,
+        /// Read the passphrase from this file's first line instead of asking twice.
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        /// Also write a printable recovery copy here.
+        #[arg(long)]
+        recovery_sheet: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum VaultCmd {
+    /// Create a vault that seals to the organiser's public key.
+    Init {
+        #[arg(long)]
+        vault: PathBuf,
+        #[arg(long)]
+        recipient: String,
+    },
+    /// Counts by petition, state and hour (no key needed).
+    Stats {
+        #[arg(long)]
+        vault: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Integrity check and metadata consistency; with --identity, opens every record too.
+    Verify {
+        #[arg(long)]
+        vault: PathBuf,
+        #[arg(long)]
+        identity: Option<PathBuf>,
+        #[arg(long, requires = "identity")]
+        passphrase_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum Debug {
+    /// Sign made-up signatures in a loop, printing each id after it is durable.
+    SignLoop {
+        #[arg(long)]
+        vault: PathBuf,
+        #[arg(long)]
+        pack: PathBuf,
+        #[arg(long)]
+        petition: String,
+        #[arg(long)]
+        count: Option<u64>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Csv,
+    Jsonl,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Petitions(Petitions::Check { dir }) => check(&dir),
-        Command::Petitions(Petitions::Render { file, lang }) => render(&file, lang.as_deref()),
+        Command::Petitions(Petitions::Check { dir }) => petitions::check(&dir),
+        Command::Petitions(Petitions::Render { file, lang }) => {
+            petitions::render(&file, lang.as_deref())
+        }
+        Command::Keys(Keys::New {
+            out,
+            passphrase_file,
+            recovery_sheet,
+        }) => vault_cmds::keys_new(&out, passphrase_file.as_deref(), recovery_sheet.as_deref()),
+        Command::Vault(VaultCmd::Init { vault, recipient }) => {
+            vault_cmds::vault_init(&vault, &recipient)
+        }
+        Command::Vault(VaultCmd::Stats { vault, json }) => vault_cmds::vault_stats(&vault, json),
+        Command::Vault(VaultCmd::Verify {
+            vault,
+            identity,
+            passphrase_file,
+        }) => vault_cmds::vault_verify(&vault, identity.as_deref(), passphrase_file.as_deref()),
+        Command::Sign {
+            vault,
+            pack,
+            petition,
+        } => return vault_cmds::sign(&vault, &pack, &petition),
+        Command::Export {
+            vault,
+            identity,
+            passphrase_file,
+            format,
+            out,
+            sealed,
+        } => match (identity, sealed) {
+            (_, Some(tar)) => vault_cmds::export_sealed(&vault, &tar),
+            (Some(identity), None) => {
+                let format = match format.unwrap_or(Format::Csv) {
+                    Format::Csv => vault_cmds::ExportFormat::Csv,
+                    Format::Jsonl => vault_cmds::ExportFormat::Jsonl,
+                };
+                vault_cmds::export_plain(
+                    &vault,
+                    &identity,
+                    passphrase_file.as_deref(),
+                    format,
+                    out.as_deref(),
+                )
+            }
+            (None, None) => unreachable!("clap requires --identity or --sealed"),
+        },
+        Command::Debug(Debug::SignLoop {
+            vault,
+            pack,
+            petition,
+            count,
+        }) => vault_cmds::sign_loop(&vault, &pack, &petition, count),
     };
     match result {
         Ok(code) => code,
@@ -54,68 +205,4 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn check(dir: &Path) -> anyhow::Result<ExitCode> {
-    let pack = Pack::load(dir, &Renderer::default())?;
-    let mut out = std::io::stdout().lock();
-    let (mut loaded, mut failed) = (0usize, 0usize);
-    for file in pack.report() {
-        match file {
-            FileReport::Loaded {
-                path,
-                title,
-                warnings,
-            } => {
-                loaded += 1;
-                writeln!(out, "ok {}: {title}", path.display())?;
-                for w in warnings {
-                    writeln!(out, "  warning: {w}")?;
-                }
-            }
-            FileReport::Failed(e) => {
-                failed += 1;
-                writeln!(out, "error {e}")?;
-            }
-        }
-    }
-    writeln!(out, "{loaded} loaded, {failed} failed")?;
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
-}
-
-fn render(file: &Path, lang: Option<&str>) -> anyhow::Result<ExitCode> {
-    let mut path = file.to_owned();
-    if let Some(lang) = lang {
-        let stem = file
-            .file_stem()
-            .context("FILE has no file name")?
-            .to_string_lossy();
-        let ext = file
-            .extension()
-            .map_or("md".into(), |e| e.to_string_lossy());
-        let translated = file.with_file_name(format!("{stem}.{lang}.{ext}"));
-        if translated.is_file() {
-            path = translated;
-        } else {
-            eprintln!(
-                "warning: no `{lang}` translation beside {}; showing the original",
-                file.display()
-            );
-        }
-    }
-    let siblings = [file.to_owned(), path.clone()];
-    let (id, lang) = file_id(&path, &siblings);
-    let root = pack_root_for(&path);
-    let loaded = load_file(&path, &id, lang, &root, &Renderer::default())?;
-    for w in &loaded.warnings {
-        eprintln!("warning: {w}");
-    }
-    std::io::stdout()
-        .lock()
-        .write_all(loaded.body_html.as_bytes())?;
-    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,117 @@
+//! Vault errors, each with a stable code that the CLI prints and the UI translates.
+
+use serde::Serialize;
+
+/// Why one field of a signer's input was refused. Codes are stable; add, never rename.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: FieldCode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldCode {
+    /// Missing or blank, and the petition requires it (email always).
+    Required,
+    InvalidEmail,
+    TooLong,
+    /// Control characters or bidirectional overrides, which can disguise what a record says.
+    ForbiddenCharacters,
+    /// A US ZIP code must be 12345 or 12345-6789.
+    InvalidPostalCode,
+    /// Two letters (ISO 3166-1 alpha-2), such as `US` or `KE`.
+    InvalidCountry,
+    /// A key the petition does not ask for.
+    UnknownField,
+}
+
+impl FieldCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::InvalidEmail => "invalid_email",
+            Self::TooLong => "too_long",
+            Self::ForbiddenCharacters => "forbidden_characters",
+            Self::InvalidPostalCode => "invalid_postal_code",
+            Self::InvalidCountry => "invalid_country",
+            Self::UnknownField => "unknown_field",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("the signature was not saved: {}", describe(.0))]
+    InvalidInput(Vec<FieldError>),
+    #[error("the signer's input is not a JSON object of text fields: {0}")]
+    MalformedInput(String),
+    #[error("the vault's disk is full: the signature was not saved (earlier ones are safe)")]
+    StorageFull,
+    #[error("the vault could not save: {0}")]
+    Storage(#[from] rusqlite::Error),
+    #[error("the vault's schema could not be brought up to date: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{} is not a Placard vault (run `placard vault init` first)", .0.display())]
+    NotAVault(std::path::PathBuf),
+    #[error("{} already holds a vault", .0.display())]
+    AlreadyAVault(std::path::PathBuf),
+    #[error("`{0}` is not an age X25519 recipient (it starts with age1)")]
+    BadRecipient(String),
+    #[error("the device key {} is unreadable or damaged", .0.display())]
+    BadDeviceKey(std::path::PathBuf),
+    #[error("sealing failed: {0}")]
+    Seal(String),
+    #[error("wrong passphrase for the organiser key")]
+    WrongPassphrase,
+    #[error("the organiser key file is damaged or not an age identity: {0}")]
+    BadIdentity(String),
+    #[error("{} exists already; refusing to overwrite a key", .0.display())]
+    KeyExists(std::path::PathBuf),
+}
+
+fn describe(fields: &[FieldError]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{}: {}", f.field, f.code.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl VaultError {
+    /// The stable code for scripts and the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidInput(_) => "invalid_input",
+            Self::MalformedInput(_) => "malformed_input",
+            Self::StorageFull => "storage_full",
+            Self::Storage(_) | Self::Io(_) | Self::Migration(_) => "storage_error",
+            Self::NotAVault(_) => "not_a_vault",
+            Self::AlreadyAVault(_) => "already_a_vault",
+            Self::BadRecipient(_) => "bad_recipient",
+            Self::BadDeviceKey(_) => "bad_device_key",
+            Self::Seal(_) => "seal_failed",
+            Self::WrongPassphrase => "wrong_passphrase",
+            Self::BadIdentity(_) => "bad_identity",
+            Self::KeyExists(_) => "key_exists",
+        }
+    }
+
+    /// Field errors of an `invalid_input`, else empty.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            Self::InvalidInput(f) => f,
+            _ => &[],
+        }
+    }
+
+    /// SQLite's "disk full" (including a `max_page_count` cap) becomes `StorageFull`.
+    pub(crate) fn from_sqlite(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => Self::StorageFull,
+            _ => Self::Storage(e),
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Exports: plaintext CSV/JSON Lines after unlock, and the sealed bundle that needs no unlock.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::VaultError;
+use crate::keys::OrganiserKey;
+use crate::store::{RowProblem, Vault};
+
+/// Columns in the shape Action Network's CSV importer takes, then Placard's own.
+pub const CSV_HEADER: [&str; 13] = [
+    "first_name",
+    "last_name",
+    "email",
+    "zip_code",
+    "country",
+    "address_line",
+    "city",
+    "phone",
+    "comment",
+    "subscribed",
+    "petition",
+    "captured_at",
+    "record_id",
+];
+
+/// What an export wrote and what it could not.
+#[derive(Debug, Default, Serialize)]
+pub struct ExportSummary {
+    pub written: u64,
+    pub problems: Vec<RowProblem>,
+}
+
+pub fn write_csv(
+    vault: &Vault,
+    key: &OrganiserKey,
+    out: impl Write,
+) -> Result<ExportSummary, VaultError> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_HEADER).map_err(csv_error)?;
+    let mut summary = ExportSummary::default();
+    for result in vault.open_records(key)? {
+        match result {
+            Ok(r) => {
+                let id = r.record_id.to_string();
+                w.write_record([
+                    r.given_name.as_str(),
+                    &r.family_name,
+                    &r.email,
+                    &r.postal_code,
+                    &r.country,
+                    &r.street_address,
+                    &r.city,
+                    &r.phone,
+                    &r.comment,
+                    if r.subscribe { "true" } else { "false" },
+                    &r.petition_id,
+                    &r.captured_at,
+                    &id,
+                ])
+                .map_err(csv_error)?;
+                summary.written += 1;
+            }
+            Err(p) => summary.problems.push(p),
+        }
+    }
+    w.flush()?;
+    Ok(summary)
+}
+
+pub fn write_jsonl(
+    vault: &Vault,
+    key: &OrganiserKey,
+    mut out: impl Write,
+) -> Result<ExportSummary, VaultError> {
+    let mut summary = ExportSummary::default();
+    for result in vault.open_records(key)? {
+        match result {
+            Ok(r) => {
+                serde_json::to_writer(&mut out, &r).map_err(|e| VaultError::Io(e.into()))?;
+                out.write_all(b"\n")?;
+                summary.written += 1;
+            }
+            Err(p) => summary.problems.push(p),
+        }
+    }
+    out.flush()?;
+    Ok(summary)
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    format: &'static str,
+    device_id: String,
+    recipient: &'a str,
+    exported_at: String,
+    records: Vec<ManifestEntry>,
+}
+
+#[derive(Serialize)]
+struct ManifestEntry {
+    id: String,
+    petition_id: String,
+    captured_at: String,
+    file: String,
+    sha256: String,
+}
+
+/// Writes every sealed record as `ID.age` plus `manifest.json` into a tar file at `out`, for a
+/// USB stick. No key needed: the files stay sealed. Written to a temporary name first, so a
+/// half-written bundle never looks complete.
+pub fn write_sealed_tar(vault: &Vault, out: &Path) -> Result<ExportSummary, VaultError> {
+    let rows = vault.sealed_rows()?;
+    let tmp = out.with_extension("tar.partial");
+    let file = std::fs::File::create(&tmp)?;
+    let mut tar = tar::Builder::new(file);
+    let mut entries = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let name = format!("{}.age", row.id);
+        append(&mut tar, &name, &row.sealed)?;
+        entries.push(ManifestEntry {
+            id: row.id.clone(),
+            petition_id: row.petition_id.clone(),
+            captured_at: row.captured_at.clone(),
+            file: name,
+            sha256: hex(ring::digest::digest(&ring::digest::SHA256, &row.sealed).as_ref()),
+        });
+    }
+    let manifest = Manifest {
+        format: "placard-sealed-bundle/1",
+        device_id: vault.device_id().to_string(),
+        recipient: vault.recipient(),
+        exported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        records: entries,
+    };
+    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| VaultError::Io(e.into()))?;
+    append(&mut tar, "manifest.json", &json)?;
+    let file = tar.into_inner()?;
+    file.sync_all()?;
+    std::fs::rename(&tmp, out)?;
+    Ok(ExportSummary {
+        written: rows.len() as u64,
+        problems: Vec::new(),
+    })
+}
+
+fn append(
+    tar: &mut tar::Builder<std::fs::File>,
+    name: &str,
+    data: &[u8],
+) -> Result<(), VaultError> {
+    let mut header = tar::Header::new_gnu();
+    header.set_size(data.len() as u64);
+    header.set_mode(0o600);
+    header.set_mtime(0);
+    header.set_cksum();
+    tar.append_data(&mut header, name, data)?;
+    Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn csv_error(e: csv::Error) -> VaultError {
+    VaultError::Io(std::io::Error::other(e))
+}

@@ -1,0 +1,25 @@
+//! The sealed signature vault.
+//!
+//! Every signature is validated, then sealed at capture to the organiser's age X25519
+//! recipient, then committed (sealed row + outbox row, one transaction, `synchronous=FULL`)
+//! before [`Vault::sign`] returns. The kiosk stores only the recipient: it cannot read what it
+//! sealed. Counts come from clear routing metadata (petition, time), never from decryption.
+
+mod error;
+mod export;
+mod keys;
+mod record;
+mod store;
+mod validate;
+
+/// Passphrases are handled as age's `SecretString` (zeroised on drop).
+pub use age::secrecy::{ExposeSecret, SecretString};
+pub use error::{FieldCode, FieldError, VaultError};
+pub use export::{CSV_HEADER, ExportSummary, write_csv, write_jsonl, write_sealed_tar};
+pub use keys::{OrganiserKey, parse_recipient};
+pub use record::{Extra, ExtraField, Record, SignerInput};
+pub use store::{
+    DB_FILE, DEVICE_KEY_FILE, HourCount, PetitionCount, RowProblem, SealedRow, Stats, Vault,
+    VerifyReport,
+};
+pub use validate::{Requirement, SignRules, normalise_and_validate};

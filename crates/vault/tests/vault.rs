@@ -1,0 +1,398 @@
+//! The vault's promises, end to end on real files.
+#![allow(clippy::unwrap_used)] // a test helper that fails should panic
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use age::secrecy::SecretString;
+use placard_vault::{OrganiserKey, Requirement, SignRules, SignerInput, Vault, VaultError};
+
+const PASSPHRASE: &str = "correct horse battery staple";
+
+/// One organiser key for the whole file: making one costs a second of scrypt on purpose.
+fn key() -> &'static (tempfile::TempDir, PathBuf, String) {
+    static KEY: OnceLock<(tempfile::TempDir, PathBuf, String)> = OnceLock::new();
+    KEY.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("organiser.age");
+        let key = OrganiserKey::generate();
+        key.write_encrypted(&path, &SecretString::from(PASSPHRASE))
+            .unwrap();
+        let recipient = key.recipient();
+        (dir, path, recipient)
+    })
+}
+
+fn unlocked() -> OrganiserKey {
+    OrganiserKey::unlock(&key().1, &SecretString::from(PASSPHRASE)).unwrap()
+}
+
+fn rules(petition: &str) -> SignRules {
+    SignRules {
+        petition_id: petition.into(),
+        family_name_required: false,
+        postal_code_required: false,
+        street_address: Requirement::Optional,
+        city: Requirement::Optional,
+        comments: true,
+        signature_pad: false,
+        forced_opt_in: false,
+        default_country: Some("US".into()),
+        extra_fields: vec![],
+    }
+}
+
+fn signer(given: &str, email: &str) -> SignerInput {
+    let mut s = SignerInput::default();
+    s.given_name = given.into();
+    s.family_name = "Lovelace".into();
+    s.email = email.into();
+    s.postal_code = "02139".into();
+    s.comment = "Encryption protects everyone.".into();
+    s.subscribe = Some(true);
+    s
+}
+
+fn new_vault() -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Vault::init(dir.path(), &key().2).unwrap();
+    (dir, vault)
+}
+
+/// Every byte of every file under `dir`.
+fn all_bytes(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            out.extend(all_bytes(&p));
+        } else {
+            out.push((p.clone(), std::fs::read(&p).unwrap()));
+        }
+    }
+    out
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn signed_records_open_with_the_organiser_key_and_match_what_was_signed() {
+    let (_dir, mut vault) = new_vault();
+    let a = vault
+        .sign(&rules("save-x"), signer("Ada", "ada@example.org"))
+        .unwrap();
+    let b = vault
+        .sign(&rules("save-y"), signer("Grace", "grace@example.org"))
+        .unwrap();
+    let records: Vec<_> = vault
+        .open_records(&unlocked())
+        .unwrap()
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0].record_id, a);
+    assert_eq!(records[1].record_id, b);
+    assert_eq!(
+        (
+            records[0].given_name.as_str(),
+            records[0].email.as_str(),
+            records[0].petition_id.as_str()
+        ),
+        ("Ada", "ada@example.org", "save-x")
+    );
+    assert_eq!(
+        records[0].country, "US",
+        "the petition's target country fills an empty country"
+    );
+    assert!(records[0].subscribe);
+    assert_eq!(records[0].device_id, vault.device_id());
+    assert_eq!(a.get_version_num(), 7, "record ids are UUIDv7");
+    let report = vault.verify(Some(&unlocked())).unwrap();
+    assert!(report.is_ok(), "{report:?}");
+    assert_eq!((report.rows, report.opened), (2, 2));
+}
+
+#[test]
+fn counts_need_no_key() {
+    let (_dir, mut vault) = new_vault();
+    for i in 0..3 {
+        vault
+            .sign(
+                &rules("save-x"),
+                signer("Ada", &format!("ada{i}@example.org")),
+            )
+            .unwrap();
+    }
+    vault
+        .sign(&rules("save-y"), signer("Grace", "grace@example.org"))
+        .unwrap();
+    let stats = vault.stats().unwrap();
+    assert_eq!((stats.total, stats.pending, stats.sent), (4, 4, 0));
+    assert_eq!(stats.by_petition.len(), 2);
+    assert_eq!(
+        (
+            stats.by_petition[0].petition_id.as_str(),
+            stats.by_petition[0].pending
+        ),
+        ("save-x", 3)
+    );
+    assert_eq!(stats.by_hour.iter().map(|h| h.count).sum::<u64>(), 4);
+    assert_eq!(stats.by_hour[0].hour.len(), "2026-11-22T16".len());
+    assert_eq!(vault.count("save-x").unwrap(), 3);
+}
+
+#[test]
+fn no_plaintext_at_rest_in_any_file_of_the_vault() {
+    let (dir, mut vault) = new_vault();
+    let marks = [
+        "Zephyrine-Quillfeather",
+        "zq.8841@distinctive.example",
+        "Vexholm-Oakridge",
+        "Unmistakable comment 7731",
+    ];
+    for i in 0..20 {
+        let mut s = signer(marks[0], marks[1]);
+        s.family_name = format!("{}-{i}", marks[2]);
+        s.comment = marks[3].into();
+        vault.sign(&rules("save-x"), s).unwrap();
+    }
+    // While open (WAL and shared-memory files present) and after closing.
+    let check = |when: &str, at_least: usize| {
+        let files = all_bytes(dir.path());
+        assert!(
+            files.len() >= at_least,
+            "{when}: expected {at_least} files, got {}",
+            files.len()
+        );
+        for (path, bytes) in files {
+            for m in marks {
+                assert!(
+                    !contains(&bytes, m.as_bytes()),
+                    "{when}: `{m}` found in {}",
+                    path.display()
+                );
+            }
+        }
+    };
+    check("open", 4); // db, -wal, -shm, device key
+    drop(vault);
+    check("closed", 2); // the WAL was checkpointed into the db and removed
+    // And it really is all there, sealed.
+    let vault = Vault::open(dir.path()).unwrap();
+    let records = vault.open_records(&unlocked()).unwrap();
+    assert_eq!(records.len(), 20);
+    assert!(
+        records
+            .iter()
+            .all(|r| r.as_ref().unwrap().given_name == marks[0])
+    );
+}
+
+#[test]
+fn rejected_input_stores_nothing() {
+    let (_dir, mut vault) = new_vault();
+    vault
+        .sign(&rules("save-x"), signer("Ada", "ada@example.org"))
+        .unwrap();
+    let err = vault
+        .sign(&rules("save-x"), signer("Ada", "not an email"))
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.fields()[0].field, "email");
+    assert_eq!(err.fields()[0].code.as_str(), "invalid_email");
+    assert_eq!(vault.stats().unwrap().total, 1);
+}
+
+#[test]
+fn disk_full_is_a_clear_error_and_loses_nothing() {
+    let (_dir, mut vault) = new_vault();
+    let mut saved = Vec::new();
+    for i in 0..5 {
+        saved.push(
+            vault
+                .sign(
+                    &rules("save-x"),
+                    signer("Ada", &format!("a{i}@example.org")),
+                )
+                .unwrap(),
+        );
+    }
+    let used: u32 = vault
+        .connection_for_tests()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    vault.limit_pages(used + 1).unwrap();
+    let mut full = None;
+    for i in 0..500 {
+        let mut s = signer("Ada", &format!("b{i}@example.org"));
+        s.comment = "x".repeat(4000);
+        match vault.sign(&rules("save-x"), s) {
+            Ok(id) => saved.push(id),
+            Err(e) => {
+                full = Some(e);
+                break;
+            }
+        }
+    }
+    let err = full.expect("the capped vault filled up");
+    assert!(matches!(err, VaultError::StorageFull), "{err:?}");
+    assert_eq!(err.code(), "storage_full");
+    // Still usable, intact, and every signature that returned an id is there.
+    let report = vault.verify(Some(&unlocked())).unwrap();
+    assert!(report.is_ok(), "{report:?}");
+    let opened: Vec<_> = vault
+        .open_records(&unlocked())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.unwrap().record_id)
+        .collect();
+    assert_eq!(opened, saved);
+    // Room again: signing works again.
+    vault.limit_pages(1_000_000).unwrap();
+    vault
+        .sign(&rules("save-x"), signer("Ada", "after@example.org"))
+        .unwrap();
+}
+
+#[test]
+fn tampering_is_reported_for_that_row_and_the_others_still_open() {
+    let (_dir, mut vault) = new_vault();
+    let ids: Vec<String> = (0..4)
+        .map(|i| {
+            vault
+                .sign(
+                    &rules(&format!("p{i}")),
+                    signer("Ada", &format!("a{i}@example.org")),
+                )
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let conn = vault.connection_for_tests();
+    // Flip one byte in the middle of row 0's sealed payload.
+    let mut sealed: Vec<u8> = conn
+        .query_row(
+            "SELECT sealed FROM signatures WHERE id = ?1",
+            [&ids[0]],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mid = sealed.len() - 20;
+    sealed[mid] ^= 0x01;
+    conn.execute(
+        "UPDATE signatures SET sealed = ?1 WHERE id = ?2",
+        rusqlite::params![sealed, ids[0]],
+    )
+    .unwrap();
+    // Swap the clear petition of rows 1 and 2.
+    conn.execute(
+        "UPDATE signatures SET petition_id = 'p2' WHERE id = ?1",
+        [&ids[1]],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE signatures SET petition_id = 'p1' WHERE id = ?1",
+        [&ids[2]],
+    )
+    .unwrap();
+
+    let report = vault.verify(Some(&unlocked())).unwrap();
+    assert_eq!(report.integrity, ["ok"]);
+    let mut bad: Vec<(&str, &str)> = report
+        .problems
+        .iter()
+        .map(|p| (p.id.as_str(), p.problem.as_str()))
+        .collect();
+    bad.sort();
+    let mut want = vec![
+        (
+            ids[0].as_str(),
+            "cannot be opened: damaged, or not sealed to this key",
+        ),
+        (
+            ids[1].as_str(),
+            "tampered: the stored petition does not match the sealed record",
+        ),
+        (
+            ids[2].as_str(),
+            "tampered: the stored petition does not match the sealed record",
+        ),
+    ];
+    want.sort();
+    assert_eq!(bad, want);
+    assert_eq!(report.opened, 1, "row 3 still opens");
+    let ok: Vec<_> = vault
+        .open_records(&unlocked())
+        .unwrap()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(ok.len(), 1);
+    assert_eq!(ok[0].record_id.to_string(), ids[3]);
+}
+
+#[test]
+fn wrong_passphrase_is_clear_and_writes_nothing() {
+    let (dir, path, _) = key();
+    let before = all_bytes(dir.path());
+    let err = OrganiserKey::unlock(path, &SecretString::from("wrong horse")).unwrap_err();
+    assert!(matches!(err, VaultError::WrongPassphrase), "{err:?}");
+    assert_eq!(err.code(), "wrong_passphrase");
+    assert_eq!(all_bytes(dir.path()), before);
+}
+
+#[test]
+fn keys_are_never_overwritten_and_are_private() {
+    let (_, path, _) = key();
+    let err = OrganiserKey::generate()
+        .write_encrypted(path, &SecretString::from("x"))
+        .unwrap_err();
+    assert_eq!(err.code(), "key_exists");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        assert_eq!(
+            std::fs::metadata(path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let (dir, _vault) = new_vault();
+        let mode = std::fs::metadata(dir.path().join(placard_vault::DEVICE_KEY_FILE))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn a_vault_is_not_initialised_twice_and_bad_recipients_are_refused() {
+    let (dir, _vault) = new_vault();
+    assert_eq!(
+        Vault::init(dir.path(), &key().2).unwrap_err().code(),
+        "already_a_vault"
+    );
+    let other = tempfile::tempdir().unwrap();
+    assert_eq!(
+        Vault::init(other.path(), "age1notarecipient")
+            .unwrap_err()
+            .code(),
+        "bad_recipient"
+    );
+    assert_eq!(Vault::open(other.path()).unwrap_err().code(), "not_a_vault");
+}
+
+#[test]
+fn the_synchronous_mode_is_full_and_the_journal_is_wal() {
+    let (_dir, vault) = new_vault();
+    let conn = vault.connection_for_tests();
+    let sync: i64 = conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    let journal: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!((sync, journal.as_str()), (2, "wal"), "2 = FULL");
+}

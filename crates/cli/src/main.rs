@@ -1,5 +1,6 @@
 //! `placard`: the command line of the Placard kiosk.
 
+mod bench;
 mod passphrase;
 mod petitions;
 mod vault_cmds;
@@ -58,6 +59,9 @@ enum Command {
         #[arg(long)]
         sealed: Option<PathBuf>,
     },
+    /// Benchmarks (figures in BENCHMARKS.md).
+    #[command(subcommand)]
+    Bench(Bench),
     /// Tools for tests and benchmarks.
     #[command(subcommand, hide = true)]
     Debug(Debug),
@@ -135,6 +139,21 @@ enum Debug {
     },
 }
 
+#[derive(Debug, Subcommand)]
+enum Bench {
+    /// Latency of a sealed, durable signature (p50/p99) beside the disk's raw fsync.
+    Capture {
+        /// Where to create the throw-away vaults (default: current folder, so the disk under test).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long, default_value_t = 2000)]
+        signatures: usize,
+        /// Also measure in a vault pre-filled with this many sealed records (0: skip).
+        #[arg(long, default_value_t = 1_000_000)]
+        prefill: u64,
+    },
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
     Csv,
@@ -191,6 +210,11 @@ fn main() -> ExitCode {
             }
             (None, None) => unreachable!("clap requires --identity or --sealed"),
         },
+        Command::Bench(Bench::Capture {
+            dir,
+            signatures,
+            prefill,
+        }) => bench::capture(dir.as_deref(), signatures, prefill),
         Command::Debug(Debug::SignLoop {
             vault,
             pack,

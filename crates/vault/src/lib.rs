@@ -5,6 +5,7 @@
 //! before [`Vault::sign`] returns. The kiosk stores only the recipient: it cannot read what it
 //! sealed. Counts come from clear routing metadata (petition, time), never from decryption.
 
+pub mod bench;
 mod error;
 mod export;
 mod keys;

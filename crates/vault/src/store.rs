@@ -26,20 +26,22 @@ pub const DEVICE_KEY_FILE: &str = "device.key";
 
 /// The schema, in order. Never edit a released step; append a new one.
 const MIGRATIONS: &[M<'static>] = &[M::up(
+    // WITHOUT ROWID: the UUIDv7 key *is* the table's B-tree, so a commit appends to one tree per
+    // table instead of a table and its key index: fewer pages written before each fsync.
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
      CREATE TABLE signatures (
          id TEXT PRIMARY KEY,          -- UUIDv7, also inside the sealed record
          petition_id TEXT NOT NULL,    -- routing metadata, checked against the sealed copy
          captured_at TEXT NOT NULL,    -- RFC 3339 UTC, likewise
          sealed BLOB NOT NULL          -- age file to the organiser's recipient
-     ) STRICT;
+     ) STRICT, WITHOUT ROWID;
      CREATE INDEX signatures_by_petition_time ON signatures (petition_id, captured_at);
      CREATE TABLE outbox (
          signature_id TEXT PRIMARY KEY REFERENCES signatures (id),
          state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent')),
          batch_id TEXT,
          sent_at TEXT
-     ) STRICT;
+     ) STRICT, WITHOUT ROWID;
      CREATE INDEX outbox_pending ON outbox (state) WHERE state = 'pending';",
 )];
 
@@ -415,6 +417,53 @@ impl Vault {
             opened,
             problems,
         })
+    }
+
+    /// Benchmark only: seals `n` made-up signatures for `rules` into the vault quickly (10,000
+    /// per transaction instead of one), to measure capture in a well-used vault.
+    pub fn prefill_for_benchmark(&mut self, rules: &SignRules, n: u64) -> Result<(), VaultError> {
+        let mut done = 0;
+        while done < n {
+            let tx = self.conn.transaction()?;
+            for _ in 0..(n - done).min(10_000) {
+                let id = Uuid::now_v7();
+                let captured_at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+                let email = format!("prefill{done}@example.org");
+                let record = RecordRef {
+                    record_id: id,
+                    petition_id: &rules.petition_id,
+                    locale: "en",
+                    captured_at: &captured_at,
+                    device_id: self.device_id,
+                    given_name: "Prefill",
+                    family_name: "Record",
+                    email: &email,
+                    postal_code: "02139",
+                    street_address: "",
+                    city: "",
+                    country: "US",
+                    phone: "",
+                    comment: "",
+                    subscribe: true,
+                    signature: "",
+                    extra: Default::default(),
+                };
+                let plain =
+                    serde_json::to_vec(&record).map_err(|e| VaultError::Seal(e.to_string()))?;
+                let sealed = age::encrypt(&self.recipient, &plain)?;
+                tx.execute(
+                    "INSERT INTO signatures (id, petition_id, captured_at, sealed) VALUES (?1, ?2, ?3, ?4)",
+                    params![id.to_string(), rules.petition_id, captured_at, sealed],
+                )?;
+                tx.execute(
+                    "INSERT INTO outbox (signature_id) VALUES (?1)",
+                    [id.to_string()],
+                )?;
+                done += 1;
+            }
+            tx.commit()?;
+        }
+        Ok(())
     }
 
     /// The raw connection, for the tests of this crate's users that must damage a vault.

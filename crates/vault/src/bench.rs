@@ -41,33 +41,45 @@ impl Drop for RawFsync {
 
 /// What a user might pick instead of sealing: the same signer row, in plain columns, inserted
 /// durably (WAL, `synchronous=FULL`, one transaction per row) into a SQLCipher database.
+/// One row per call, so a benchmark can interleave it with what it compares.
 #[cfg(feature = "sqlcipher-bench")]
-pub fn sqlcipher_insert(dir: &Path, n: usize) -> Result<Vec<Duration>, VaultError> {
-    let conn = rusqlite::Connection::open(dir.join("sqlcipher-bench.db"))?;
-    conn.pragma_update(None, "key", "benchmark passphrase")?;
-    let _: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.execute_batch(
-        "CREATE TABLE signers (id TEXT PRIMARY KEY, petition_id TEXT, captured_at TEXT,
-         given_name TEXT, family_name TEXT, email TEXT, postal_code TEXT, country TEXT,
-         comment TEXT, subscribe INTEGER)",
-    )?;
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let t = Instant::now();
-        let tx = conn.unchecked_transaction()?;
-        tx.execute(
-            "INSERT INTO signers VALUES (?1, 'bench', ?2, 'Ada', 'Lovelace', ?3, '02139', 'US', '', 1)",
-            rusqlite::params![
-                uuid::Uuid::now_v7().to_string(),
-                chrono::Utc::now().to_rfc3339(),
-                format!("ada{i}@example.org")
-            ],
+#[derive(Debug)]
+pub struct SqlCipherInsert {
+    conn: rusqlite::Connection,
+    n: u64,
+}
+
+#[cfg(feature = "sqlcipher-bench")]
+impl SqlCipherInsert {
+    pub fn new(dir: &Path) -> Result<Self, VaultError> {
+        let conn = rusqlite::Connection::open(dir.join("sqlcipher-bench.db"))?;
+        conn.pragma_update(None, "key", "benchmark passphrase")?;
+        let _: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.execute_batch(
+            "CREATE TABLE signers (id TEXT PRIMARY KEY, petition_id TEXT, captured_at TEXT,
+             given_name TEXT, family_name TEXT, email TEXT, postal_code TEXT, country TEXT,
+             comment TEXT, subscribe INTEGER)",
         )?;
-        tx.commit()?;
-        out.push(t.elapsed());
+        Ok(Self { conn, n: 0 })
     }
-    Ok(out)
+
+    pub fn once(&mut self) -> Result<Duration, VaultError> {
+        self.n += 1;
+        let t = Instant::now();
+        let tx = self.conn.unchecked_transaction()?;
+        tx.prepare_cached(
+            "INSERT INTO signers VALUES (?1, 'bench', ?2, 'Ada', 'Lovelace', ?3, '02139', 'US',
+             'Encryption keeps us all safe.', 1)",
+        )?
+        .execute(rusqlite::params![
+            uuid::Uuid::now_v7().to_string(),
+            chrono::Utc::now().to_rfc3339(),
+            format!("ada{}@example.org", self.n)
+        ])?;
+        tx.commit()?;
+        Ok(t.elapsed())
+    }
 }
 
 /// Sealing alone (JSON of a typical record, then age to an X25519 recipient), no I/O: the CPU

@@ -288,6 +288,12 @@ fn tampering_is_reported_for_that_row_and_the_others_still_open() {
     )
     .unwrap();
     // Swap the clear petition of rows 1 and 2.
+    let dup_check = conn
+        .query_row("SELECT COUNT(*) FROM signatures", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .unwrap();
+    assert_eq!(dup_check, 4);
     conn.execute(
         "UPDATE signatures SET petition_id = 'p2' WHERE id = ?1",
         [&ids[1]],
@@ -332,6 +338,31 @@ fn tampering_is_reported_for_that_row_and_the_others_still_open() {
         .collect();
     assert_eq!(ok.len(), 1);
     assert_eq!(ok[0].record_id.to_string(), ids[3]);
+}
+
+#[test]
+fn a_duplicated_record_id_is_reported() {
+    let (_dir, mut vault) = new_vault();
+    let id = vault
+        .sign(&rules("p"), signer("Ada", "ada@example.org"))
+        .unwrap()
+        .to_string();
+    vault
+        .connection_for_tests()
+        .execute(
+            "INSERT INTO signatures (id, petition_id, captured_at, sealed, sent_at)
+             SELECT id, petition_id, captured_at, sealed, 'x' FROM signatures WHERE id = ?1",
+            [&id],
+        )
+        .unwrap();
+    let report = vault.verify(None).unwrap();
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.id == id && p.problem.contains("more than once")),
+        "{report:?}"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod vault_cmds;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,14 +33,7 @@ enum Command {
     #[command(subcommand)]
     Vault(VaultCmd),
     /// Seal and store one signature read as a JSON object on stdin; prints its record id.
-    Sign {
-        #[arg(long)]
-        vault: PathBuf,
-        #[arg(long)]
-        pack: PathBuf,
-        #[arg(long)]
-        petition: String,
-    },
+    Sign(SignTarget),
     /// Export signatures: plaintext after unlock (--identity), or sealed (--sealed) with no key.
     Export {
         #[arg(long)]
@@ -65,6 +58,17 @@ enum Command {
     /// Tools for tests and benchmarks.
     #[command(subcommand, hide = true)]
     Debug(Debug),
+}
+
+/// Which vault, and which petition of which pack, a signature is for.
+#[derive(Debug, Args)]
+struct SignTarget {
+    #[arg(long)]
+    vault: PathBuf,
+    #[arg(long)]
+    pack: PathBuf,
+    #[arg(long)]
+    petition: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -128,12 +132,8 @@ enum VaultCmd {
 enum Debug {
     /// Sign made-up signatures in a loop, printing each id after it is durable.
     SignLoop {
-        #[arg(long)]
-        vault: PathBuf,
-        #[arg(long)]
-        pack: PathBuf,
-        #[arg(long)]
-        petition: String,
+        #[command(flatten)]
+        target: SignTarget,
         #[arg(long)]
         count: Option<u64>,
     },
@@ -181,11 +181,7 @@ fn main() -> ExitCode {
             identity,
             passphrase_file,
         }) => vault_cmds::vault_verify(&vault, identity.as_deref(), passphrase_file.as_deref()),
-        Command::Sign {
-            vault,
-            pack,
-            petition,
-        } => return vault_cmds::sign(&vault, &pack, &petition),
+        Command::Sign(t) => return vault_cmds::sign(&t.vault, &t.pack, &t.petition),
         Command::Export {
             vault,
             identity,
@@ -215,12 +211,9 @@ fn main() -> ExitCode {
             signatures,
             prefill,
         }) => bench::capture(dir.as_deref(), signatures, prefill),
-        Command::Debug(Debug::SignLoop {
-            vault,
-            pack,
-            petition,
-            count,
-        }) => vault_cmds::sign_loop(&vault, &pack, &petition, count),
+        Command::Debug(Debug::SignLoop { target: t, count }) => {
+            vault_cmds::sign_loop(&t.vault, &t.pack, &t.petition, count)
+        }
     };
     match result {
         Ok(code) => code,

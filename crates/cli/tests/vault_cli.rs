@@ -20,8 +20,9 @@ fn demo_pack() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../packs/demo"))
 }
 
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("placard runs")
+/// Runs a command built in place (`&mut Command`) or returned by a helper (`Command`).
+fn run(mut cmd: impl std::borrow::BorrowMut<Command>) -> Output {
+    cmd.borrow_mut().output().expect("placard runs")
 }
 
 fn text(b: &[u8]) -> String {
@@ -60,6 +61,19 @@ impl Setup {
 
     fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
+    }
+
+    /// `placard SUBCOMMAND --vault V --identity key.age --passphrase-file PASS`, unlocked.
+    fn unlocked(&self, subcommand: &[&str], pass: &str) -> Command {
+        let mut cmd = placard();
+        cmd.args(subcommand)
+            .arg("--vault")
+            .arg(self.path("vault"))
+            .arg("--identity")
+            .arg(self.path("key.age"))
+            .arg("--passphrase-file")
+            .arg(self.path(pass));
+        cmd
     }
 
     fn sign(&self, signer: &Value) -> Output {
@@ -231,13 +245,8 @@ fn plaintext_exports_after_unlock() {
         assert!(s.sign(&signer).status.success());
     }
     let csv = s.path("out.csv");
-    let out = run(placard()
-        .args(["export", "--vault"])
-        .arg(s.path("vault"))
-        .arg("--identity")
-        .arg(s.path("key.age"))
-        .arg("--passphrase-file")
-        .arg(s.path("pass"))
+    let out = run(s
+        .unlocked(&["export"], "pass")
         .args(["--format", "csv", "--out"])
         .arg(&csv));
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -257,14 +266,7 @@ fn plaintext_exports_after_unlock() {
     );
     assert!(lines[2].starts_with("محمد,Family1,"), "{}", lines[2]);
 
-    let out = run(placard()
-        .args(["export", "--vault"])
-        .arg(s.path("vault"))
-        .arg("--identity")
-        .arg(s.path("key.age"))
-        .arg("--passphrase-file")
-        .arg(s.path("pass"))
-        .args(["--format", "jsonl"]));
+    let out = run(s.unlocked(&["export"], "pass").args(["--format", "jsonl"]));
     assert!(out.status.success());
     let records: Vec<Value> = text(&out.stdout)
         .lines()
@@ -280,13 +282,8 @@ fn wrong_passphrase_is_clear_and_writes_nothing() {
     assert!(s.sign(&signers()[0]).status.success());
     std::fs::write(s.path("wrong"), "not the passphrase\n").unwrap();
     let csv = s.path("out.csv");
-    let out = run(placard()
-        .args(["export", "--vault"])
-        .arg(s.path("vault"))
-        .arg("--identity")
-        .arg(s.path("key.age"))
-        .arg("--passphrase-file")
-        .arg(s.path("wrong"))
+    let out = run(s
+        .unlocked(&["export"], "wrong")
         .args(["--format", "csv", "--out"])
         .arg(&csv));
     assert_eq!(out.status.code(), Some(2));
@@ -366,13 +363,7 @@ fn verify_and_export_report_a_tampered_row_and_keep_the_rest() {
     )
     .unwrap();
     drop(db);
-    let out = run(placard()
-        .args(["vault", "verify", "--vault"])
-        .arg(s.path("vault"))
-        .arg("--identity")
-        .arg(s.path("key.age"))
-        .arg("--passphrase-file")
-        .arg(s.path("pass")));
+    let out = run(s.unlocked(&["vault", "verify"], "pass"));
     assert_eq!(out.status.code(), Some(1));
     let report = text(&out.stdout);
     assert!(report.contains("integrity: ok"), "{report}");
@@ -384,14 +375,7 @@ fn verify_and_export_report_a_tampered_row_and_keep_the_rest() {
         )),
         "{report}"
     );
-    let out = run(placard()
-        .args(["export", "--vault"])
-        .arg(s.path("vault"))
-        .arg("--identity")
-        .arg(s.path("key.age"))
-        .arg("--passphrase-file")
-        .arg(s.path("pass"))
-        .args(["--format", "jsonl"]));
+    let out = run(s.unlocked(&["export"], "pass").args(["--format", "jsonl"]));
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stdout).lines().count(),

@@ -11,5 +11,13 @@ fn main() {
 /// Every command the UI may call. Each gets an `allow-*` permission that the kiosk
 /// capability grants; nothing else (no core plugins) is reachable from the webview.
 fn placard_commands() -> &'static [&'static str] {
-    &["list_petitions", "get_petition", "pack_info"]
+    &[
+        "list_petitions",
+        "get_petition",
+        "pack_info",
+        "kiosk_status",
+        "setup_kiosk",
+        "sign_petition",
+        "signature_count",
+    ]
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use placard_kiosk::KioskState;
+use placard_kiosk::{KioskCell, KioskState};
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -13,15 +13,35 @@ fn demo_pack() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/demo")
 }
 
-fn app(state: KioskState) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+struct TestApp {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    data: tempfile::TempDir,
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = WebviewWindow<MockRuntime>;
+    fn deref(&self) -> &Self::Target {
+        &self.window
+    }
+}
+
+/// The app on the mock runtime, with a fresh (not yet set up) kiosk data dir.
+fn app(state: KioskState) -> TestApp {
+    let data = tempfile::tempdir().expect("data dir");
     let app = placard_kiosk::build(mock_builder())
         .manage(state)
+        .manage(KioskCell::open(data.path()))
         .build(placard_kiosk::context())
         .expect("app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("window builds");
-    (app, window)
+    TestApp {
+        _app: app,
+        window,
+        data,
+    }
 }
 
 fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -42,7 +62,7 @@ fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result
 
 #[test]
 fn list_petitions_returns_the_demo_pack() {
-    let (_app, w) = app(KioskState::load(demo_pack()));
+    let w = app(KioskState::load(demo_pack()));
     let list = invoke(&w, "list_petitions", json!({})).expect("ok");
     let ids: Vec<&str> = list
         .as_array()
@@ -58,7 +78,7 @@ fn list_petitions_returns_the_demo_pack() {
 
 #[test]
 fn get_petition_returns_rendered_body_with_pack_images() {
-    let (_app, w) = app(KioskState::load(demo_pack()));
+    let w = app(KioskState::load(demo_pack()));
     let p = invoke(
         &w,
         "get_petition",
@@ -82,7 +102,7 @@ fn get_petition_returns_rendered_body_with_pack_images() {
 
 #[test]
 fn unknown_petition_is_a_typed_error() {
-    let (_app, w) = app(KioskState::load(demo_pack()));
+    let w = app(KioskState::load(demo_pack()));
     let e = invoke(&w, "get_petition", json!({"id": "nope"})).expect_err("must fail");
     assert_eq!(e["code"], "petition_not_found");
     assert!(e["message"].as_str().unwrap().contains("nope"));
@@ -90,7 +110,7 @@ fn unknown_petition_is_a_typed_error() {
 
 #[test]
 fn missing_pack_is_a_typed_error_not_a_crash() {
-    let (_app, w) = app(KioskState::load(PathBuf::from("/nonexistent/placard-pack")));
+    let w = app(KioskState::load(PathBuf::from("/nonexistent/placard-pack")));
     for cmd in ["list_petitions", "pack_info"] {
         let e = invoke(&w, cmd, json!({})).expect_err("must fail");
         assert_eq!(e["code"], "pack_unavailable", "{cmd}: {e}");
@@ -113,7 +133,7 @@ fn pack_info_lists_files_that_failed() {
         "---\ntitle: Bad\nopt_in: [\n---\n",
     )
     .unwrap();
-    let (_app, w) = app(KioskState::load(dir.path().to_owned()));
+    let w = app(KioskState::load(dir.path().to_owned()));
     let info = invoke(&w, "pack_info", json!({})).expect("ok");
     assert_eq!(info["loaded"], 1);
     assert_eq!(info["failures"].as_array().unwrap().len(), 1);
@@ -139,7 +159,7 @@ fn translations_are_served_by_language() {
         "---\ntitle: Tetea usimbaji fiche\n---\nKiswahili",
     )
     .unwrap();
-    let (_app, w) = app(KioskState::load(dir.path().to_owned()));
+    let w = app(KioskState::load(dir.path().to_owned()));
     let sw = invoke(&w, "get_petition", json!({"id": "p", "lang": "sw"})).expect("ok");
     assert_eq!(sw["title"], "Tetea usimbaji fiche");
     assert_eq!(sw["lang"], "sw");
@@ -153,7 +173,7 @@ fn translations_are_served_by_language() {
 /// window API are unreachable from the kiosk's webview.
 #[test]
 fn core_plugin_commands_are_denied() {
-    let (_app, w) = app(KioskState::load(demo_pack()));
+    let w = app(KioskState::load(demo_pack()));
     for cmd in [
         "plugin:window|close",
         "plugin:webview|internal_toggle_devtools",
@@ -163,4 +183,104 @@ fn core_plugin_commands_are_denied() {
         let msg = e.as_str().unwrap_or_default();
         assert!(msg.contains("not allowed"), "{cmd}: {e}");
     }
+}
+
+const RECIPIENT: &str = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+
+#[test]
+fn first_run_setup_then_signing_counts_up() {
+    let w = app(KioskState::load(demo_pack()));
+    assert_eq!(
+        invoke(&w, "kiosk_status", json!({})).unwrap(),
+        json!({"set_up": false})
+    );
+    let signer =
+        json!({"given_name": "Ada", "family_name": "Lovelace", "email": "ada@example.org"});
+    let e = invoke(
+        &w,
+        "sign_petition",
+        json!({"petitionId": "encryption-is-not-a-crime", "signer": signer}),
+    )
+    .expect_err("not set up");
+    assert_eq!(e["code"], "not_set_up");
+
+    let e = invoke(
+        &w,
+        "setup_kiosk",
+        json!({"recipient": "age1nope", "pin": "2468"}),
+    )
+    .expect_err("bad key");
+    assert_eq!(e["code"], "bad_recipient");
+    let e = invoke(
+        &w,
+        "setup_kiosk",
+        json!({"recipient": RECIPIENT, "pin": "12"}),
+    )
+    .expect_err("weak pin");
+    assert_eq!(e["code"], "weak_pin");
+    invoke(
+        &w,
+        "setup_kiosk",
+        json!({"recipient": RECIPIENT, "pin": "2468"}),
+    )
+    .expect("set up");
+    assert_eq!(
+        invoke(&w, "kiosk_status", json!({})).unwrap(),
+        json!({"set_up": true})
+    );
+
+    let receipt = invoke(
+        &w,
+        "sign_petition",
+        json!({"petitionId": "encryption-is-not-a-crime", "signer": signer}),
+    )
+    .expect("signed");
+    assert_eq!(receipt, json!({"count": 1}));
+    let n = invoke(
+        &w,
+        "signature_count",
+        json!({"petitionId": "encryption-is-not-a-crime"}),
+    )
+    .unwrap();
+    assert_eq!(n, 1);
+    // The vault really holds it, sealed.
+    let vault = placard_vault::Vault::open(&w.data.path().join("vault")).expect("vault");
+    assert_eq!(vault.stats().expect("stats").total, 1);
+    assert_eq!(vault.recipient(), RECIPIENT);
+}
+
+#[test]
+fn rejected_signatures_say_which_fields_and_store_nothing() {
+    let w = app(KioskState::load(demo_pack()));
+    invoke(
+        &w,
+        "setup_kiosk",
+        json!({"recipient": RECIPIENT, "pin": "2468"}),
+    )
+    .expect("set up");
+    let e = invoke(
+        &w,
+        "sign_petition",
+        json!({"petitionId": "encryption-is-not-a-crime", "signer": {"given_name": "", "email": "nope"}}),
+    )
+    .expect_err("invalid");
+    assert_eq!(e["code"], "invalid_input");
+    assert_eq!(
+        e["fields"],
+        json!([{"field": "given_name", "code": "required"}, {"field": "email", "code": "invalid_email"}])
+    );
+    let n = invoke(
+        &w,
+        "signature_count",
+        json!({"petitionId": "encryption-is-not-a-crime"}),
+    )
+    .unwrap();
+    assert_eq!(n, 0);
+    let e = invoke(
+        &w,
+        "sign_petition",
+        json!({"petitionId": "nope", "signer": {}}),
+    )
+    .expect_err("no petition");
+    assert_eq!(e["code"], "petition_not_found");
 }

@@ -1,10 +1,13 @@
 //! The IPC commands. Each is one domain call, DTO in, DTO out; the logic lives in `crates/`.
 
+use placard_vault::SignerInput;
 use tauri::State;
 
 use crate::error::{ErrorCode, IpcError};
-use crate::models::{PackFailure, PackInfo, PetitionSummary, PetitionView, count};
-use crate::state::KioskState;
+use crate::models::{
+    KioskStatus, PackFailure, PackInfo, PetitionSummary, PetitionView, SignReceipt, count,
+};
+use crate::state::{KioskCell, KioskState};
 
 /// Petitions of the pack, in id order.
 #[tauri::command]
@@ -41,4 +44,57 @@ pub fn pack_info(state: State<'_, KioskState>) -> Result<PackInfo, IpcError> {
         loaded: count(pack.petitions().count()),
         failures: pack.failures().map(PackFailure::from).collect(),
     })
+}
+
+/// Whether the organiser has done the first-run set-up.
+#[tauri::command]
+pub fn kiosk_status(kiosk: State<'_, KioskCell>) -> Result<KioskStatus, IpcError> {
+    kiosk.with(|k| {
+        Ok(KioskStatus {
+            set_up: k.is_set_up(),
+        })
+    })
+}
+
+/// First run: the organiser's public key (`age1…`, never the private key) and the operator PIN.
+#[tauri::command]
+pub fn setup_kiosk(
+    kiosk: State<'_, KioskCell>,
+    recipient: String,
+    pin: String,
+) -> Result<(), IpcError> {
+    kiosk.with(|k| Ok(k.setup(&recipient, &pin)?))
+}
+
+/// Seals and stores one signature. Returns only once it is durable: the UI shows "thank you"
+/// after this and never before.
+#[tauri::command]
+pub fn sign_petition(
+    pack: State<'_, KioskState>,
+    kiosk: State<'_, KioskCell>,
+    petition_id: String,
+    signer: SignerInput,
+) -> Result<SignReceipt, IpcError> {
+    let entry = pack.pack()?.get(&petition_id).ok_or_else(|| {
+        IpcError::new(
+            ErrorCode::PetitionNotFound,
+            format!("no petition `{petition_id}` in this pack"),
+        )
+    })?;
+    let petition = &entry.original.petition;
+    kiosk.with(|k| {
+        Ok(SignReceipt {
+            count: clamp(k.sign(petition, signer)?),
+        })
+    })
+}
+
+/// Signatures collected here for a petition (the attract screen's counter).
+#[tauri::command]
+pub fn signature_count(kiosk: State<'_, KioskCell>, petition_id: String) -> Result<u32, IpcError> {
+    kiosk.with(|k| Ok(clamp(k.count(&petition_id)?)))
+}
+
+fn clamp(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -12,6 +12,26 @@ pub enum ErrorCode {
     PackUnavailable,
     /// No petition with that id in the pack.
     PetitionNotFound,
+    /// The kiosk needs its first-run set-up (organiser key, PIN).
+    NotSetUp,
+    AlreadySetUp,
+    /// The operator PIN must be 4 to 12 digits.
+    WeakPin,
+    /// The organiser key pasted at set-up is not an `age1…` public key.
+    BadRecipient,
+    /// The signature was not saved; `fields` says which fields and why.
+    InvalidInput,
+    /// The vault's disk is full; the signature was not saved, earlier ones are safe.
+    StorageFull,
+    /// Anything else went wrong saving; the signature was not saved.
+    StorageError,
+}
+
+/// One form field the signer must fix, with a stable code the UI translates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldIssue {
+    pub field: String,
+    pub code: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
@@ -19,6 +39,8 @@ pub enum ErrorCode {
 pub struct IpcError {
     pub code: ErrorCode,
     pub message: String,
+    /// Per-field problems of an `invalid_input`; empty otherwise.
+    pub fields: Vec<FieldIssue>,
 }
 
 impl IpcError {
@@ -26,6 +48,39 @@ impl IpcError {
         Self {
             code,
             message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+}
+
+impl From<placard_kiosk_core::KioskError> for IpcError {
+    fn from(e: placard_kiosk_core::KioskError) -> Self {
+        use placard_kiosk_core::KioskError as K;
+        use placard_vault::VaultError as V;
+        let code = match &e {
+            K::NotSetUp => ErrorCode::NotSetUp,
+            K::AlreadySetUp => ErrorCode::AlreadySetUp,
+            K::WeakPin => ErrorCode::WeakPin,
+            K::Vault(V::InvalidInput(_) | V::MalformedInput(_)) => ErrorCode::InvalidInput,
+            K::Vault(V::BadRecipient(_)) => ErrorCode::BadRecipient,
+            K::Vault(V::StorageFull) => ErrorCode::StorageFull,
+            K::Vault(_) | K::Settings(_) => ErrorCode::StorageError,
+        };
+        let fields = match &e {
+            K::Vault(v) => v
+                .fields()
+                .iter()
+                .map(|f| FieldIssue {
+                    field: f.field.clone(),
+                    code: f.code.as_str().to_owned(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Self {
+            code,
+            message: e.to_string(),
+            fields,
         }
     }
 }

@@ -12,16 +12,20 @@ pub mod state;
 use tauri::{Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
 pub use error::{ErrorCode, IpcError};
-pub use state::{KioskConfig, KioskState};
+pub use state::{KioskCell, KioskConfig, KioskState};
 
 /// Registers the commands and the `pack:` scheme on any runtime. The caller manages a
-/// [`KioskState`] (`run` does it in setup; tests do it with a fixture pack).
+/// [`KioskState`] and a [`KioskCell`] (`run` does it in setup; tests with fixtures).
 pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .invoke_handler(tauri::generate_handler![
             commands::list_petitions,
             commands::get_petition,
             commands::pack_info,
+            commands::kiosk_status,
+            commands::setup_kiosk,
+            commands::sign_petition,
+            commands::signature_count,
         ])
         .register_asynchronous_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
 }
@@ -41,6 +45,7 @@ pub fn run() {
                 ),
             };
             app.manage(state);
+            app.manage(KioskCell::open(&config.data_dir));
             open_window(app, &config)?;
             Ok(())
         })

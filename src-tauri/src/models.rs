@@ -2,6 +2,7 @@
 //! `ui/src/lib/bindings.ts` (see the test at the bottom), so the two sides cannot drift.
 
 use placard_petition::{LoadedPetition, PackEntry, PetitionError};
+use placard_vault::{Requirement, SignRules};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -47,6 +48,40 @@ pub struct PetitionView {
     pub target_country: Option<String>,
     pub tags: Vec<String>,
     pub goal: Option<u32>,
+    /// What the signing form asks, from the same rules the vault enforces.
+    pub form: FormSpec,
+}
+
+/// The signing form of one petition.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FormSpec {
+    pub family_name_required: bool,
+    pub postal_code_required: bool,
+    pub street_address: FieldNeed,
+    pub city: FieldNeed,
+    pub comments: bool,
+    pub comment_prefill: Option<String>,
+    /// Signers cannot opt out: no checkbox, the disclosure text instead.
+    pub forced_opt_in: bool,
+    pub default_country: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldNeed {
+    NotAsked,
+    Optional,
+    Required,
+}
+
+impl From<Requirement> for FieldNeed {
+    fn from(r: Requirement) -> Self {
+        match r {
+            Requirement::NotAsked => Self::NotAsked,
+            Requirement::Optional => Self::Optional,
+            Requirement::Required => Self::Required,
+        }
+    }
 }
 
 impl PetitionView {
@@ -66,6 +101,19 @@ impl PetitionView {
             target_country: p.target_country.clone(),
             tags: p.tags.clone(),
             goal: p.goal.map(|g| u32::try_from(g).unwrap_or(u32::MAX)),
+            form: {
+                let r = SignRules::for_petition(p);
+                FormSpec {
+                    family_name_required: r.family_name_required,
+                    postal_code_required: r.postal_code_required,
+                    street_address: r.street_address.into(),
+                    city: r.city.into(),
+                    comments: r.comments,
+                    comment_prefill: p.comments.prefill.clone(),
+                    forced_opt_in: r.forced_opt_in,
+                    default_country: r.default_country,
+                }
+            },
         }
     }
 }
@@ -98,6 +146,19 @@ impl From<&PetitionError> for PackFailure {
     }
 }
 
+/// Whether the first-run set-up was done.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct KioskStatus {
+    pub set_up: bool,
+}
+
+/// What the thank-you screen shows once a signature is durable.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SignReceipt {
+    /// Signatures for this petition collected on this kiosk, this one included.
+    pub count: u32,
+}
+
 /// Counts cross IPC as `number` (u32), never as `bigint`.
 pub(crate) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -106,7 +167,7 @@ pub(crate) fn count(n: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{ErrorCode, IpcError};
+    use crate::error::{ErrorCode, FieldIssue, IpcError};
 
     /// The TypeScript the UI imports, generated from the types above.
     fn bindings() -> String {
@@ -114,8 +175,13 @@ mod tests {
         let decls = [
             ErrorCode::decl(&cfg),
             IpcError::decl(&cfg),
+            FieldIssue::decl(&cfg),
+            KioskStatus::decl(&cfg),
+            SignReceipt::decl(&cfg),
             PetitionSummary::decl(&cfg),
             PetitionView::decl(&cfg),
+            FormSpec::decl(&cfg),
+            FieldNeed::decl(&cfg),
             PackInfo::decl(&cfg),
             PackFailure::decl(&cfg),
         ];

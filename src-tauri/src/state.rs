@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Mutex;
+
+use placard_kiosk_core::Kiosk;
 use placard_petition::{Pack, Renderer};
 
 use crate::error::{ErrorCode, IpcError};
@@ -69,5 +72,31 @@ impl KioskState {
         self.pack
             .as_ref()
             .map_err(|why| IpcError::new(ErrorCode::PackUnavailable, why.clone()))
+    }
+}
+
+/// The kiosk's writable state (settings, vault) behind its own lock: only signing and set-up
+/// take it, so showing petitions never waits on a commit.
+#[derive(Debug)]
+pub struct KioskCell(Mutex<Result<Kiosk, String>>);
+
+impl KioskCell {
+    pub fn open(data_dir: &Path) -> Self {
+        Self(Mutex::new(Kiosk::open(data_dir).map_err(|e| e.to_string())))
+    }
+
+    /// Runs `f` on the kiosk, holding its lock only for that call.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Kiosk) -> Result<T, IpcError>,
+    ) -> Result<T, IpcError> {
+        let mut guard = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match &mut *guard {
+            Ok(kiosk) => f(kiosk),
+            Err(why) => Err(IpcError::new(ErrorCode::StorageError, why.clone())),
+        }
     }
 }

@@ -118,6 +118,32 @@ impl Kiosk {
         path
     }
 
+    /// Fills a form field by its `name`.
+    pub async fn fill(&self, name: &str, value: &str) {
+        let el = self.wait(&format!("[name='{name}']")).await;
+        el.clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear {name}: {e}"));
+        el.send_keys(value)
+            .await
+            .unwrap_or_else(|e| panic!("type into {name}: {e}"));
+    }
+
+    /// First-run set-up with the organiser's public key and PIN 2468; ends on the petition list.
+    pub async fn set_up(&self, recipient: &str) {
+        self.wait("[data-testid=setup]").await;
+        self.fill("recipient", recipient).await;
+        self.fill("pin", "2468").await;
+        self.fill("pin_again", "2468").await;
+        self.click("[data-testid=setup] button[type=submit]").await;
+        self.wait("[data-testid=petition-list]").await;
+    }
+
+    /// Where this kiosk keeps its state (`PLACARD_DATA_DIR`).
+    pub fn data_dir(&self) -> &Path {
+        self._data.path()
+    }
+
     pub async fn stop(self) {
         let Self { client, driver, .. } = self;
         let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;

@@ -12,6 +12,9 @@ use std::time::Duration;
 
 use harness::{Kiosk, Tripwire};
 
+/// Some organiser's public key: the kiosk only ever needs this half.
+const RECIPIENT: &str = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(
     not(feature = "custom-protocol"),
@@ -19,7 +22,8 @@ use harness::{Kiosk, Tripwire};
 )]
 async fn demo_petitions_show_headline_body_and_local_images() {
     let kiosk = Kiosk::start(None).await;
-    kiosk.wait("[data-testid=petition-list]").await;
+    kiosk.screenshot("00-first-run-setup").await;
+    kiosk.set_up(RECIPIENT).await;
     kiosk.screenshot("01-petition-list").await;
     // A kiosk has no context menu: the app cancels every contextmenu event.
     let cancelled = kiosk
@@ -85,9 +89,9 @@ async fn demo_petitions_show_headline_body_and_local_images() {
     );
     kiosk.screenshot("03-mozilla-petition").await;
 
-    // The action button leads to the (for now) placeholder.
+    // The action button leads to the signing form.
     kiosk.click("[data-testid=action-button]").await;
-    kiosk.wait("[data-testid=sign-placeholder]").await;
+    kiosk.wait("[data-testid=sign-form]").await;
     kiosk.stop().await;
 }
 
@@ -122,7 +126,7 @@ async fn hostile_petitions_run_no_payload_and_reach_no_network() {
     );
 
     let kiosk = Kiosk::start(Some(pack.path())).await;
-    kiosk.wait("[data-testid=petition-list]").await;
+    kiosk.set_up(RECIPIENT).await;
     let title = kiosk.js("return document.title;").await;
     for id in &ids {
         kiosk.click(&format!("[data-testid='open-{id}']")).await;
@@ -174,6 +178,84 @@ async fn hostile_petitions_run_no_payload_and_reach_no_network() {
         0,
         "the CSP let a request through to the network"
     );
+    kiosk.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn signing_in_the_real_window_seals_into_the_vault_and_counts() {
+    let kiosk = Kiosk::start(None).await;
+    kiosk.set_up(RECIPIENT).await;
+    kiosk
+        .click("[data-testid=open-encryption-is-not-a-crime]")
+        .await;
+    kiosk.click("[data-testid=action-button]").await;
+    kiosk.wait("[data-testid=sign-form]").await;
+    assert_eq!(kiosk.text(".note").await, "* Indicates a required field");
+
+    // Empty: the required fields say so, next to them; nothing is stored.
+    kiosk.click("[data-testid=submit]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=issue-given_name]").await,
+        "This field is required."
+    );
+    assert_eq!(
+        kiosk.text("[data-testid=issue-email]").await,
+        "This field is required."
+    );
+    kiosk.screenshot("10-form-required").await;
+
+    // A bad email.
+    kiosk.fill("given_name", "Ada").await;
+    kiosk.fill("family_name", "Lovelace").await;
+    kiosk.fill("email", "ada-at-example").await;
+    kiosk.click("[data-testid=submit]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=issue-email]").await,
+        "Please enter an email address like name@example.org."
+    );
+
+    // Then right: thanks, with the count.
+    kiosk.fill("email", "ada@example.org").await;
+    kiosk.fill("postal_code", "02139").await;
+    kiosk.click("[data-testid=submit]").await;
+    kiosk.wait("[data-testid=thank-you]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=thanks-count]").await,
+        "You are the first to sign here."
+    );
+    kiosk.screenshot("11-thank-you").await;
+    // No trace of the signer is left in the page.
+    let html = kiosk.js("return document.documentElement.outerHTML;").await;
+    assert!(
+        !html.as_str().unwrap_or("").contains("ada@example.org"),
+        "the signer's email is still in the DOM"
+    );
+
+    // The next person: the count goes up by one.
+    kiosk.click("[data-testid=thank-you] button").await;
+    kiosk.click("[data-testid=action-button]").await;
+    kiosk.fill("given_name", "Grace").await;
+    kiosk.fill("email", "grace@example.org").await;
+    kiosk.click("[data-testid=submit]").await;
+    kiosk.wait("[data-testid=thank-you]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=thanks-count]").await,
+        "2 people have signed here."
+    );
+
+    // The vault holds exactly those two, sealed to the organiser's key.
+    let vault = placard_vault::Vault::open(&kiosk.data_dir().join("vault")).expect("vault");
+    let stats = vault.stats().expect("stats");
+    assert_eq!((stats.total, stats.pending), (2, 2));
+    assert_eq!(
+        stats.by_petition[0].petition_id,
+        "encryption-is-not-a-crime"
+    );
+    assert_eq!(vault.recipient(), RECIPIENT);
     kiosk.stop().await;
 }
 

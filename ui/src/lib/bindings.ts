@@ -1,9 +1,23 @@
 // Generated from src-tauri/src/{models,error}.rs by the `bindings_are_fresh` test.
 // Do not edit: run `PLACARD_UPDATE_BINDINGS=1 cargo test bindings` instead.
 
-export type ErrorCode = "pack_unavailable" | "petition_not_found";
+export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error";
 
-export type IpcError = { code: ErrorCode, message: string, };
+export type IpcError = { code: ErrorCode, message: string, 
+/**
+ * Per-field problems of an `invalid_input`; empty otherwise.
+ */
+fields: Array<FieldIssue>, };
+
+export type FieldIssue = { field: string, code: string, };
+
+export type KioskStatus = { set_up: boolean, };
+
+export type SignReceipt = { 
+/**
+ * Signatures for this petition collected on this kiosk, this one included.
+ */
+count: number, };
 
 export type PetitionSummary = { id: string, title: string, 
 /**
@@ -23,7 +37,19 @@ action_text: string | null,
 /**
  * Sanitised HTML; images point at the `pack:` scheme.
  */
-body_html: string, disclosure_html: string | null, opt_in: boolean, target_country: string | null, tags: Array<string>, goal: number | null, };
+body_html: string, disclosure_html: string | null, opt_in: boolean, target_country: string | null, tags: Array<string>, goal: number | null, 
+/**
+ * What the signing form asks, from the same rules the vault enforces.
+ */
+form: FormSpec, };
+
+export type FormSpec = { family_name_required: boolean, postal_code_required: boolean, street_address: FieldNeed, city: FieldNeed, comments: boolean, comment_prefill: string | null, 
+/**
+ * Signers cannot opt out: no checkbox, the disclosure text instead.
+ */
+forced_opt_in: boolean, default_country: string | null, };
+
+export type FieldNeed = "not_asked" | "optional" | "required";
 
 export type PackInfo = { path: string, loaded: number, failures: Array<PackFailure>, };
 

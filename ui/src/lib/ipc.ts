@@ -1,10 +1,23 @@
 // Typed wrappers over the app's commands. The types come from Rust (bindings.ts, generated);
 // errors arrive as {code, message} and are rethrown as IpcFailure so callers can branch on code.
 import { invoke } from "@tauri-apps/api/core";
-import type { ErrorCode, IpcError, PackInfo, PetitionSummary, PetitionView } from "./bindings";
+import type {
+  ErrorCode,
+  FieldIssue,
+  IpcError,
+  KioskStatus,
+  PackInfo,
+  PetitionSummary,
+  PetitionView,
+  SignReceipt,
+} from "./bindings";
 
 export class IpcFailure extends Error {
-  constructor(readonly code: ErrorCode | "unknown", message: string) {
+  constructor(
+    readonly code: ErrorCode | "unknown",
+    message: string,
+    readonly fields: FieldIssue[] = [],
+  ) {
     super(message);
   }
 }
@@ -17,7 +30,7 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
-    if (isIpcError(e)) throw new IpcFailure(e.code, e.message);
+    if (isIpcError(e)) throw new IpcFailure(e.code, e.message, e.fields ?? []);
     throw new IpcFailure("unknown", String(e));
   }
 }
@@ -26,3 +39,11 @@ export const listPetitions = () => call<PetitionSummary[]>("list_petitions");
 export const getPetition = (id: string, lang: string | null = null) =>
   call<PetitionView>("get_petition", { id, lang });
 export const packInfo = () => call<PackInfo>("pack_info");
+export const kioskStatus = () => call<KioskStatus>("kiosk_status");
+export const setupKiosk = (recipient: string, pin: string) =>
+  call<null>("setup_kiosk", { recipient, pin });
+/** Resolves only once the signature is sealed and durable. */
+export const signPetition = (petitionId: string, signer: Record<string, string | boolean>) =>
+  call<SignReceipt>("sign_petition", { petitionId, signer });
+export const signatureCount = (petitionId: string) =>
+  call<number>("signature_count", { petitionId });

@@ -1,0 +1,188 @@
+//! The kiosk's own state, with no UI: its settings file, the operator PIN, and signing a
+//! petition through the vault. The Tauri shell holds one [`Kiosk`] and calls it.
+
+mod pin;
+mod settings;
+
+use std::path::{Path, PathBuf};
+
+use placard_petition::Petition;
+use placard_vault::{SignRules, SignerInput, Vault, VaultError};
+
+pub use pin::PinHash;
+pub use settings::Settings;
+
+#[derive(Debug, thiserror::Error)]
+pub enum KioskError {
+    #[error("this kiosk is not set up yet")]
+    NotSetUp,
+    #[error("this kiosk is set up already")]
+    AlreadySetUp,
+    #[error("the operator PIN must be 4 to 12 digits")]
+    WeakPin,
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error("cannot save the kiosk settings: {0}")]
+    Settings(#[from] std::io::Error),
+}
+
+impl KioskError {
+    /// Stable code for the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NotSetUp => "not_set_up",
+            Self::AlreadySetUp => "already_set_up",
+            Self::WeakPin => "weak_pin",
+            Self::Vault(e) => e.code(),
+            Self::Settings(_) => "storage_error",
+        }
+    }
+}
+
+/// A kiosk: settings in `DATA_DIR/kiosk.json`, the vault in `DATA_DIR/vault/`.
+#[derive(Debug)]
+pub struct Kiosk {
+    data_dir: PathBuf,
+    settings: Option<Settings>,
+    vault: Option<Vault>,
+}
+
+impl Kiosk {
+    /// Opens the kiosk's state under `data_dir` (set up or not).
+    pub fn open(data_dir: &Path) -> Result<Self, KioskError> {
+        let settings = Settings::load(&data_dir.join(settings::FILE))?;
+        let vault = match &settings {
+            Some(_) => {
+                let mut v = Vault::open(&data_dir.join("vault"))?;
+                v.prepare()?;
+                Some(v)
+            }
+            None => None,
+        };
+        Ok(Self {
+            data_dir: data_dir.to_owned(),
+            settings,
+            vault,
+        })
+    }
+
+    pub fn is_set_up(&self) -> bool {
+        self.settings.is_some()
+    }
+
+    /// First run: the organiser's public key (`age1…`) and the operator PIN. Creates the
+    /// vault, then saves the settings (so a crash in between leaves a kiosk that is not set up
+    /// and a vault that `setup` refuses to reuse only if it already holds signatures).
+    pub fn setup(&mut self, recipient: &str, pin: &str) -> Result<(), KioskError> {
+        if self.settings.is_some() {
+            return Err(KioskError::AlreadySetUp);
+        }
+        let pin = PinHash::new(pin).ok_or(KioskError::WeakPin)?;
+        let vault_dir = self.data_dir.join("vault");
+        let mut vault = match Vault::init(&vault_dir, recipient) {
+            Err(VaultError::AlreadyAVault(_)) => {
+                // A crash after init and before the settings were saved: reuse it if it seals to
+                // the same key, else refuse rather than mix keys.
+                let v = Vault::open(&vault_dir)?;
+                if v.recipient() != recipient.trim() {
+                    return Err(VaultError::AlreadyAVault(vault_dir).into());
+                }
+                v
+            }
+            other => other?,
+        };
+        vault.prepare()?;
+        let settings = Settings {
+            recipient: recipient.trim().to_owned(),
+            pin,
+        };
+        settings.save(&self.data_dir.join(settings::FILE))?;
+        self.settings = Some(settings);
+        self.vault = Some(vault);
+        Ok(())
+    }
+
+    pub fn check_pin(&self, pin: &str) -> bool {
+        self.settings.as_ref().is_some_and(|s| s.pin.verify(pin))
+    }
+
+    /// Seals and stores one signature for `petition`; returns the petition's new count. When
+    /// this returns `Ok`, the signature is durable and the signer may be thanked.
+    pub fn sign(&mut self, petition: &Petition, input: SignerInput) -> Result<u64, KioskError> {
+        let vault = self.vault.as_mut().ok_or(KioskError::NotSetUp)?;
+        vault.sign(&SignRules::for_petition(petition), input)?;
+        let count = vault.count(&petition.id)?;
+        // Between signers: the next record's sealing key, and WAL upkeep.
+        vault.prepare()?;
+        Ok(count)
+    }
+
+    /// Signatures collected here for `petition_id` (0 before set-up).
+    pub fn count(&self, petition_id: &str) -> Result<u64, KioskError> {
+        match &self.vault {
+            Some(v) => Ok(v.count(petition_id)?),
+            None => Ok(0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn petition(dir: &Path) -> Petition {
+        std::fs::write(dir.join("p.md"), "---\ntitle: T\ntarget_country: US\n---\n").unwrap();
+        let pack =
+            placard_petition::Pack::load(dir, &placard_petition::Renderer::default()).unwrap();
+        pack.get("p").unwrap().original.petition.clone()
+    }
+
+    fn signer(email: &str) -> SignerInput {
+        let mut s = SignerInput::default();
+        s.given_name = "Ada".into();
+        s.email = email.into();
+        s
+    }
+
+    const RECIPIENT: &str = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+
+    #[test]
+    fn first_run_then_signing_counts_up_and_survives_reopening() {
+        let data = tempfile::tempdir().unwrap();
+        let p = petition(data.path());
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        assert!(!kiosk.is_set_up());
+        assert_eq!(
+            kiosk.sign(&p, signer("a@b.org")).unwrap_err().code(),
+            "not_set_up"
+        );
+        assert_eq!(kiosk.setup(RECIPIENT, "12").unwrap_err().code(), "weak_pin");
+        kiosk.setup(RECIPIENT, "2468").unwrap();
+        assert_eq!(
+            kiosk.setup(RECIPIENT, "2468").unwrap_err().code(),
+            "already_set_up"
+        );
+        assert_eq!(kiosk.sign(&p, signer("a@b.org")).unwrap(), 1);
+        assert_eq!(kiosk.sign(&p, signer("b@b.org")).unwrap(), 2);
+        let err = kiosk.sign(&p, signer("not-an-email")).unwrap_err();
+        assert_eq!(err.code(), "invalid_input");
+        drop(kiosk);
+        let kiosk = Kiosk::open(data.path()).unwrap();
+        assert!(kiosk.is_set_up());
+        assert_eq!(kiosk.count("p").unwrap(), 2);
+        assert!(kiosk.check_pin("2468"));
+        assert!(!kiosk.check_pin("2469"));
+    }
+
+    #[test]
+    fn settings_hold_no_pin_in_clear() {
+        let data = tempfile::tempdir().unwrap();
+        Kiosk::open(data.path())
+            .unwrap()
+            .setup(RECIPIENT, "975310")
+            .unwrap();
+        let text = std::fs::read_to_string(data.path().join(settings::FILE)).unwrap();
+        assert!(text.contains(RECIPIENT));
+        assert!(!text.contains("975310"), "{text}");
+    }
+}

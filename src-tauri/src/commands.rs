@@ -3,7 +3,7 @@
 use placard_vault::SignerInput;
 use tauri::State;
 
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use crate::models::{
     KioskStatus, PackFailure, PackInfo, PetitionSummary, PetitionView, SignReceipt, count,
 };
@@ -26,12 +26,7 @@ pub fn get_petition(
     id: String,
     lang: Option<String>,
 ) -> Result<PetitionView, IpcError> {
-    let entry = state.pack()?.get(&id).ok_or_else(|| {
-        IpcError::new(
-            ErrorCode::PetitionNotFound,
-            format!("no petition `{id}` in this pack"),
-        )
-    })?;
+    let entry = state.entry(&id)?;
     Ok(PetitionView::new(entry, entry.localized(lang.as_deref())))
 }
 
@@ -75,12 +70,7 @@ pub fn sign_petition(
     petition_id: String,
     signer: SignerInput,
 ) -> Result<SignReceipt, IpcError> {
-    let entry = pack.pack()?.get(&petition_id).ok_or_else(|| {
-        IpcError::new(
-            ErrorCode::PetitionNotFound,
-            format!("no petition `{petition_id}` in this pack"),
-        )
-    })?;
+    let entry = pack.entry(&petition_id)?;
     let petition = &entry.original.petition;
     kiosk.with(|k| {
         Ok(SignReceipt {

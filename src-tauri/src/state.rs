@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use placard_kiosk_core::Kiosk;
-use placard_petition::{Pack, Renderer};
+use placard_petition::{Pack, PackEntry, Renderer};
 
 use crate::error::{ErrorCode, IpcError};
 
@@ -47,12 +47,13 @@ impl KioskConfig {
 #[derive(Debug)]
 pub struct KioskState {
     pack_dir: PathBuf,
-    pack: Result<Pack, String>,
+    pack: Result<Pack, IpcError>,
 }
 
 impl KioskState {
     pub fn load(pack_dir: PathBuf) -> Self {
-        let pack = Pack::load(&pack_dir, &Renderer::default()).map_err(|e| e.to_string());
+        let pack = Pack::load(&pack_dir, &Renderer::default())
+            .map_err(|e| IpcError::new(ErrorCode::PackUnavailable, e.to_string()));
         Self { pack_dir, pack }
     }
 
@@ -60,7 +61,7 @@ impl KioskState {
     pub fn unavailable(pack_dir: PathBuf, why: String) -> Self {
         Self {
             pack_dir,
-            pack: Err(why),
+            pack: Err(IpcError::new(ErrorCode::PackUnavailable, why)),
         }
     }
 
@@ -69,20 +70,28 @@ impl KioskState {
     }
 
     pub fn pack(&self) -> Result<&Pack, IpcError> {
-        self.pack
-            .as_ref()
-            .map_err(|why| IpcError::new(ErrorCode::PackUnavailable, why.clone()))
+        self.pack.as_ref().map_err(Clone::clone)
+    }
+
+    /// One petition of the pack, or `petition_not_found`.
+    pub fn entry(&self, id: &str) -> Result<&PackEntry, IpcError> {
+        self.pack()?.get(id).ok_or_else(|| {
+            IpcError::new(
+                ErrorCode::PetitionNotFound,
+                format!("no petition `{id}` in this pack"),
+            )
+        })
     }
 }
 
 /// The kiosk's writable state (settings, vault) behind its own lock: only signing and set-up
 /// take it, so showing petitions never waits on a commit.
 #[derive(Debug)]
-pub struct KioskCell(Mutex<Result<Kiosk, String>>);
+pub struct KioskCell(Mutex<Result<Kiosk, IpcError>>);
 
 impl KioskCell {
     pub fn open(data_dir: &Path) -> Self {
-        Self(Mutex::new(Kiosk::open(data_dir).map_err(|e| e.to_string())))
+        Self(Mutex::new(Kiosk::open(data_dir).map_err(IpcError::from)))
     }
 
     /// Runs `f` on the kiosk, holding its lock only for that call.
@@ -96,7 +105,7 @@ impl KioskCell {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         match &mut *guard {
             Ok(kiosk) => f(kiosk),
-            Err(why) => Err(IpcError::new(ErrorCode::StorageError, why.clone())),
+            Err(e) => Err(e.clone()),
         }
     }
 }

@@ -71,8 +71,9 @@ impl Kiosk {
     }
 
     /// First run: the organiser's public key (`age1…`) and the operator PIN. Creates the
-    /// vault, then saves the settings (so a crash in between leaves a kiosk that is not set up
-    /// and a vault that `setup` refuses to reuse only if it already holds signatures).
+    /// vault, then saves the settings. A crash in between leaves a vault and no settings; the
+    /// next `setup` reuses that vault if it seals to the same key, and refuses a different key
+    /// rather than mix two organisers' records in one vault.
     pub fn setup(&mut self, recipient: &str, pin: &str) -> Result<(), KioskError> {
         if self.settings.is_some() {
             return Err(KioskError::AlreadySetUp);

@@ -32,6 +32,9 @@ enum Command {
     /// The sealed signature vault.
     #[command(subcommand)]
     Vault(VaultCmd),
+    /// A kiosk's own state (what its first-run screen sets).
+    #[command(subcommand)]
+    Kiosk(KioskCmd),
     /// Seal and store one signature read as a JSON object on stdin; prints its record id.
     Sign(SignTarget),
     /// Export signatures: plaintext after unlock (--identity), or sealed (--sealed) with no key.
@@ -129,6 +132,21 @@ enum VaultCmd {
 }
 
 #[derive(Debug, Subcommand)]
+enum KioskCmd {
+    /// Set a kiosk up without its first-run screen, for scripted deployments: the organiser's
+    /// public key and the operator PIN (read from --pin-file, or typed on a terminal).
+    Setup {
+        /// The kiosk's PLACARD_DATA_DIR.
+        #[arg(long)]
+        data_dir: PathBuf,
+        #[arg(long)]
+        recipient: String,
+        #[arg(long)]
+        pin_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum Debug {
     /// Sign made-up signatures in a loop, printing each id after it is durable.
     SignLoop {
@@ -206,6 +224,11 @@ fn main() -> ExitCode {
             }
             (None, None) => unreachable!("clap requires --identity or --sealed"),
         },
+        Command::Kiosk(KioskCmd::Setup {
+            data_dir,
+            recipient,
+            pin_file,
+        }) => vault_cmds::kiosk_setup(&data_dir, &recipient, pin_file.as_deref()),
         Command::Bench(Bench::Capture {
             dir,
             signatures,

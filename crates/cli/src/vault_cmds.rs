@@ -48,6 +48,19 @@ pub fn keys_new(
     Ok(ExitCode::SUCCESS)
 }
 
+pub fn kiosk_setup(
+    data_dir: &Path,
+    recipient: &str,
+    pin_file: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    use placard_vault::ExposeSecret as _;
+    let pin = passphrase::read(pin_file, "Operator PIN (4 to 12 digits): ")?;
+    let mut kiosk = placard_kiosk_core::Kiosk::open(data_dir)?;
+    kiosk.setup(recipient, pin.expose_secret())?;
+    println!("kiosk set up in {}", data_dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn vault_init(dir: &Path, recipient: &str) -> anyhow::Result<ExitCode> {
     let vault = Vault::init(dir, recipient)?;
     println!(

@@ -474,3 +474,28 @@ impl XorShift {
         self.0 % n
     }
 }
+
+#[test]
+fn kiosk_setup_from_the_command_line() {
+    let s = Setup::new();
+    std::fs::write(s.path("pin"), "2468\n").unwrap();
+    let data = s.path("kiosk-data");
+    let setup = |recipient: &str| {
+        run(placard()
+            .args(["kiosk", "setup", "--data-dir"])
+            .arg(&data)
+            .args(["--recipient", recipient, "--pin-file"])
+            .arg(s.path("pin")))
+    };
+    let out = setup(&s.recipient);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let kiosk = placard_kiosk_core::Kiosk::open(&data).unwrap();
+    assert!(kiosk.is_set_up() && kiosk.check_pin("2468"));
+    let out = setup(&s.recipient);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("set up already"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -315,15 +315,7 @@ impl Vault {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(VaultError::from_sqlite)?;
-        let id_text = id.to_string();
-        tx.prepare_cached(
-            "INSERT INTO signatures (id, petition_id, captured_at, sealed) VALUES (?1, ?2, ?3, ?4)",
-        )
-        .and_then(|mut q| q.execute(params![id_text, rules.petition_id, captured_at, sealed]))
-        .map_err(VaultError::from_sqlite)?;
-        let rowid = tx.last_insert_rowid();
-        tx.prepare_cached("INSERT INTO outbox (signature_rowid, signature_id) VALUES (?1, ?2)")
-            .and_then(|mut q| q.execute(params![rowid, id_text]))
+        insert_signature(&tx, &id, &rules.petition_id, &captured_at, &sealed)
             .map_err(VaultError::from_sqlite)?;
         tx.commit().map_err(VaultError::from_sqlite)?;
         self.since_checkpoint += 1;
@@ -524,15 +516,7 @@ impl Vault {
                 let plain =
                     serde_json::to_vec(&record).map_err(|e| VaultError::Seal(e.to_string()))?;
                 let sealed = age::encrypt(&self.recipient, &plain)?;
-                tx.execute(
-                    "INSERT INTO signatures (id, petition_id, captured_at, sealed) VALUES (?1, ?2, ?3, ?4)",
-                    params![id.to_string(), rules.petition_id, captured_at, sealed],
-                )?;
-                let rowid = tx.last_insert_rowid();
-                tx.execute(
-                    "INSERT INTO outbox (signature_rowid, signature_id) VALUES (?1, ?2)",
-                    params![rowid, id.to_string()],
-                )?;
+                insert_signature(&tx, &id, &rules.petition_id, &captured_at, &sealed)?;
                 done += 1;
             }
             tx.commit()?;
@@ -545,6 +529,26 @@ impl Vault {
     pub fn connection_for_tests(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Writes a sealed signature and its outbox row (the caller owns the transaction and commits
+/// both at once): the one place that knows how the two rows are linked.
+fn insert_signature(
+    tx: &rusqlite::Transaction<'_>,
+    id: &Uuid,
+    petition_id: &str,
+    captured_at: &str,
+    sealed: &[u8],
+) -> rusqlite::Result<()> {
+    let id = id.to_string();
+    tx.prepare_cached(
+        "INSERT INTO signatures (id, petition_id, captured_at, sealed) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, petition_id, captured_at, sealed])?;
+    let rowid = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO outbox (signature_rowid, signature_id) VALUES (?1, ?2)")?
+        .execute(params![rowid, id])?;
+    Ok(())
 }
 
 /// SQLite counts are `i64`; they are never negative.

@@ -18,6 +18,7 @@ fn placard_commands() -> &'static [&'static str] {
         "kiosk_status",
         "setup_kiosk",
         "sign_petition",
+        "prepare_signing",
         "signature_count",
     ]
 }

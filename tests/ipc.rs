@@ -228,6 +228,8 @@ fn first_run_setup_then_signing_counts_up() {
         invoke(&w, "kiosk_status", json!({})).unwrap(),
         json!({"set_up": true})
     );
+    // The form's idle-time hook is granted (the UI ignores its errors, so check it here).
+    invoke(&w, "prepare_signing", json!({})).expect("prepare_signing allowed");
 
     let receipt = invoke(
         &w,

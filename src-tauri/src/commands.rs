@@ -79,6 +79,14 @@ pub fn sign_petition(
     })
 }
 
+/// Idle-time work for the next signature (its sealing key, WAL upkeep). The form calls it
+/// when it opens, while the signer reads and types, so "Sign" pays only for sealing and the
+/// commit.
+#[tauri::command]
+pub fn prepare_signing(kiosk: State<'_, KioskCell>) -> Result<(), IpcError> {
+    kiosk.with(|k| Ok(k.prepare()?))
+}
+
 /// Signatures collected here for a petition (the attract screen's counter).
 #[tauri::command]
 pub fn signature_count(kiosk: State<'_, KioskCell>, petition_id: String) -> Result<u32, IpcError> {

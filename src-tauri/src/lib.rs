@@ -25,6 +25,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::kiosk_status,
             commands::setup_kiosk,
             commands::sign_petition,
+            commands::prepare_signing,
             commands::signature_count,
         ])
         .register_asynchronous_uri_scheme_protocol(protocol::SCHEME, protocol::handle)

@@ -4,6 +4,7 @@
 mod pin;
 mod settings;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use placard_petition::Petition;
@@ -45,6 +46,10 @@ pub struct Kiosk {
     data_dir: PathBuf,
     settings: Option<Settings>,
     vault: Option<Vault>,
+    /// Per-petition counts, read once from the vault and then kept up by `sign`, so thanking a
+    /// signer never waits on a count over the whole index. (This process is the vault's only
+    /// writer while the kiosk runs.)
+    counts: HashMap<String, u64>,
 }
 
 impl Kiosk {
@@ -63,6 +68,7 @@ impl Kiosk {
             data_dir: data_dir.to_owned(),
             settings,
             vault,
+            counts: HashMap::new(),
         })
     }
 
@@ -108,22 +114,36 @@ impl Kiosk {
     }
 
     /// Seals and stores one signature for `petition`; returns the petition's new count. When
-    /// this returns `Ok`, the signature is durable and the signer may be thanked.
+    /// this returns `Ok`, the signature is durable and the signer may be thanked. Nothing else
+    /// happens on this path: the next signature's preparation is [`Kiosk::prepare`]'s job.
     pub fn sign(&mut self, petition: &Petition, input: SignerInput) -> Result<u64, KioskError> {
+        let before = self.count(&petition.id)?;
         let vault = self.vault.as_mut().ok_or(KioskError::NotSetUp)?;
         vault.sign(&SignRules::for_petition(petition), input)?;
-        let count = vault.count(&petition.id)?;
-        // Between signers: the next record's sealing key, and WAL upkeep.
-        vault.prepare()?;
-        Ok(count)
+        self.counts.insert(petition.id.clone(), before + 1);
+        Ok(before + 1)
+    }
+
+    /// While a signer is busy with the form: the next record's sealing key, and WAL upkeep
+    /// (see `Vault::prepare`). Does nothing before set-up.
+    pub fn prepare(&mut self) -> Result<(), KioskError> {
+        if let Some(vault) = &mut self.vault {
+            vault.prepare()?;
+        }
+        Ok(())
     }
 
     /// Signatures collected here for `petition_id` (0 before set-up).
-    pub fn count(&self, petition_id: &str) -> Result<u64, KioskError> {
-        match &self.vault {
-            Some(v) => Ok(v.count(petition_id)?),
-            None => Ok(0),
+    pub fn count(&mut self, petition_id: &str) -> Result<u64, KioskError> {
+        let Some(vault) = &self.vault else {
+            return Ok(0);
+        };
+        if let Some(n) = self.counts.get(petition_id) {
+            return Ok(*n);
         }
+        let n = vault.count(petition_id)?;
+        self.counts.insert(petition_id.to_owned(), n);
+        Ok(n)
     }
 }
 
@@ -167,8 +187,9 @@ mod tests {
         assert_eq!(kiosk.sign(&p, signer("b@b.org")).unwrap(), 2);
         let err = kiosk.sign(&p, signer("not-an-email")).unwrap_err();
         assert_eq!(err.code(), "invalid_input");
+        kiosk.prepare().unwrap();
         drop(kiosk);
-        let kiosk = Kiosk::open(data.path()).unwrap();
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
         assert!(kiosk.is_set_up());
         assert_eq!(kiosk.count("p").unwrap(), 2);
         assert!(kiosk.check_pin("2468"));

@@ -45,5 +45,7 @@ export const setupKiosk = (recipient: string, pin: string) =>
 /** Resolves only once the signature is sealed and durable. */
 export const signPetition = (petitionId: string, signer: Record<string, string | boolean>) =>
   call<SignReceipt>("sign_petition", { petitionId, signer });
+/** Idle-time work for the next signature; called when the form opens. */
+export const prepareSigning = () => call<null>("prepare_signing");
 export const signatureCount = (petitionId: string) =>
   call<number>("signature_count", { petitionId });

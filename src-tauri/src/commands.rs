@@ -74,7 +74,7 @@ pub fn sign_petition(
     let petition = &entry.original.petition;
     kiosk.with(|k| {
         Ok(SignReceipt {
-            count: clamp(k.sign(petition, signer)?),
+            count: count(k.sign(petition, signer)?),
         })
     })
 }
@@ -90,9 +90,5 @@ pub fn prepare_signing(kiosk: State<'_, KioskCell>) -> Result<(), IpcError> {
 /// Signatures collected here for a petition (the attract screen's counter).
 #[tauri::command]
 pub fn signature_count(kiosk: State<'_, KioskCell>, petition_id: String) -> Result<u32, IpcError> {
-    kiosk.with(|k| Ok(clamp(k.count(&petition_id)?)))
-}
-
-fn clamp(n: u64) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+    kiosk.with(|k| Ok(count(k.count(&petition_id)?)))
 }

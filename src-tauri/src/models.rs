@@ -100,7 +100,7 @@ impl PetitionView {
             opt_in: p.opt_in,
             target_country: p.target_country.clone(),
             tags: p.tags.clone(),
-            goal: p.goal.map(|g| u32::try_from(g).unwrap_or(u32::MAX)),
+            goal: p.goal.map(count),
             form: {
                 let r = SignRules::for_petition(p);
                 FormSpec {
@@ -159,9 +159,9 @@ pub struct SignReceipt {
     pub count: u32,
 }
 
-/// Counts cross IPC as `number` (u32), never as `bigint`.
-pub(crate) fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+/// Counts cross IPC as `number` (u32), never as `bigint`; past `u32::MAX` they saturate.
+pub(crate) fn count(n: impl TryInto<u32>) -> u32 {
+    n.try_into().unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -1,17 +1,28 @@
-//! The kiosk's own state, with no UI: its settings file, the operator PIN, and signing a
-//! petition through the vault. The Tauri shell holds one [`Kiosk`] and calls it.
+//! The kiosk's own state, with no UI: its settings file, the operator PIN and session, and
+//! signing a petition through the vault. The Tauri shell holds one [`Kiosk`] and calls it.
 
 mod pin;
+pub mod qr;
 mod settings;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use placard_petition::Petition;
-use placard_vault::{SignRules, SignerInput, Vault, VaultError};
+use placard_vault::{SignRules, SignerInput, Stats, Vault, VaultError};
 
 pub use pin::PinHash;
-pub use settings::Settings;
+pub use settings::{OperatorSettings, SECONDS_RANGE, Settings};
+
+/// Wrong PINs allowed in a row before the keypad is refused for [`LOCKOUT`].
+pub const PIN_ATTEMPTS: u32 = 5;
+/// How long the keypad is refused after [`PIN_ATTEMPTS`] wrong PINs: long enough to make
+/// guessing a 4-digit PIN take weeks, short enough that a volunteer who fumbled can retry.
+pub const LOCKOUT: Duration = Duration::from_secs(60);
+/// An operator session ends after this long without an operator action, so a panel left open
+/// does not stay open for the next passer-by.
+pub const OPERATOR_IDLE: Duration = Duration::from_secs(300);
 
 #[derive(Debug, thiserror::Error)]
 pub enum KioskError {
@@ -21,6 +32,14 @@ pub enum KioskError {
     AlreadySetUp,
     #[error("the operator PIN must be 4 to 12 digits")]
     WeakPin,
+    #[error("wrong PIN")]
+    WrongPin,
+    #[error("too many wrong PINs; try again in {seconds} s")]
+    PinLockedOut { seconds: u64 },
+    #[error("the operator panel is locked: enter the PIN")]
+    OperatorOnly,
+    #[error("{0}")]
+    BadSetting(String),
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error("cannot save the kiosk settings: {0}")]
@@ -34,6 +53,10 @@ impl KioskError {
             Self::NotSetUp => "not_set_up",
             Self::AlreadySetUp => "already_set_up",
             Self::WeakPin => "weak_pin",
+            Self::WrongPin => "wrong_pin",
+            Self::PinLockedOut { .. } => "pin_locked_out",
+            Self::OperatorOnly => "operator_only",
+            Self::BadSetting(_) => "bad_setting",
             Self::Vault(e) => e.code(),
             Self::Settings(_) => "storage_error",
         }
@@ -50,6 +73,10 @@ pub struct Kiosk {
     /// signer never waits on a count over the whole index. (This process is the vault's only
     /// writer while the kiosk runs.)
     counts: HashMap<String, u64>,
+    /// When the operator last acted, while a session is open.
+    operator_seen: Option<Instant>,
+    wrong_pins: u32,
+    locked_out_until: Option<Instant>,
 }
 
 impl Kiosk {
@@ -57,8 +84,9 @@ impl Kiosk {
     pub fn open(data_dir: &Path) -> Result<Self, KioskError> {
         let settings = Settings::load(&data_dir.join(settings::FILE))?;
         let vault = match &settings {
-            Some(_) => {
+            Some(s) => {
                 let mut v = Vault::open(&data_dir.join("vault"))?;
+                v.set_event(s.operator.event.clone());
                 v.prepare()?;
                 Some(v)
             }
@@ -69,11 +97,22 @@ impl Kiosk {
             settings,
             vault,
             counts: HashMap::new(),
+            operator_seen: None,
+            wrong_pins: 0,
+            locked_out_until: None,
         })
     }
 
     pub fn is_set_up(&self) -> bool {
         self.settings.is_some()
+    }
+
+    /// The operator's settings (defaults before set-up).
+    pub fn operator_settings(&self) -> OperatorSettings {
+        self.settings
+            .as_ref()
+            .map(|s| s.operator.clone())
+            .unwrap_or_default()
     }
 
     /// First run: the organiser's public key (`age1…`) and the operator PIN. Creates the
@@ -102,6 +141,7 @@ impl Kiosk {
         let settings = Settings {
             recipient: recipient.trim().to_owned(),
             pin,
+            operator: OperatorSettings::default(),
         };
         settings.save(&self.data_dir.join(settings::FILE))?;
         self.settings = Some(settings);
@@ -111,6 +151,93 @@ impl Kiosk {
 
     pub fn check_pin(&self, pin: &str) -> bool {
         self.settings.as_ref().is_some_and(|s| s.pin.verify(pin))
+    }
+
+    /// Opens an operator session if `pin` is right. After [`PIN_ATTEMPTS`] wrong PINs in a row
+    /// the keypad is refused for [`LOCKOUT`] (right PINs included), so it cannot be guessed
+    /// between two signers.
+    pub fn operator_unlock(&mut self, pin: &str, now: Instant) -> Result<(), KioskError> {
+        let settings = self.settings.as_ref().ok_or(KioskError::NotSetUp)?;
+        if let Some(until) = self.locked_out_until {
+            if now < until {
+                let left = until.saturating_duration_since(now).as_secs_f64().ceil();
+                return Err(KioskError::PinLockedOut {
+                    seconds: left as u64,
+                });
+            }
+            self.locked_out_until = None;
+        }
+        if settings.pin.verify(pin) {
+            self.wrong_pins = 0;
+            self.operator_seen = Some(now);
+            Ok(())
+        } else {
+            self.wrong_pins += 1;
+            if self.wrong_pins >= PIN_ATTEMPTS {
+                self.wrong_pins = 0;
+                self.locked_out_until = Some(now + LOCKOUT);
+            }
+            Err(KioskError::WrongPin)
+        }
+    }
+
+    /// Ends the operator session (the panel's "Lock" and closing the panel).
+    pub fn operator_lock(&mut self) {
+        self.operator_seen = None;
+    }
+
+    /// Whether an operator session is open at `now`; an action keeps it open.
+    pub fn is_operator(&self, now: Instant) -> bool {
+        self.operator_seen
+            .is_some_and(|seen| now.saturating_duration_since(seen) < OPERATOR_IDLE)
+    }
+
+    fn require_operator(&mut self, now: Instant) -> Result<(), KioskError> {
+        if self.is_operator(now) {
+            self.operator_seen = Some(now);
+            Ok(())
+        } else {
+            self.operator_seen = None;
+            Err(KioskError::OperatorOnly)
+        }
+    }
+
+    /// Whether the window may close: when the kiosk lock is off, or an operator is in.
+    pub fn may_close(&self, now: Instant) -> bool {
+        !self.operator_settings().locked || self.is_operator(now)
+    }
+
+    /// Counts by petition and hour, for the operator panel (no key needed: nothing is opened).
+    pub fn stats(&mut self, now: Instant) -> Result<Stats, KioskError> {
+        self.require_operator(now)?;
+        let vault = self.vault.as_ref().ok_or(KioskError::NotSetUp)?;
+        Ok(vault.stats()?)
+    }
+
+    /// Saves what the operator panel set. `known` says which petition ids exist, so a typo
+    /// cannot leave the attract screen with nothing to show.
+    pub fn configure(
+        &mut self,
+        new: OperatorSettings,
+        known: impl Fn(&str) -> bool,
+        now: Instant,
+    ) -> Result<OperatorSettings, KioskError> {
+        self.require_operator(now)?;
+        let new = new.normalised().map_err(KioskError::BadSetting)?;
+        if let Some(bad) = new.active.iter().find(|id| !known(id)) {
+            return Err(KioskError::BadSetting(format!(
+                "no petition `{bad}` in this pack"
+            )));
+        }
+        let settings = self.settings.as_mut().ok_or(KioskError::NotSetUp)?;
+        let mut updated = settings.clone();
+        updated.operator = new.clone();
+        updated.save(&self.data_dir.join(settings::FILE))?;
+        *settings = updated;
+        if let Some(vault) = &mut self.vault {
+            vault.set_event(new.event.clone());
+        }
+        Ok(new)
     }
 
     /// Seals and stores one signature for `petition`; returns the petition's new count. When
@@ -206,5 +333,88 @@ mod tests {
         let text = std::fs::read_to_string(data.path().join(settings::FILE)).unwrap();
         assert!(text.contains(RECIPIENT));
         assert!(!text.contains("975310"), "{text}");
+    }
+
+    #[test]
+    fn the_operator_panel_needs_the_pin_and_guessing_is_slowed() {
+        let data = tempfile::tempdir().unwrap();
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        let t0 = Instant::now();
+        assert_eq!(
+            kiosk.operator_unlock("2468", t0).unwrap_err().code(),
+            "not_set_up"
+        );
+        kiosk.setup(RECIPIENT, "2468").unwrap();
+        assert!(!kiosk.may_close(t0), "locked by default");
+        assert_eq!(kiosk.stats(t0).unwrap_err().code(), "operator_only");
+
+        for _ in 0..PIN_ATTEMPTS {
+            assert_eq!(
+                kiosk.operator_unlock("1111", t0).unwrap_err().code(),
+                "wrong_pin"
+            );
+        }
+        // Locked out now, even with the right PIN.
+        let e = kiosk
+            .operator_unlock("2468", t0 + Duration::from_secs(1))
+            .unwrap_err();
+        assert_eq!(e.code(), "pin_locked_out");
+        assert!(
+            matches!(e, KioskError::PinLockedOut { seconds: 59 }),
+            "{e:?}"
+        );
+        let later = t0 + LOCKOUT + Duration::from_secs(1);
+        kiosk.operator_unlock("2468", later).unwrap();
+        assert!(kiosk.is_operator(later) && kiosk.may_close(later));
+        assert_eq!(kiosk.stats(later).unwrap().total, 0);
+
+        // The session lapses when left alone, and "Lock" ends it at once.
+        let idle = later + OPERATOR_IDLE + Duration::from_secs(1);
+        assert_eq!(kiosk.stats(idle).unwrap_err().code(), "operator_only");
+        kiosk.operator_unlock("2468", idle).unwrap();
+        kiosk.operator_lock();
+        assert!(!kiosk.is_operator(idle));
+    }
+
+    #[test]
+    fn operator_settings_are_checked_saved_and_stamp_the_event() {
+        let data = tempfile::tempdir().unwrap();
+        let p = petition(data.path());
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        kiosk.setup(RECIPIENT, "2468").unwrap();
+        let now = Instant::now();
+        let known = |id: &str| id == "p";
+        let mut s = OperatorSettings::default();
+        s.active = vec!["p".into()];
+        s.event.name = "  Rally  ".into();
+        s.event.tags = vec!["rally".into(), " rally ".into(), "".into(), "dc".into()];
+        s.locked = false;
+        assert_eq!(
+            kiosk.configure(s.clone(), known, now).unwrap_err().code(),
+            "operator_only"
+        );
+        kiosk.operator_unlock("2468", now).unwrap();
+        let saved = kiosk.configure(s.clone(), known, now).unwrap();
+        assert_eq!(saved.event.name, "Rally");
+        assert_eq!(saved.event.tags, ["rally", "dc"]);
+
+        let mut typo = s.clone();
+        typo.active = vec!["nope".into()];
+        assert_eq!(
+            kiosk.configure(typo, known, now).unwrap_err().code(),
+            "bad_setting"
+        );
+        let mut short = s.clone();
+        short.idle_seconds = 1;
+        assert_eq!(
+            kiosk.configure(short, known, now).unwrap_err().code(),
+            "bad_setting"
+        );
+
+        kiosk.sign(&p, signer("a@b.org")).unwrap();
+        drop(kiosk);
+        let kiosk = Kiosk::open(data.path()).unwrap();
+        assert_eq!(kiosk.operator_settings(), saved, "saved across restarts");
+        assert!(kiosk.may_close(Instant::now()), "unlocked by the operator");
     }
 }

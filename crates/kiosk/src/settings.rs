@@ -1,9 +1,11 @@
-//! `kiosk.json`: what the organiser set at first run. Written atomically (temp file, fsync,
-//! rename), so a power cut leaves the old settings or the new ones, never half of either.
+//! `kiosk.json`: what the organiser set at first run and the operator changed since. Written
+//! atomically (temp file, fsync, rename), so a power cut leaves the old settings or the new
+//! ones, never half of either.
 
 use std::io::Write as _;
 use std::path::Path;
 
+use placard_vault::Event;
 use serde::{Deserialize, Serialize};
 
 use crate::pin::PinHash;
@@ -15,6 +17,97 @@ pub struct Settings {
     /// The organiser's public key (`age1…`) the vault seals to.
     pub recipient: String,
     pub pin: PinHash,
+    /// Everything the operator panel changes. Defaults when absent, so settings written by an
+    /// older version still load.
+    #[serde(default)]
+    pub operator: OperatorSettings,
+}
+
+/// What the operator panel sets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OperatorSettings {
+    /// Petitions the attract screen shows, in order; it rotates when there are several. Empty
+    /// means every published petition of the pack.
+    pub active: Vec<String>,
+    /// Seconds each active petition stays on the attract screen before the next.
+    pub rotate_seconds: u32,
+    /// The event, stamped into every record sealed from now on.
+    pub event: Event,
+    /// Kiosk lock: fullscreen, no window decorations, closing ignored until unlocked.
+    pub locked: bool,
+    /// Seconds the thank-you screen stays before the attract screen returns.
+    pub thanks_seconds: u32,
+    /// Seconds of inactivity after which "Still there?" appears.
+    pub idle_seconds: u32,
+    /// Seconds the "Still there?" countdown runs before everything is cleared.
+    pub countdown_seconds: u32,
+}
+
+impl Default for OperatorSettings {
+    fn default() -> Self {
+        Self {
+            active: Vec::new(),
+            rotate_seconds: 20,
+            event: Event::default(),
+            locked: true,
+            thanks_seconds: 8,
+            idle_seconds: 60,
+            countdown_seconds: 15,
+        }
+    }
+}
+
+/// Bounds the panel enforces: a timer too short to read or so long it keeps a signer's
+/// answers on screen for an hour is an operator's typo, not a choice.
+pub const SECONDS_RANGE: std::ops::RangeInclusive<u32> = 3..=600;
+pub const MAX_EVENT_NAME: usize = 120;
+pub const MAX_TAGS: usize = 20;
+pub const MAX_TAG: usize = 60;
+
+impl OperatorSettings {
+    /// Trims what the operator typed and says what is out of bounds, if anything.
+    pub fn normalised(mut self) -> Result<Self, String> {
+        for (name, v) in [
+            ("rotate_seconds", self.rotate_seconds),
+            ("thanks_seconds", self.thanks_seconds),
+            ("idle_seconds", self.idle_seconds),
+            ("countdown_seconds", self.countdown_seconds),
+        ] {
+            if !SECONDS_RANGE.contains(&v) {
+                return Err(format!(
+                    "{name} must be {} to {} seconds",
+                    SECONDS_RANGE.start(),
+                    SECONDS_RANGE.end()
+                ));
+            }
+        }
+        self.event.name = self.event.name.trim().to_owned();
+        if self.event.name.chars().count() > MAX_EVENT_NAME {
+            return Err(format!(
+                "the event name is longer than {MAX_EVENT_NAME} characters"
+            ));
+        }
+        let mut tags: Vec<String> = Vec::new();
+        for tag in &self.event.tags {
+            let tag = tag.trim();
+            if tag.is_empty() || tags.iter().any(|t| t == tag) {
+                continue;
+            }
+            if tag.chars().count() > MAX_TAG || tag.chars().any(char::is_control) {
+                return Err(format!(
+                    "the tag `{tag}` is too long or has control characters"
+                ));
+            }
+            tags.push(tag.to_owned());
+        }
+        if tags.len() > MAX_TAGS {
+            return Err(format!("at most {MAX_TAGS} tags"));
+        }
+        self.event.tags = tags;
+        self.active.dedup();
+        Ok(self)
+    }
 }
 
 impl Settings {

@@ -20,10 +20,12 @@ pub enum FieldCode {
     ForbiddenCharacters,
     /// A US ZIP code must be 12345 or 12345-6789.
     InvalidPostalCode,
-    /// Two letters (ISO 3166-1 alpha-2), such as `US` or `KE`.
+    /// Not an assigned ISO 3166-1 alpha-2 code, such as `US` or `KE`.
     InvalidCountry,
     /// A key the petition does not ask for.
     UnknownField,
+    /// Signature-pad data that is not a drawing of moves and lines.
+    InvalidSignature,
 }
 
 impl FieldCode {
@@ -36,6 +38,7 @@ impl FieldCode {
             Self::InvalidPostalCode => "invalid_postal_code",
             Self::InvalidCountry => "invalid_country",
             Self::UnknownField => "unknown_field",
+            Self::InvalidSignature => "invalid_signature",
         }
     }
 }

@@ -18,9 +18,9 @@ pub use age::secrecy::{ExposeSecret, SecretString};
 pub use error::{FieldCode, FieldError, VaultError};
 pub use export::{CSV_HEADER, ExportSummary, write_csv, write_jsonl, write_sealed_tar};
 pub use keys::{OrganiserKey, parse_recipient};
-pub use record::{Extra, ExtraField, Record, SignerInput};
+pub use record::{Event, Extra, ExtraField, Record, SignerInput};
 pub use store::{
     DB_FILE, DEVICE_KEY_FILE, HourCount, PetitionCount, RowProblem, SealedRow, Stats, Vault,
     VerifyReport,
 };
-pub use validate::{Requirement, SignRules, normalise_and_validate};
+pub use validate::{Requirement, SignRules, countries, is_country, normalise_and_validate};

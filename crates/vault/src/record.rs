@@ -139,6 +139,25 @@ pub(crate) struct RecordRef<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     pub signature: &'a str,
     pub extra: BTreeMap<&'a str, &'a str>,
+    /// Where it was signed, as the operator named the event (sent upstream as tags).
+    #[serde(skip_serializing_if = "Event::is_empty")]
+    pub event: &'a Event,
+}
+
+/// The event a kiosk is collecting at, as the operator names it: stamped into every record
+/// sealed while it is set, so the fan-out can tag signers with it later.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+impl Event {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_empty() && self.tags.is_empty()
+    }
 }
 
 /// A record opened with the organiser's key (after unlock): what exports and fan-out read.
@@ -166,4 +185,7 @@ pub struct Record {
     #[serde(default)]
     #[zeroize(skip)]
     pub extra: BTreeMap<String, String>,
+    #[serde(default)]
+    #[zeroize(skip)]
+    pub event: Event,
 }

@@ -18,7 +18,7 @@ use zeroize::Zeroizing;
 
 use crate::error::VaultError;
 use crate::keys::{OrganiserKey, create_private, parse_recipient};
-use crate::record::{Record, RecordRef, SignerInput};
+use crate::record::{Event, Record, RecordRef, SignerInput};
 use crate::validate::{SignRules, normalise_and_validate};
 
 pub const DB_FILE: &str = "vault.sqlite3";
@@ -68,6 +68,8 @@ pub struct Vault {
     prepared: Option<age::Encryptor>,
     /// Signatures committed since the last idle checkpoint.
     since_checkpoint: u32,
+    /// Stamped into each record sealed while set.
+    event: Event,
 }
 
 impl std::fmt::Debug for Vault {
@@ -185,6 +187,7 @@ impl Vault {
             device_id,
             prepared: None,
             since_checkpoint: 0,
+            event: Event::default(),
         })
     }
 
@@ -217,6 +220,7 @@ impl Vault {
             conn,
             prepared: None,
             since_checkpoint: 0,
+            event: Event::default(),
         })
     }
 
@@ -269,6 +273,11 @@ impl Vault {
         Ok(())
     }
 
+    /// The event stamped into records sealed from now on (none by default).
+    pub fn set_event(&mut self, event: Event) {
+        self.event = event;
+    }
+
     /// Validates, seals and durably stores one signature; returns its record id.
     ///
     /// The plaintext exists only in `input` (zeroised when dropped, at the end of this call)
@@ -300,6 +309,7 @@ impl Vault {
                 .iter()
                 .map(|f| (f.key.as_str(), f.value.as_str()))
                 .collect(),
+            event: &self.event,
         };
         // Sized up front so serialising never reallocates and leaves a stray plaintext copy.
         let mut plain = Zeroizing::new(Vec::with_capacity(
@@ -512,6 +522,7 @@ impl Vault {
                     subscribe: true,
                     signature: "",
                     extra: Default::default(),
+                    event: &self.event,
                 };
                 let plain =
                     serde_json::to_vec(&record).map_err(|e| VaultError::Seal(e.to_string()))?;

@@ -129,10 +129,7 @@ pub fn normalise_and_validate(
         push(&mut errors, "email", FieldCode::InvalidEmail);
     }
     let country_ok = check(&mut errors, "country", &input.country, false, 2, false);
-    if country_ok
-        && !input.country.is_empty()
-        && !(input.country.len() == 2 && input.country.bytes().all(|b| b.is_ascii_uppercase()))
-    {
+    if country_ok && !input.country.is_empty() && !is_country(&input.country) {
         push(&mut errors, "country", FieldCode::InvalidCountry);
     }
     if check(
@@ -192,14 +189,17 @@ pub fn normalise_and_validate(
         not_asked("comment", &input.comment, &mut errors);
     }
     if rules.signature_pad {
-        check(
+        if check(
             &mut errors,
             "signature",
             &input.signature,
             false,
             MAX_SIGNATURE,
             false,
-        );
+        ) && !is_pen_path(&input.signature)
+        {
+            push(&mut errors, "signature", FieldCode::InvalidSignature);
+        }
     } else {
         not_asked("signature", &input.signature, &mut errors);
     }
@@ -275,6 +275,58 @@ fn is_email(s: &str) -> bool {
         email_address::Options::default().without_display_text(),
     )
     .is_ok_and(|e| e.domain().contains('.') && !e.domain().ends_with('.'))
+}
+
+/// ISO 3166-1 alpha-2 codes that are assigned, such as `US` or `KE` (not `ZZ`).
+pub fn is_country(code: &str) -> bool {
+    isocountry::CountryCode::for_alpha2(code).is_ok()
+}
+
+/// Every assigned ISO 3166-1 alpha-2 code, for the form's country list.
+pub fn countries() -> Vec<&'static str> {
+    let mut all: Vec<_> = isocountry::CountryCode::iter()
+        .map(|c| c.alpha2())
+        .collect();
+    all.sort_unstable();
+    all
+}
+
+/// A signature-pad drawing: SVG path data made only of absolute moves and lines
+/// (`M12 30L14 31.5 …`). Anything richer (curves, arcs, other SVG) is not something the pad
+/// draws, so it is refused rather than sealed.
+fn is_pen_path(s: &str) -> bool {
+    // A scanner rather than split-and-collect: the drawing is signer data, so no copies.
+    let mut numbers = 0usize; // numbers since the last command
+    let mut started = false;
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            ' ' | ',' => rest = &rest[1..],
+            'M' | 'L' => {
+                if (c == 'L' && !started) || (started && (numbers == 0 || numbers % 2 != 0)) {
+                    return false;
+                }
+                started = true;
+                numbers = 0;
+                rest = &rest[1..];
+            }
+            '-' | '0'..='9' | '.' if started => {
+                let len = rest
+                    .char_indices()
+                    .skip(1)
+                    .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+                    .map_or(rest.len(), |(i, _)| i);
+                let (number, tail) = rest.split_at(len);
+                if len > 12 || number.parse::<f32>().is_err() {
+                    return false;
+                }
+                numbers += 1;
+                rest = tail;
+            }
+            _ => return false,
+        }
+    }
+    started && numbers > 0 && numbers % 2 == 0
 }
 
 fn is_us_zip(s: &str) -> bool {
@@ -466,5 +518,39 @@ mod tests {
             (Requirement::Optional, Requirement::Required)
         );
         assert_eq!(r.default_country.as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn pen_paths_are_moves_and_lines_only() {
+        for good in [
+            "M1 2L3 4",
+            "M1,2 L3,4 5,6",
+            "M0 0L10.5 -3.25 M5 5L6 6",
+            "M1 2",
+        ] {
+            assert!(is_pen_path(good), "{good}");
+        }
+        for bad in [
+            "",
+            "L1 2",
+            "M1",
+            "M1 2L3",
+            "M1 2C3 4 5 6 7 8",
+            "M1 2Z",
+            "M1 2L3 4<script>",
+            "M1 2 L NaN 4",
+            "M1 2L1e99 inf",
+            "<svg/>",
+        ] {
+            assert!(!is_pen_path(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn countries_are_the_assigned_codes() {
+        assert!(is_country("KE") && is_country("US") && is_country("NL"));
+        assert!(!is_country("ZZ") && !is_country("us") && !is_country("USA"));
+        let all = countries();
+        assert!(all.len() > 240 && all.contains(&"BR"), "{}", all.len());
     }
 }

@@ -427,3 +427,49 @@ fn the_synchronous_mode_is_full_and_the_journal_is_wal() {
         .unwrap();
     assert_eq!((sync, journal.as_str()), (2, "wal"), "2 = FULL");
 }
+
+#[test]
+fn the_event_and_the_drawing_are_sealed_into_the_record() {
+    let (_dir, mut vault) = new_vault();
+    let mut with_pad = rules("pad");
+    with_pad.signature_pad = true;
+    vault.set_event(placard_vault::Event {
+        name: "Rally at the Capitol".into(),
+        tags: vec!["dc-rally".into(), "2026".into()],
+    });
+    let mut s = signer("Ada", "ada@example.org");
+    s.signature = "M10 10L20 25.5 30 12".into();
+    vault.sign(&with_pad, s).unwrap();
+
+    // A drawing that is not moves and lines is refused, and nothing is stored.
+    let mut s = signer("Eve", "eve@example.org");
+    s.signature = "M0 0C1 1 2 2 3 3".into();
+    match vault.sign(&with_pad, s) {
+        Err(VaultError::InvalidInput(fields)) => {
+            assert_eq!(fields[0].field, "signature");
+            assert_eq!(fields[0].code.as_str(), "invalid_signature");
+        }
+        other => panic!("expected invalid_signature, got {other:?}"),
+    }
+    // A petition without a pad refuses a drawing.
+    let mut s = signer("Bob", "bob@example.org");
+    s.signature = "M1 1L2 2".into();
+    assert!(vault.sign(&rules("plain"), s).is_err());
+
+    vault.set_event(placard_vault::Event::default());
+    vault
+        .sign(&rules("plain"), signer("Cy", "cy@example.org"))
+        .unwrap();
+
+    let records: Vec<_> = vault
+        .open_records(&unlocked())
+        .unwrap()
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0].signature, "M10 10L20 25.5 30 12");
+    assert_eq!(records[0].event.name, "Rally at the Capitol");
+    assert_eq!(records[0].event.tags, ["dc-rally", "2026"]);
+    assert!(records[1].event.is_empty() && records[1].signature.is_empty());
+}

@@ -303,7 +303,7 @@ fn is_pen_path(s: &str) -> bool {
         match c {
             ' ' | ',' => rest = &rest[1..],
             'M' | 'L' => {
-                if (c == 'L' && !started) || (started && (numbers == 0 || numbers % 2 != 0)) {
+                if (c == 'L' && !started) || (started && (numbers == 0 || !numbers.is_multiple_of(2))) {
                     return false;
                 }
                 started = true;
@@ -326,7 +326,7 @@ fn is_pen_path(s: &str) -> bool {
             _ => return false,
         }
     }
-    started && numbers > 0 && numbers % 2 == 0
+    started && numbers > 0 && numbers.is_multiple_of(2)
 }
 
 fn is_us_zip(s: &str) -> bool {

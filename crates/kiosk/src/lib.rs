@@ -384,11 +384,15 @@ mod tests {
         kiosk.setup(RECIPIENT, "2468").unwrap();
         let now = Instant::now();
         let known = |id: &str| id == "p";
-        let mut s = OperatorSettings::default();
-        s.active = vec!["p".into()];
-        s.event.name = "  Rally  ".into();
-        s.event.tags = vec!["rally".into(), " rally ".into(), "".into(), "dc".into()];
-        s.locked = false;
+        let s = OperatorSettings {
+            active: vec!["p".into()],
+            event: placard_vault::Event {
+                name: "  Rally  ".into(),
+                tags: vec!["rally".into(), " rally ".into(), "".into(), "dc".into()],
+            },
+            locked: false,
+            ..OperatorSettings::default()
+        };
         assert_eq!(
             kiosk.configure(s.clone(), known, now).unwrap_err().code(),
             "operator_only"

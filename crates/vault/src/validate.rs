@@ -303,7 +303,9 @@ fn is_pen_path(s: &str) -> bool {
         match c {
             ' ' | ',' => rest = &rest[1..],
             'M' | 'L' => {
-                if (c == 'L' && !started) || (started && (numbers == 0 || !numbers.is_multiple_of(2))) {
+                if (c == 'L' && !started)
+                    || (started && (numbers == 0 || !numbers.is_multiple_of(2)))
+                {
                     return false;
                 }
                 started = true;

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
+
 use placard_petition::Petition;
 use placard_vault::{SignRules, SignerInput, Stats, Vault, VaultError};
 
@@ -61,6 +63,50 @@ impl KioskError {
             Self::Settings(_) => "storage_error",
         }
     }
+}
+
+/// Hours the operator panel's chart covers: a long day at an event.
+pub const CHART_HOURS: u32 = 12;
+
+/// What the operator panel shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    pub stats: Stats,
+    /// Oldest first; the last entry is the current hour.
+    pub last_hours: Vec<HourTotal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HourTotal {
+    /// The hour's start, UTC, RFC 3339 (`2026-11-22T16:00:00Z`); the UI shows it in local time.
+    pub start: String,
+    pub count: u64,
+}
+
+/// Signatures per hour (all petitions) for the `n` hours ending with the one `now` is in.
+pub fn last_hours(stats: &Stats, now: DateTime<Utc>, n: u32) -> Vec<HourTotal> {
+    let this_hour = now.format("%Y-%m-%dT%H").to_string();
+    let Ok(this_hour) =
+        chrono::NaiveDateTime::parse_from_str(&format!("{this_hour}:00"), "%Y-%m-%dT%H:%M")
+    else {
+        return Vec::new();
+    };
+    (0..n)
+        .rev()
+        .map(|back| {
+            let start = this_hour - chrono::Duration::hours(i64::from(back));
+            let key = start.format("%Y-%m-%dT%H").to_string();
+            HourTotal {
+                start: start.format("%Y-%m-%dT%H:00:00Z").to_string(),
+                count: stats
+                    .by_hour
+                    .iter()
+                    .filter(|h| h.hour == key)
+                    .map(|h| h.count)
+                    .sum(),
+            }
+        })
+        .collect()
 }
 
 /// A kiosk: settings in `DATA_DIR/kiosk.json`, the vault in `DATA_DIR/vault/`.
@@ -214,6 +260,14 @@ impl Kiosk {
         Ok(vault.stats()?)
     }
 
+    /// The operator panel's figures: the counts, and signatures in each of the last
+    /// [`CHART_HOURS`] hours up to `wall` (empty hours included, so the chart has no gaps).
+    pub fn overview(&mut self, now: Instant, wall: DateTime<Utc>) -> Result<Overview, KioskError> {
+        let stats = self.stats(now)?;
+        let last_hours = last_hours(&stats, wall, CHART_HOURS);
+        Ok(Overview { stats, last_hours })
+    }
+
     /// Saves what the operator panel set. `known` says which petition ids exist, so a typo
     /// cannot leave the attract screen with nothing to show.
     pub fn configure(
@@ -336,6 +390,39 @@ mod tests {
     }
 
     #[test]
+    fn the_chart_covers_every_hour_and_counts_across_petitions() {
+        let hour = |h: &str, p: &str, count| placard_vault::HourCount {
+            hour: h.into(),
+            petition_id: p.into(),
+            count,
+        };
+        let stats = Stats {
+            by_hour: vec![
+                hour("2026-11-22T06", "a", 4), // before the window
+                hour("2026-11-22T07", "a", 9), // its first hour
+                hour("2026-11-22T14", "a", 2),
+                hour("2026-11-22T14", "b", 3),
+                hour("2026-11-22T18", "a", 1),
+            ],
+            ..Stats::default()
+        };
+        let now = DateTime::parse_from_rfc3339("2026-11-22T18:40:00Z")
+            .unwrap()
+            .to_utc();
+        let hours = last_hours(&stats, now, 12);
+        assert_eq!(hours.len(), 12);
+        assert_eq!(hours[0].start, "2026-11-22T07:00:00Z");
+        assert_eq!(hours[11].start, "2026-11-22T18:00:00Z");
+        let counts: Vec<u64> = hours.iter().map(|h| h.count).collect();
+        assert_eq!(counts, [9, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1]);
+        // Across midnight.
+        let now = DateTime::parse_from_rfc3339("2026-11-23T01:05:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(last_hours(&stats, now, 3)[0].start, "2026-11-22T23:00:00Z");
+    }
+
+    #[test]
     fn the_operator_panel_needs_the_pin_and_guessing_is_slowed() {
         let data = tempfile::tempdir().unwrap();
         let mut kiosk = Kiosk::open(data.path()).unwrap();
@@ -416,6 +503,11 @@ mod tests {
         );
 
         kiosk.sign(&p, signer("a@b.org")).unwrap();
+        let overview = kiosk.overview(now, Utc::now()).unwrap();
+        assert_eq!(overview.stats.total, 1);
+        assert_eq!(overview.last_hours.len(), CHART_HOURS as usize);
+        assert_eq!(overview.last_hours.last().unwrap().count, 1);
+        assert_eq!(overview.last_hours.iter().map(|h| h.count).sum::<u64>(), 1);
         drop(kiosk);
         let kiosk = Kiosk::open(data.path()).unwrap();
         assert_eq!(kiosk.operator_settings(), saved, "saved across restarts");

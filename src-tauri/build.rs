@@ -20,5 +20,10 @@ fn placard_commands() -> &'static [&'static str] {
         "sign_petition",
         "prepare_signing",
         "signature_count",
+        "operator_unlock",
+        "operator_lock",
+        "operator_view",
+        "operator_configure",
+        "operator_exit",
     ]
 }

@@ -191,8 +191,8 @@ const RECIPIENT: &str = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9a
 fn first_run_setup_then_signing_counts_up() {
     let w = app(KioskState::load(demo_pack()));
     assert_eq!(
-        invoke(&w, "kiosk_status", json!({})).unwrap(),
-        json!({"set_up": false})
+        invoke(&w, "kiosk_status", json!({})).unwrap()["set_up"],
+        false
     );
     let signer =
         json!({"given_name": "Ada", "family_name": "Lovelace", "email": "ada@example.org"});
@@ -224,10 +224,14 @@ fn first_run_setup_then_signing_counts_up() {
         json!({"recipient": RECIPIENT, "pin": "2468"}),
     )
     .expect("set up");
+    let status = invoke(&w, "kiosk_status", json!({})).unwrap();
+    assert_eq!(status["set_up"], true);
+    // No petition chosen yet: the attract screen rotates through the published ones.
     assert_eq!(
-        invoke(&w, "kiosk_status", json!({})).unwrap(),
-        json!({"set_up": true})
+        status["active"],
+        json!(placard_petition::demo::PETITION_IDS)
     );
+    assert_eq!(status["locked"], true);
     // The form's idle-time hook is granted (the UI ignores its errors, so check it here).
     invoke(&w, "prepare_signing", json!({})).expect("prepare_signing allowed");
 
@@ -285,4 +289,105 @@ fn rejected_signatures_say_which_fields_and_store_nothing() {
     )
     .expect_err("no petition");
     assert_eq!(e["code"], "petition_not_found");
+}
+
+fn set_up(w: &TestApp) {
+    invoke(
+        w,
+        "setup_kiosk",
+        json!({"recipient": RECIPIENT, "pin": "2468"}),
+    )
+    .expect("set up");
+}
+
+#[test]
+fn the_operator_panel_opens_only_with_the_pin() {
+    let w = app(KioskState::load(demo_pack()));
+    set_up(&w);
+    for cmd in ["operator_view", "operator_exit"] {
+        let e = invoke(&w, cmd, json!({})).expect_err("locked");
+        assert_eq!(e["code"], "operator_only", "{cmd}");
+    }
+    let e = invoke(&w, "operator_unlock", json!({"pin": "1357"})).expect_err("wrong");
+    assert_eq!(e["code"], "wrong_pin");
+    invoke(&w, "operator_unlock", json!({"pin": "2468"})).expect("right PIN");
+
+    let view = invoke(&w, "operator_view", json!({})).expect("view");
+    assert_eq!(view["total"], 0);
+    assert_eq!(view["last_hours"].as_array().unwrap().len(), 12);
+    assert_eq!(view["sync"]["configured"], false);
+    assert_eq!(view["petitions"].as_array().unwrap().len(), 2);
+
+    // Choose one petition, name the event, lift the kiosk lock.
+    let mut config = view["config"].clone();
+    config["active"] = json!(["defend-encryption-worldwide"]);
+    config["event_name"] = json!("RightsCon");
+    config["event_tags"] = json!(["rightscon", " rightscon "]);
+    config["locked"] = json!(false);
+    let status = invoke(&w, "operator_configure", json!({"config": config})).expect("saved");
+    assert_eq!(status["active"], json!(["defend-encryption-worldwide"]));
+    assert_eq!(status["locked"], false);
+    let view = invoke(&w, "operator_view", json!({})).unwrap();
+    assert_eq!(view["config"]["event_tags"], json!(["rightscon"]));
+
+    // A typo in a petition id or a silly timer is refused with its reason; nothing changes.
+    let mut bad = view["config"].clone();
+    bad["active"] = json!(["no-such-petition"]);
+    let e = invoke(&w, "operator_configure", json!({"config": bad})).expect_err("typo");
+    assert_eq!(e["code"], "bad_setting");
+    assert!(e["message"].as_str().unwrap().contains("no-such-petition"));
+    assert_eq!(
+        invoke(&w, "kiosk_status", json!({})).unwrap()["active"],
+        json!(["defend-encryption-worldwide"])
+    );
+
+    // A signature now carries the event; the panel counts it per petition and per hour.
+    let signer = json!({"given_name": "Ada", "email": "ada@example.org"});
+    invoke(
+        &w,
+        "sign_petition",
+        json!({"petitionId": "defend-encryption-worldwide", "signer": signer}),
+    )
+    .expect("signed");
+    let view = invoke(&w, "operator_view", json!({})).unwrap();
+    assert_eq!(view["total"], 1);
+    assert_eq!(view["pending"], 1);
+    assert_eq!(view["last_hours"][11]["count"], 1);
+
+    invoke(&w, "operator_lock", json!({})).expect("lock");
+    let e = invoke(&w, "operator_view", json!({})).expect_err("locked again");
+    assert_eq!(e["code"], "operator_only");
+}
+
+#[test]
+fn the_form_offers_real_countries_and_the_thanks_a_qr_code() {
+    let w = app(KioskState::load(demo_pack()));
+    let p = invoke(
+        &w,
+        "get_petition",
+        json!({"id": "encryption-is-not-a-crime"}),
+    )
+    .unwrap();
+    let countries = p["form"]["countries"].as_array().unwrap();
+    assert!(countries.contains(&json!("KE")) && !countries.contains(&json!("ZZ")));
+    assert_eq!(p["form"]["default_country"], "US");
+    let share = &p["share"];
+    assert_eq!(
+        share["url"],
+        "https://actionnetwork.org/petitions/encryption-is-not-a-crime"
+    );
+    assert!(share["size"].as_u64().unwrap() >= 21);
+    assert!(share["path"].as_str().unwrap().starts_with("M0 0h1v1h-1z"));
+}
+
+#[test]
+fn a_petition_with_no_page_online_has_no_qr_code() {
+    let w = app(KioskState::load(demo_pack()));
+    let p = invoke(
+        &w,
+        "get_petition",
+        json!({"id": "defend-encryption-worldwide"}),
+    )
+    .unwrap();
+    assert_eq!(p["share"], Value::Null);
 }

@@ -1,11 +1,14 @@
 //! The IPC commands. Each is one domain call, DTO in, DTO out; the logic lives in `crates/`.
 
+use std::time::Instant;
+
 use placard_vault::SignerInput;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use crate::error::IpcError;
 use crate::models::{
-    KioskStatus, PackFailure, PackInfo, PetitionSummary, PetitionView, SignReceipt, count,
+    KioskStatus, OperatorConfig, OperatorView, PackFailure, PackInfo, PetitionSummary,
+    PetitionView, SignReceipt, count,
 };
 use crate::state::{KioskCell, KioskState};
 
@@ -41,14 +44,72 @@ pub fn pack_info(state: State<'_, KioskState>) -> Result<PackInfo, IpcError> {
     })
 }
 
-/// Whether the organiser has done the first-run set-up.
+/// Whether the kiosk is set up, what the attract screen shows, and its timers.
 #[tauri::command]
-pub fn kiosk_status(kiosk: State<'_, KioskCell>) -> Result<KioskStatus, IpcError> {
+pub fn kiosk_status(
+    pack: State<'_, KioskState>,
+    kiosk: State<'_, KioskCell>,
+) -> Result<KioskStatus, IpcError> {
     kiosk.with(|k| {
-        Ok(KioskStatus {
-            set_up: k.is_set_up(),
-        })
+        Ok(KioskStatus::new(
+            k.is_set_up(),
+            &k.operator_settings(),
+            pack.published_ids(),
+        ))
     })
+}
+
+/// Opens the operator panel if the PIN is right (`wrong_pin`, `pin_locked_out` otherwise).
+#[tauri::command]
+pub fn operator_unlock(kiosk: State<'_, KioskCell>, pin: String) -> Result<(), IpcError> {
+    kiosk.with(|k| Ok(k.operator_unlock(&pin, Instant::now())?))
+}
+
+/// Closes the operator session.
+#[tauri::command]
+pub fn operator_lock(kiosk: State<'_, KioskCell>) -> Result<(), IpcError> {
+    kiosk.with(|k| {
+        k.operator_lock();
+        Ok(())
+    })
+}
+
+/// The operator panel's settings, counts and chart (`operator_only` without the PIN).
+#[tauri::command]
+pub fn operator_view(
+    pack: State<'_, KioskState>,
+    kiosk: State<'_, KioskCell>,
+) -> Result<OperatorView, IpcError> {
+    let pack = pack.pack()?;
+    kiosk.with(|k| {
+        let overview = k.overview(Instant::now())?;
+        Ok(OperatorView::new(k.operator_settings(), overview, pack))
+    })
+}
+
+/// Saves the operator panel's settings and applies the kiosk lock to the window.
+#[tauri::command]
+pub fn operator_configure<R: Runtime>(
+    window: WebviewWindow<R>,
+    pack: State<'_, KioskState>,
+    kiosk: State<'_, KioskCell>,
+    config: OperatorConfig,
+) -> Result<KioskStatus, IpcError> {
+    let saved = kiosk
+        .with(|k| Ok(k.configure(config.into(), |id| pack.entry(id).is_ok(), Instant::now())?))?;
+    crate::apply_kiosk_lock(&window.as_ref().window(), saved.locked);
+    Ok(KioskStatus::new(true, &saved, pack.published_ids()))
+}
+
+/// Quits the app; only an operator may.
+#[tauri::command]
+pub fn operator_exit<R: Runtime>(
+    app: AppHandle<R>,
+    kiosk: State<'_, KioskCell>,
+) -> Result<(), IpcError> {
+    kiosk.with(|k| Ok(k.require_operator(Instant::now())?))?;
+    app.exit(0);
+    Ok(())
 }
 
 /// First run: the organiser's public key (`age1…`, never the private key) and the operator PIN.

@@ -25,6 +25,14 @@ pub enum ErrorCode {
     StorageFull,
     /// Anything else went wrong saving; the signature was not saved.
     StorageError,
+    /// The operator PIN was wrong.
+    WrongPin,
+    /// Too many wrong PINs: the keypad is refused for a minute.
+    PinLockedOut,
+    /// An operator action without an open operator session (PIN first).
+    OperatorOnly,
+    /// An operator setting out of bounds; `message` says which.
+    BadSetting,
 }
 
 /// One form field the signer must fix, with a stable code the UI translates.
@@ -61,6 +69,10 @@ impl From<placard_kiosk_core::KioskError> for IpcError {
             K::NotSetUp => ErrorCode::NotSetUp,
             K::AlreadySetUp => ErrorCode::AlreadySetUp,
             K::WeakPin => ErrorCode::WeakPin,
+            K::WrongPin => ErrorCode::WrongPin,
+            K::PinLockedOut { .. } => ErrorCode::PinLockedOut,
+            K::OperatorOnly => ErrorCode::OperatorOnly,
+            K::BadSetting(_) => ErrorCode::BadSetting,
             K::Vault(V::InvalidInput(_) | V::MalformedInput(_)) => ErrorCode::InvalidInput,
             K::Vault(V::BadRecipient(_)) => ErrorCode::BadRecipient,
             K::Vault(V::StorageFull) => ErrorCode::StorageFull,

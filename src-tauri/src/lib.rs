@@ -27,8 +27,33 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::sign_petition,
             commands::prepare_signing,
             commands::signature_count,
+            commands::operator_unlock,
+            commands::operator_lock,
+            commands::operator_view,
+            commands::operator_configure,
+            commands::operator_exit,
         ])
         .register_asynchronous_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
+        .on_window_event(|window, event| {
+            // Kiosk lock: the window manager's close (title bar, Alt+F4) is ignored unless
+            // the lock is off or an operator has entered the PIN.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event
+                && !window
+                    .try_state::<KioskCell>()
+                    .is_none_or(|k| k.may_close())
+            {
+                api.prevent_close();
+            }
+        })
+}
+
+/// Kiosk lock on: fullscreen with no decorations, so there is no title bar to close and no
+/// desktop behind. (Fullscreen needs a window manager; under bare X the window keeps its size.)
+pub(crate) fn apply_kiosk_lock<R: Runtime>(window: &tauri::Window<R>, locked: bool) {
+    // Best effort: a window manager that refuses fullscreen leaves a usable window, and the
+    // close guard above holds either way.
+    let _ = window.set_decorations(!locked);
+    let _ = window.set_fullscreen(locked);
 }
 
 /// Starts the kiosk: loads the pack named by `PLACARD_PACK` (or the built-in demo pack) and
@@ -46,8 +71,12 @@ pub fn run() {
                 ),
             };
             app.manage(state);
-            app.manage(KioskCell::open(&config.data_dir));
-            open_window(app, &config)?;
+            let kiosk = KioskCell::open(&config.data_dir);
+            let locked = kiosk
+                .with(|k| Ok(k.is_set_up() && k.operator_settings().locked))
+                .unwrap_or(false);
+            app.manage(kiosk);
+            open_window(app, &config, locked)?;
             Ok(())
         })
         .build(context());
@@ -73,11 +102,17 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 /// WebDriver automation can never be enabled, so the window the tests drive would differ from
 /// the one volunteers use. The UI stores nothing of a signer in the webview (no storage APIs,
 /// no autofill: WebKitGTK keeps no form history), which is what incognito would have ensured.
-fn open_window<R: Runtime, M: Manager<R>>(manager: &M, config: &KioskConfig) -> tauri::Result<()> {
+fn open_window<R: Runtime, M: Manager<R>>(
+    manager: &M,
+    config: &KioskConfig,
+    locked: bool,
+) -> tauri::Result<()> {
     WebviewWindowBuilder::new(manager, "main", WebviewUrl::App("index.html".into()))
         .title("Placard")
         .inner_size(1280.0, 800.0)
-        .min_inner_size(800.0, 600.0)
+        .min_inner_size(600.0, 600.0)
+        .fullscreen(locked)
+        .decorations(!locked)
         .data_directory(config.data_dir.join("webview"))
         .devtools(cfg!(debug_assertions))
         .on_navigation(is_app_url)

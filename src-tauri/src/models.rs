@@ -1,6 +1,8 @@
 //! DTOs: what crosses IPC, in the shape the UI wants. TypeScript twins are generated into
 //! `ui/src/lib/bindings.ts` (see the test at the bottom), so the two sides cannot drift.
 
+use placard_kiosk_core::qr::qr_for_url;
+use placard_kiosk_core::{HourTotal, OperatorSettings, Overview};
 use placard_petition::{LoadedPetition, PackEntry, PetitionError};
 use placard_vault::{Requirement, SignRules};
 use serde::Serialize;
@@ -50,6 +52,17 @@ pub struct PetitionView {
     pub goal: Option<u32>,
     /// What the signing form asks, from the same rules the vault enforces.
     pub form: FormSpec,
+    /// The petition's page online (see `Petition::public_url`) and its QR code, for the
+    /// thank-you screen.
+    pub share: Option<ShareCode>,
+}
+
+/// A URL and its QR code as SVG path data (`size` modules square).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ShareCode {
+    pub url: String,
+    pub size: u32,
+    pub path: String,
 }
 
 /// The signing form of one petition.
@@ -64,6 +77,11 @@ pub struct FormSpec {
     /// Signers cannot opt out: no checkbox, the disclosure text instead.
     pub forced_opt_in: bool,
     pub default_country: Option<String>,
+    /// The country codes the vault accepts (ISO 3166-1 alpha-2); the UI names them in the
+    /// signer's language.
+    pub countries: Vec<String>,
+    /// A finger/mouse signature pad (`signature_pad: true`); drawing is optional.
+    pub signature_pad: bool,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, TS)]
@@ -112,8 +130,20 @@ impl PetitionView {
                     comment_prefill: p.comments.prefill.clone(),
                     forced_opt_in: r.forced_opt_in,
                     default_country: r.default_country,
+                    countries: placard_vault::countries()
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect(),
+                    signature_pad: r.signature_pad,
                 }
             },
+            share: p.public_url().and_then(|url| {
+                qr_for_url(&url).map(|qr| ShareCode {
+                    url,
+                    size: qr.size,
+                    path: qr.path,
+                })
+            }),
         }
     }
 }
@@ -146,10 +176,164 @@ impl From<&PetitionError> for PackFailure {
     }
 }
 
-/// Whether the first-run set-up was done.
+/// What every screen needs to know about the kiosk (no PIN needed).
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct KioskStatus {
+    /// Whether the first-run set-up was done.
     pub set_up: bool,
+    /// The petitions the attract screen rotates through (never empty while the pack has a
+    /// published petition).
+    pub active: Vec<String>,
+    pub rotate_seconds: u32,
+    pub thanks_seconds: u32,
+    pub idle_seconds: u32,
+    pub countdown_seconds: u32,
+    /// Kiosk lock on: fullscreen, closing ignored.
+    pub locked: bool,
+}
+
+impl KioskStatus {
+    /// The settings, with "no active petition chosen" resolved to the pack's published ones.
+    pub fn new(set_up: bool, s: &OperatorSettings, published: Vec<String>) -> Self {
+        Self {
+            set_up,
+            active: if s.active.is_empty() {
+                published
+            } else {
+                s.active.clone()
+            },
+            rotate_seconds: s.rotate_seconds,
+            thanks_seconds: s.thanks_seconds,
+            idle_seconds: s.idle_seconds,
+            countdown_seconds: s.countdown_seconds,
+            locked: s.locked,
+        }
+    }
+}
+
+/// What the operator panel edits; saved as a whole.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, TS)]
+pub struct OperatorConfig {
+    /// Empty: every published petition.
+    pub active: Vec<String>,
+    pub rotate_seconds: u32,
+    pub event_name: String,
+    pub event_tags: Vec<String>,
+    pub locked: bool,
+    pub thanks_seconds: u32,
+    pub idle_seconds: u32,
+    pub countdown_seconds: u32,
+}
+
+impl From<OperatorSettings> for OperatorConfig {
+    fn from(s: OperatorSettings) -> Self {
+        Self {
+            active: s.active,
+            rotate_seconds: s.rotate_seconds,
+            event_name: s.event.name,
+            event_tags: s.event.tags,
+            locked: s.locked,
+            thanks_seconds: s.thanks_seconds,
+            idle_seconds: s.idle_seconds,
+            countdown_seconds: s.countdown_seconds,
+        }
+    }
+}
+
+impl From<OperatorConfig> for OperatorSettings {
+    fn from(c: OperatorConfig) -> Self {
+        Self {
+            active: c.active,
+            rotate_seconds: c.rotate_seconds,
+            event: placard_vault::Event {
+                name: c.event_name,
+                tags: c.event_tags,
+            },
+            locked: c.locked,
+            thanks_seconds: c.thanks_seconds,
+            idle_seconds: c.idle_seconds,
+            countdown_seconds: c.countdown_seconds,
+        }
+    }
+}
+
+/// The operator panel: settings, counts, the hourly chart and sync state.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OperatorView {
+    pub config: OperatorConfig,
+    pub total: u32,
+    /// Sealed and waiting to be sent upstream.
+    pub pending: u32,
+    pub sent: u32,
+    pub petitions: Vec<PetitionTally>,
+    /// Oldest first; the last is the current hour.
+    pub last_hours: Vec<HourBar>,
+    pub sync: SyncView,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PetitionTally {
+    pub id: String,
+    pub title: String,
+    pub published: bool,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct HourBar {
+    /// The hour's start, UTC, RFC 3339.
+    pub start: String,
+    pub count: u32,
+}
+
+impl From<HourTotal> for HourBar {
+    fn from(h: HourTotal) -> Self {
+        Self {
+            start: h.start,
+            count: count(h.count),
+        }
+    }
+}
+
+/// Sync to the organisation's collector. Until a collector is enrolled there is nothing to
+/// sync to: records wait, sealed, in the vault.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SyncView {
+    pub configured: bool,
+}
+
+impl OperatorView {
+    pub fn new(
+        config: OperatorSettings,
+        overview: Overview,
+        pack: &placard_petition::Pack,
+    ) -> Self {
+        let by_id = |id: &str| {
+            overview
+                .stats
+                .by_petition
+                .iter()
+                .find(|p| p.petition_id == id)
+                .map_or(0, |p| p.pending + p.sent)
+        };
+        Self {
+            config: config.into(),
+            total: count(overview.stats.total),
+            pending: count(overview.stats.pending),
+            sent: count(overview.stats.sent),
+            petitions: pack
+                .petitions()
+                .map(|e| PetitionTally {
+                    id: e.id().to_owned(),
+                    title: e.original.petition.title.clone(),
+                    published: e.original.petition.published,
+                    count: count(by_id(e.id())),
+                })
+                .collect(),
+            last_hours: overview.last_hours.into_iter().map(HourBar::from).collect(),
+            sync: SyncView { configured: false },
+        }
+    }
 }
 
 /// What the thank-you screen shows once a signature is durable.
@@ -177,6 +361,12 @@ mod tests {
             IpcError::decl(&cfg),
             FieldIssue::decl(&cfg),
             KioskStatus::decl(&cfg),
+            OperatorConfig::decl(&cfg),
+            OperatorView::decl(&cfg),
+            PetitionTally::decl(&cfg),
+            HourBar::decl(&cfg),
+            SyncView::decl(&cfg),
+            ShareCode::decl(&cfg),
             SignReceipt::decl(&cfg),
             PetitionSummary::decl(&cfg),
             PetitionView::decl(&cfg),

@@ -73,6 +73,19 @@ impl KioskState {
         self.pack.as_ref().map_err(Clone::clone)
     }
 
+    /// Ids of the published petitions, in pack order (none when the pack failed to load).
+    pub fn published_ids(&self) -> Vec<String> {
+        self.pack
+            .as_ref()
+            .map(|p| {
+                p.petitions()
+                    .filter(|e| e.original.petition.published)
+                    .map(|e| e.id().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// One petition of the pack, or `petition_not_found`.
     pub fn entry(&self, id: &str) -> Result<&PackEntry, IpcError> {
         self.pack()?.get(id).ok_or_else(|| {
@@ -92,6 +105,13 @@ pub struct KioskCell(Mutex<Result<Kiosk, IpcError>>);
 impl KioskCell {
     pub fn open(data_dir: &Path) -> Self {
         Self(Mutex::new(Kiosk::open(data_dir).map_err(IpcError::from)))
+    }
+
+    /// Whether the window may close now (kiosk lock off, or an operator in). A kiosk whose
+    /// state failed to open has nothing to protect, so it may.
+    pub fn may_close(&self) -> bool {
+        self.with(|k| Ok(k.may_close(std::time::Instant::now())))
+            .unwrap_or(true)
     }
 
     /// Runs `f` on the kiosk, holding its lock only for that call.

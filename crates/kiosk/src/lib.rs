@@ -15,6 +15,7 @@ use placard_petition::Petition;
 use placard_vault::{SignRules, SignerInput, Stats, Vault, VaultError};
 
 pub use pin::PinHash;
+pub use placard_vault::Event;
 pub use settings::{OperatorSettings, SECONDS_RANGE, Settings};
 
 /// Wrong PINs allowed in a row before the keypad is refused for [`LOCKOUT`].
@@ -238,7 +239,8 @@ impl Kiosk {
             .is_some_and(|seen| now.saturating_duration_since(seen) < OPERATOR_IDLE)
     }
 
-    fn require_operator(&mut self, now: Instant) -> Result<(), KioskError> {
+    /// `Ok` (and the session kept open) when an operator is in; else `operator_only`.
+    pub fn require_operator(&mut self, now: Instant) -> Result<(), KioskError> {
         if self.is_operator(now) {
             self.operator_seen = Some(now);
             Ok(())
@@ -248,9 +250,10 @@ impl Kiosk {
         }
     }
 
-    /// Whether the window may close: when the kiosk lock is off, or an operator is in.
+    /// Whether the window may close: before set-up (there is no PIN to unlock with yet), when
+    /// the kiosk lock is off, or while an operator is in.
     pub fn may_close(&self, now: Instant) -> bool {
-        !self.operator_settings().locked || self.is_operator(now)
+        !self.is_set_up() || !self.operator_settings().locked || self.is_operator(now)
     }
 
     /// Counts by petition and hour, for the operator panel (no key needed: nothing is opened).
@@ -261,10 +264,10 @@ impl Kiosk {
     }
 
     /// The operator panel's figures: the counts, and signatures in each of the last
-    /// [`CHART_HOURS`] hours up to `wall` (empty hours included, so the chart has no gaps).
-    pub fn overview(&mut self, now: Instant, wall: DateTime<Utc>) -> Result<Overview, KioskError> {
+    /// [`CHART_HOURS`] hours (empty hours included, so the chart has no gaps).
+    pub fn overview(&mut self, now: Instant) -> Result<Overview, KioskError> {
         let stats = self.stats(now)?;
-        let last_hours = last_hours(&stats, wall, CHART_HOURS);
+        let last_hours = last_hours(&stats, Utc::now(), CHART_HOURS);
         Ok(Overview { stats, last_hours })
     }
 
@@ -503,7 +506,7 @@ mod tests {
         );
 
         kiosk.sign(&p, signer("a@b.org")).unwrap();
-        let overview = kiosk.overview(now, Utc::now()).unwrap();
+        let overview = kiosk.overview(now).unwrap();
         assert_eq!(overview.stats.total, 1);
         assert_eq!(overview.last_hours.len(), CHART_HOURS as usize);
         assert_eq!(overview.last_hours.last().unwrap().count, 1);

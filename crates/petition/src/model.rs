@@ -45,6 +45,30 @@ pub struct Petition {
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+impl Petition {
+    /// The petition's page online, for signers to share from their phone: `action_network_url`,
+    /// else `share_url`, else the Action Network page its slug names (the FFTF layout embedded
+    /// exactly that petition, `actionnetwork.org/petitions/SLUG`).
+    pub fn public_url(&self) -> Option<String> {
+        let given = self
+            .action_network
+            .url
+            .iter()
+            .chain(&self.share.url)
+            .map(|u| u.trim())
+            .find(|u| u.starts_with("https://") || u.starts_with("http://"));
+        if let Some(url) = given {
+            return Some(url.to_owned());
+        }
+        let slug = self.action_network.slug.as_deref()?.trim();
+        let plain = !slug.is_empty()
+            && slug
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        plain.then(|| format!("https://actionnetwork.org/petitions/{slug}"))
+    }
+}
+
 /// The two date forms of the corpus: `2016-05-10` and `2016-04-20 10:34 -0400`
 /// (also with seconds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -143,5 +167,40 @@ impl Warning {
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn petition() -> Petition {
+        let dir = tempfile::tempdir().expect("dir");
+        std::fs::write(dir.path().join("p.md"), "---\ntitle: T\n---\n").expect("write");
+        let pack = crate::Pack::load(dir.path(), &crate::Renderer::default()).expect("pack");
+        pack.get("p").expect("p").original.petition.clone()
+    }
+
+    #[test]
+    fn the_public_url_prefers_the_given_one_then_the_slug() {
+        let mut p = petition();
+        assert_eq!(p.public_url(), None);
+        p.action_network.slug = Some("encryption-is-not-a-crime".into());
+        assert_eq!(
+            p.public_url().as_deref(),
+            Some("https://actionnetwork.org/petitions/encryption-is-not-a-crime")
+        );
+        p.share.url = Some(" https://example.org/share ".into());
+        assert_eq!(p.public_url().as_deref(), Some("https://example.org/share"));
+        p.action_network.url = Some("https://actionnetwork.org/petitions/x".into());
+        assert_eq!(
+            p.public_url().as_deref(),
+            Some("https://actionnetwork.org/petitions/x")
+        );
+        // Nothing but plain slugs make a URL; nothing but http(s) is offered.
+        let mut p = petition();
+        p.action_network.slug = Some("../../evil?x=1".into());
+        p.share.url = Some("javascript:alert(1)".into());
+        assert_eq!(p.public_url(), None);
     }
 }

@@ -1,7 +1,7 @@
 // Generated from src-tauri/src/{models,error}.rs by the `bindings_are_fresh` test.
 // Do not edit: run `PLACARD_UPDATE_BINDINGS=1 cargo test bindings` instead.
 
-export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error";
+export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "wrong_pin" | "pin_locked_out" | "operator_only" | "bad_setting";
 
 export type IpcError = { code: ErrorCode, message: string, 
 /**
@@ -11,7 +11,48 @@ fields: Array<FieldIssue>, };
 
 export type FieldIssue = { field: string, code: string, };
 
-export type KioskStatus = { set_up: boolean, };
+export type KioskStatus = { 
+/**
+ * Whether the first-run set-up was done.
+ */
+set_up: boolean, 
+/**
+ * The petitions the attract screen rotates through (never empty while the pack has a
+ * published petition).
+ */
+active: Array<string>, rotate_seconds: number, thanks_seconds: number, idle_seconds: number, countdown_seconds: number, 
+/**
+ * Kiosk lock on: fullscreen, closing ignored.
+ */
+locked: boolean, };
+
+export type OperatorConfig = { 
+/**
+ * Empty: every published petition.
+ */
+active: Array<string>, rotate_seconds: number, event_name: string, event_tags: Array<string>, locked: boolean, thanks_seconds: number, idle_seconds: number, countdown_seconds: number, };
+
+export type OperatorView = { config: OperatorConfig, total: number, 
+/**
+ * Sealed and waiting to be sent upstream.
+ */
+pending: number, sent: number, petitions: Array<PetitionTally>, 
+/**
+ * Oldest first; the last is the current hour.
+ */
+last_hours: Array<HourBar>, sync: SyncView, };
+
+export type PetitionTally = { id: string, title: string, published: boolean, count: number, };
+
+export type HourBar = { 
+/**
+ * The hour's start, UTC, RFC 3339.
+ */
+start: string, count: number, };
+
+export type SyncView = { configured: boolean, };
+
+export type ShareCode = { url: string, size: number, path: string, };
 
 export type SignReceipt = { 
 /**
@@ -41,13 +82,27 @@ body_html: string, disclosure_html: string | null, opt_in: boolean, target_count
 /**
  * What the signing form asks, from the same rules the vault enforces.
  */
-form: FormSpec, };
+form: FormSpec, 
+/**
+ * The petition's page online (see `Petition::public_url`) and its QR code, for the
+ * thank-you screen.
+ */
+share: ShareCode | null, };
 
 export type FormSpec = { family_name_required: boolean, postal_code_required: boolean, street_address: FieldNeed, city: FieldNeed, comments: boolean, comment_prefill: string | null, 
 /**
  * Signers cannot opt out: no checkbox, the disclosure text instead.
  */
-forced_opt_in: boolean, default_country: string | null, };
+forced_opt_in: boolean, default_country: string | null, 
+/**
+ * The country codes the vault accepts (ISO 3166-1 alpha-2); the UI names them in the
+ * signer's language.
+ */
+countries: Array<string>, 
+/**
+ * A finger/mouse signature pad (`signature_pad: true`); drawing is optional.
+ */
+signature_pad: boolean, };
 
 export type FieldNeed = "not_asked" | "optional" | "required";
 

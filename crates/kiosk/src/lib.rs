@@ -476,7 +476,7 @@ mod tests {
         let known = |id: &str| id == "p";
         let s = OperatorSettings {
             active: vec!["p".into()],
-            event: placard_vault::Event {
+            event: Event {
                 name: "  Rally  ".into(),
                 tags: vec!["rally".into(), " rally ".into(), "".into(), "dc".into()],
             },

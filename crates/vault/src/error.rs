@@ -29,6 +29,18 @@ pub enum FieldCode {
 }
 
 impl FieldCode {
+    /// Every code, for tests that check each has a message in every UI language.
+    pub const ALL: [Self; 8] = [
+        Self::Required,
+        Self::InvalidEmail,
+        Self::TooLong,
+        Self::ForbiddenCharacters,
+        Self::InvalidPostalCode,
+        Self::InvalidCountry,
+        Self::UnknownField,
+        Self::InvalidSignature,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Required => "required",

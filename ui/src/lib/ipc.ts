@@ -6,6 +6,8 @@ import type {
   FieldIssue,
   IpcError,
   KioskStatus,
+  OperatorConfig,
+  OperatorView,
   PackInfo,
   PetitionSummary,
   PetitionView,
@@ -49,3 +51,9 @@ export const signPetition = (petitionId: string, signer: Record<string, string |
 export const prepareSigning = () => call<null>("prepare_signing");
 export const signatureCount = (petitionId: string) =>
   call<number>("signature_count", { petitionId });
+export const operatorUnlock = (pin: string) => call<null>("operator_unlock", { pin });
+export const operatorLock = () => call<null>("operator_lock");
+export const operatorView = () => call<OperatorView>("operator_view");
+export const operatorConfigure = (config: OperatorConfig) =>
+  call<KioskStatus>("operator_configure", { config });
+export const operatorExit = () => call<null>("operator_exit");

@@ -1,27 +1,30 @@
-app-title = Placard
-petitions-heading = Petitions
-petitions-count = { $count ->
-    [one] One petition in this pack
-   *[other] { $count } petitions in this pack
-}
-petitions-failed = { $count ->
-    [one] One file could not be loaded:
-   *[other] { $count } files could not be loaded:
-}
-petition-draft = Not published
+# Placard's interface text. Every other locale must have every message this file has
+# (tests/locales.rs checks it). Numbers in { $count } are formatted for the locale.
+language-name = English
+languages-label = Language
 loading = Loading…
-back-to-list = All petitions
+
+## Start (attract) screen
+attract-sign = Sign the petition
+attract-read = Read the petition
+attract-count = { $count ->
+    [0] Be the first to sign here.
+    [one] { $count } person has signed here.
+   *[other] { $count } people have signed here.
+}
+attract-goal = { $count } of { $goal } signatures
+attract-goal-label = Progress towards the goal
+attract-next = Next petition
+attract-operator = Operator
+attract-none = No petition is on show. Please ask a volunteer.
+
+## Petition page
+back-to-start = Back to start
+petition-draft = Not published
 sign-default = Sign the petition
-error-pack_unavailable = The petitions could not be loaded.
-error-petition_not_found = This petition is not in the pack.
-error-unknown = Something went wrong.
-setup-heading = Set up this kiosk
-setup-intro = Signatures are sealed to the organiser's public key the moment they are given. This kiosk can never read them.
-setup-recipient = Organiser's public key (starts with age1)
-setup-pin = Operator PIN (4 to 12 digits)
-setup-pin-again = Operator PIN again
-setup-pin-mismatch = The two PINs differ.
-setup-submit = Start collecting signatures
+
+## Signing form
+form-heading = Add your name
 required-note = * Indicates a required field
 field-given_name = First name
 field-family_name = Last name
@@ -29,9 +32,12 @@ field-email = Email
 field-postal_code = ZIP / postal code
 field-street_address = Street address
 field-city = City
-field-country = Country (two letters)
+field-country = Country
 field-comment = Comment
 field-subscribe = Keep me updated on this and other campaigns
+field-signature = Your signature (optional)
+signature-hint = Draw with your finger or the mouse.
+signature-clear = Clear signature
 form-cancel = Back
 form-submit-default = Sign the petition
 form-saving = Saving…
@@ -40,8 +46,14 @@ fix-invalid_email = Please enter an email address like name@example.org.
 fix-too_long = This is too long.
 fix-forbidden_characters = This contains characters that cannot be used.
 fix-invalid_postal_code = Please enter a 5-digit ZIP code.
-fix-invalid_country = Please use a two-letter country code, such as US.
+fix-invalid_country = Please choose a country from the list.
 fix-unknown_field = This petition does not ask for this.
+fix-invalid_signature = The drawing could not be read. Please clear it and draw again.
+
+## Errors
+error-pack_unavailable = The petitions could not be loaded.
+error-petition_not_found = This petition is not in the pack.
+error-unknown = Something went wrong.
 error-not_set_up = This kiosk is not set up yet.
 error-already_set_up = This kiosk is already set up.
 error-weak_pin = The PIN must be 4 to 12 digits.
@@ -49,8 +61,78 @@ error-bad_recipient = That is not an organiser public key (it starts with age1).
 error-invalid_input = Please check the marked fields.
 error-storage_full = This kiosk's storage is full. Please tell a volunteer. Your signature was not saved.
 error-storage_error = Your signature could not be saved. Please tell a volunteer.
+error-wrong_pin = Wrong PIN.
+error-pin_locked_out = Too many wrong PINs. Please wait a minute.
+error-operator_only = Please enter the operator PIN first.
+error-bad_setting = That setting cannot be used.
+
+## Thank you
 thanks-heading = Thank you!
 thanks-count = { $count ->
-    [one] You are the first to sign here.
+    [1] You are the first to sign here.
+    [one] { $count } person has signed here.
    *[other] { $count } people have signed here.
 }
+thanks-share = Share the petition from your own phone: scan this code.
+thanks-done = Done
+thanks-returning = { $seconds ->
+    [one] Back to the start in { $seconds } second.
+   *[other] Back to the start in { $seconds } seconds.
+}
+
+## Still there? (inactivity)
+idle-heading = Still there?
+idle-body = { $seconds ->
+    [one] To protect your privacy, everything you entered will be cleared in { $seconds } second.
+   *[other] To protect your privacy, everything you entered will be cleared in { $seconds } seconds.
+}
+idle-stay = I'm still here
+idle-reset = Start over
+
+## First-run set-up
+setup-heading = Set up this kiosk
+setup-intro = Signatures are sealed to the organiser's public key the moment they are given. This kiosk can never read them.
+setup-key-help = Create the key on the organiser's own computer with “placard keys new”. Only its public half, starting with age1, goes on this kiosk.
+setup-recipient = Organiser's public key (starts with age1)
+setup-pin = Operator PIN (4 to 12 digits)
+setup-pin-again = Operator PIN again
+setup-pin-mismatch = The two PINs differ.
+setup-submit = Start collecting signatures
+
+## Operator
+pin-heading = Operator PIN
+pin-submit = Open the panel
+pin-clear = Clear
+pin-cancel = Cancel
+operator-heading = Operator panel
+operator-totals = { $total ->
+    [one] { $total } signature on this kiosk, { $pending } waiting to be sent.
+   *[other] { $total } signatures on this kiosk, { $pending } waiting to be sent.
+}
+operator-chart = Signatures per hour
+operator-petitions = Petitions on the start screen
+operator-petitions-help = If none is ticked, every published petition takes a turn.
+operator-petition-count = { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}
+operator-rotate = Seconds per petition
+operator-event = Event name
+operator-tags = Tags, separated by commas
+operator-lock = Kiosk lock: fullscreen, cannot be closed
+operator-thanks-seconds = Seconds on the thank-you screen
+operator-idle-seconds = Seconds before “Still there?”
+operator-countdown-seconds = Seconds of countdown
+operator-save = Save
+operator-saved = Saved.
+operator-sync = Sync
+operator-sync-none = No collector is set up yet. Signatures stay sealed on this kiosk until one is.
+operator-pack = Petition pack
+operator-pack-failed = { $count ->
+    [one] { $count } file could not be loaded:
+   *[other] { $count } files could not be loaded:
+}
+operator-close = Close the panel
+operator-exit = Quit Placard
+operator-exit-confirm = Quit Placard now? The kiosk stops collecting signatures.
+operator-exit-yes = Quit

@@ -1,0 +1,136 @@
+language-name = Català
+languages-label = Idioma
+loading = S'està carregant…
+
+## Start (attract) screen
+attract-sign = Signa la petició
+attract-read = Llegeix la petició
+attract-count = { $count ->
+    [0] Sigues la primera persona a signar aquí.
+    [one] { $count } persona ha signat aquí.
+   *[other] { $count } persones han signat aquí.
+}
+attract-goal = { $count } de { $goal } signatures
+attract-goal-label = Progrés cap a l'objectiu
+attract-next = Petició següent
+attract-operator = Operador
+attract-none = No hi ha cap petició en pantalla. Demaneu-ho a un voluntari.
+
+## Petition page
+back-to-start = Torna a l'inici
+petition-draft = No publicada
+sign-default = Signa la petició
+
+## Signing form
+form-heading = Afegiu-hi el vostre nom
+required-note = * Indica un camp obligatori
+field-given_name = Nom
+field-family_name = Cognoms
+field-email = Correu electrònic
+field-postal_code = Codi postal
+field-street_address = Adreça
+field-city = Ciutat
+field-country = País
+field-comment = Comentari
+field-subscribe = Manteniu-me informat d'aquesta i d'altres campanyes
+field-signature = La vostra signatura (opcional)
+signature-hint = Dibuixeu amb el dit o amb el ratolí.
+signature-clear = Esborra la signatura
+form-cancel = Enrere
+form-submit-default = Signa la petició
+form-saving = S'està desant…
+fix-required = Aquest camp és obligatori.
+fix-invalid_email = Escriviu una adreça com nom@example.org.
+fix-too_long = És massa llarg.
+fix-forbidden_characters = Conté caràcters que no es poden fer servir.
+fix-invalid_postal_code = Escriviu un codi ZIP de 5 xifres.
+fix-invalid_country = Trieu un país de la llista.
+fix-unknown_field = Aquesta petició no ho demana.
+fix-invalid_signature = No s'ha pogut llegir el dibuix. Esborreu-lo i torneu a dibuixar.
+
+## Errors
+error-pack_unavailable = No s'han pogut carregar les peticions.
+error-petition_not_found = Aquesta petició no és al paquet.
+error-unknown = Alguna cosa no ha anat bé.
+error-not_set_up = Aquest quiosc encara no està configurat.
+error-already_set_up = Aquest quiosc ja està configurat.
+error-weak_pin = El PIN ha de tenir de 4 a 12 xifres.
+error-bad_recipient = No és una clau pública d'organitzador (comença per age1).
+error-invalid_input = Reviseu els camps marcats.
+error-storage_full = L'emmagatzematge d'aquest quiosc és ple. Aviseu un voluntari. La vostra signatura no s'ha desat.
+error-storage_error = No s'ha pogut desar la vostra signatura. Aviseu un voluntari.
+error-wrong_pin = PIN incorrecte.
+error-pin_locked_out = Massa PIN incorrectes. Espereu un minut.
+error-operator_only = Primer introduïu el PIN d'operador.
+error-bad_setting = Aquest valor no es pot fer servir.
+
+## Thank you
+thanks-heading = Gràcies!
+thanks-count = { $count ->
+    [1] Sou la primera persona que signa aquí.
+    [one] { $count } persona ha signat aquí.
+   *[other] { $count } persones han signat aquí.
+}
+thanks-share = Compartiu la petició des del vostre mòbil: escanegeu aquest codi.
+thanks-done = Fet
+thanks-returning = { $seconds ->
+    [one] Tornem a l'inici d'aquí a { $seconds } segon.
+   *[other] Tornem a l'inici d'aquí a { $seconds } segons.
+}
+
+## Still there? (inactivity)
+idle-heading = Encara hi sou?
+idle-body = { $seconds ->
+    [one] Per protegir la vostra privadesa, tot el que heu escrit s'esborrarà d'aquí a { $seconds } segon.
+   *[other] Per protegir la vostra privadesa, tot el que heu escrit s'esborrarà d'aquí a { $seconds } segons.
+}
+idle-stay = Encara hi sóc
+idle-reset = Torna a començar
+
+## First-run set-up
+setup-heading = Configureu aquest quiosc
+setup-intro = Les signatures se segellen amb la clau pública de l'organitzador en el moment de signar. Aquest quiosc no les pot llegir mai.
+setup-key-help = Creeu la clau a l'ordinador de l'organitzador amb «placard keys new». Només la meitat pública, que comença per age1, va en aquest quiosc.
+setup-recipient = Clau pública de l'organitzador (comença per age1)
+setup-pin = PIN d'operador (de 4 a 12 xifres)
+setup-pin-again = Torneu a escriure el PIN
+setup-pin-mismatch = Els dos PIN són diferents.
+setup-submit = Comença a recollir signatures
+
+## Operator
+pin-heading = PIN d'operador
+pin-submit = Obre el tauler
+pin-clear = Esborra
+pin-cancel = Cancel·la
+operator-heading = Tauler d'operador
+operator-totals = { $total ->
+    [one] { $total } signatura en aquest quiosc, { $pending } pendents d'enviar.
+   *[other] { $total } signatures en aquest quiosc, { $pending } pendents d'enviar.
+}
+operator-chart = Signatures per hora
+operator-petitions = Peticions a la pantalla d'inici
+operator-petitions-help = Si no n'hi ha cap de marcada, totes les peticions publicades van alternant.
+operator-petition-count = { $count ->
+    [one] { $count } signatura
+   *[other] { $count } signatures
+}
+operator-rotate = Segons per petició
+operator-event = Nom de l'esdeveniment
+operator-tags = Etiquetes, separades per comes
+operator-lock = Bloqueig del quiosc: pantalla completa, no es pot tancar
+operator-thanks-seconds = Segons a la pantalla d'agraïment
+operator-idle-seconds = Segons abans de «Encara hi sou?»
+operator-countdown-seconds = Segons del compte enrere
+operator-save = Desa
+operator-saved = S'ha desat.
+operator-sync = Sincronització
+operator-sync-none = Encara no hi ha cap col·lector configurat. Les signatures es queden segellades en aquest quiosc fins que n'hi hagi un.
+operator-pack = Paquet de peticions
+operator-pack-failed = { $count ->
+    [one] { $count } fitxer no s'ha pogut carregar:
+   *[other] { $count } fitxers no s'han pogut carregar:
+}
+operator-close = Tanca el tauler
+operator-exit = Surt de Placard
+operator-exit-confirm = Voleu sortir de Placard ara? El quiosc deixarà de recollir signatures.
+operator-exit-yes = Surt

@@ -1,0 +1,136 @@
+language-name = Deutsch
+languages-label = Sprache
+loading = Wird geladen …
+
+## Start (attract) screen
+attract-sign = Petition unterschreiben
+attract-read = Petition lesen
+attract-count = { $count ->
+    [0] Unterschreiben Sie hier als Erste*r.
+    [one] { $count } Person hat hier unterschrieben.
+   *[other] { $count } Menschen haben hier unterschrieben.
+}
+attract-goal = { $count } von { $goal } Unterschriften
+attract-goal-label = Fortschritt zum Ziel
+attract-next = Nächste Petition
+attract-operator = Betreuung
+attract-none = Gerade wird keine Petition gezeigt. Bitte fragen Sie eine*n Freiwillige*n.
+
+## Petition page
+back-to-start = Zurück zum Anfang
+petition-draft = Nicht veröffentlicht
+sign-default = Petition unterschreiben
+
+## Signing form
+form-heading = Ihr Name zählt
+required-note = * Pflichtfeld
+field-given_name = Vorname
+field-family_name = Nachname
+field-email = E-Mail
+field-postal_code = Postleitzahl
+field-street_address = Straße und Hausnummer
+field-city = Ort
+field-country = Land
+field-comment = Kommentar
+field-subscribe = Haltet mich über diese und andere Kampagnen auf dem Laufenden
+field-signature = Ihre Unterschrift (freiwillig)
+signature-hint = Mit dem Finger oder der Maus zeichnen.
+signature-clear = Unterschrift löschen
+form-cancel = Zurück
+form-submit-default = Petition unterschreiben
+form-saving = Wird gespeichert …
+fix-required = Dieses Feld ist ein Pflichtfeld.
+fix-invalid_email = Bitte geben Sie eine E-Mail-Adresse wie name@example.org ein.
+fix-too_long = Das ist zu lang.
+fix-forbidden_characters = Das enthält Zeichen, die nicht verwendet werden können.
+fix-invalid_postal_code = Bitte geben Sie eine 5-stellige ZIP-Postleitzahl ein.
+fix-invalid_country = Bitte wählen Sie ein Land aus der Liste.
+fix-unknown_field = Diese Petition fragt nicht danach.
+fix-invalid_signature = Die Zeichnung war nicht lesbar. Bitte löschen und neu zeichnen.
+
+## Errors
+error-pack_unavailable = Die Petitionen konnten nicht geladen werden.
+error-petition_not_found = Diese Petition ist nicht im Paket.
+error-unknown = Etwas ist schiefgelaufen.
+error-not_set_up = Dieser Kiosk ist noch nicht eingerichtet.
+error-already_set_up = Dieser Kiosk ist bereits eingerichtet.
+error-weak_pin = Die PIN muss 4 bis 12 Ziffern haben.
+error-bad_recipient = Das ist kein öffentlicher Schlüssel der Organisation (er beginnt mit age1).
+error-invalid_input = Bitte prüfen Sie die markierten Felder.
+error-storage_full = Der Speicher dieses Kiosks ist voll. Bitte sagen Sie einer*m Freiwilligen Bescheid. Ihre Unterschrift wurde nicht gespeichert.
+error-storage_error = Ihre Unterschrift konnte nicht gespeichert werden. Bitte sagen Sie einer*m Freiwilligen Bescheid.
+error-wrong_pin = Falsche PIN.
+error-pin_locked_out = Zu viele falsche PINs. Bitte warten Sie eine Minute.
+error-operator_only = Bitte zuerst die Betreuungs-PIN eingeben.
+error-bad_setting = Diese Einstellung ist nicht möglich.
+
+## Thank you
+thanks-heading = Danke!
+thanks-count = { $count ->
+    [1] Sie haben hier als Erste*r unterschrieben.
+    [one] { $count } Person hat hier unterschrieben.
+   *[other] { $count } Menschen haben hier unterschrieben.
+}
+thanks-share = Teilen Sie die Petition mit Ihrem eigenen Handy: Scannen Sie diesen Code.
+thanks-done = Fertig
+thanks-returning = { $seconds ->
+    [one] Zurück zum Anfang in { $seconds } Sekunde.
+   *[other] Zurück zum Anfang in { $seconds } Sekunden.
+}
+
+## Still there? (inactivity)
+idle-heading = Noch da?
+idle-body = { $seconds ->
+    [one] Zum Schutz Ihrer Privatsphäre wird alles, was Sie eingegeben haben, in { $seconds } Sekunde gelöscht.
+   *[other] Zum Schutz Ihrer Privatsphäre wird alles, was Sie eingegeben haben, in { $seconds } Sekunden gelöscht.
+}
+idle-stay = Ich bin noch da
+idle-reset = Neu beginnen
+
+## First-run set-up
+setup-heading = Diesen Kiosk einrichten
+setup-intro = Unterschriften werden im Moment der Abgabe mit dem öffentlichen Schlüssel der Organisation versiegelt. Dieser Kiosk kann sie niemals lesen.
+setup-key-help = Erstellen Sie den Schlüssel auf dem eigenen Rechner der Organisation mit „placard keys new“. Nur seine öffentliche Hälfte, beginnend mit age1, kommt auf diesen Kiosk.
+setup-recipient = Öffentlicher Schlüssel der Organisation (beginnt mit age1)
+setup-pin = Betreuungs-PIN (4 bis 12 Ziffern)
+setup-pin-again = Betreuungs-PIN wiederholen
+setup-pin-mismatch = Die beiden PINs sind verschieden.
+setup-submit = Unterschriften sammeln
+
+## Operator
+pin-heading = Betreuungs-PIN
+pin-submit = Bereich öffnen
+pin-clear = Löschen
+pin-cancel = Abbrechen
+operator-heading = Betreuungsbereich
+operator-totals = { $total ->
+    [one] { $total } Unterschrift auf diesem Kiosk, { $pending } warten auf die Übertragung.
+   *[other] { $total } Unterschriften auf diesem Kiosk, { $pending } warten auf die Übertragung.
+}
+operator-chart = Unterschriften pro Stunde
+operator-petitions = Petitionen auf dem Startbildschirm
+operator-petitions-help = Ist keine angekreuzt, kommen alle veröffentlichten Petitionen abwechselnd dran.
+operator-petition-count = { $count ->
+    [one] { $count } Unterschrift
+   *[other] { $count } Unterschriften
+}
+operator-rotate = Sekunden pro Petition
+operator-event = Name der Veranstaltung
+operator-tags = Schlagwörter, durch Kommas getrennt
+operator-lock = Kiosk-Sperre: Vollbild, lässt sich nicht schließen
+operator-thanks-seconds = Sekunden auf dem Dankesbildschirm
+operator-idle-seconds = Sekunden bis „Noch da?“
+operator-countdown-seconds = Sekunden Countdown
+operator-save = Speichern
+operator-saved = Gespeichert.
+operator-sync = Synchronisierung
+operator-sync-none = Noch ist kein Sammelserver eingerichtet. Die Unterschriften bleiben bis dahin versiegelt auf diesem Kiosk.
+operator-pack = Petitionspaket
+operator-pack-failed = { $count ->
+    [one] { $count } Datei konnte nicht geladen werden:
+   *[other] { $count } Dateien konnten nicht geladen werden:
+}
+operator-close = Bereich schließen
+operator-exit = Placard beenden
+operator-exit-confirm = Placard jetzt beenden? Der Kiosk sammelt dann keine Unterschriften mehr.
+operator-exit-yes = Beenden

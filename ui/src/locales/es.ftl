@@ -1,0 +1,136 @@
+language-name = Español
+languages-label = Idioma
+loading = Cargando…
+
+## Start (attract) screen
+attract-sign = Firma la petición
+attract-read = Lee la petición
+attract-count = { $count ->
+    [0] Sé la primera persona en firmar aquí.
+    [one] { $count } persona ha firmado aquí.
+   *[other] { $count } personas han firmado aquí.
+}
+attract-goal = { $count } de { $goal } firmas
+attract-goal-label = Avance hacia la meta
+attract-next = Siguiente petición
+attract-operator = Operador
+attract-none = No hay ninguna petición en pantalla. Pide ayuda a una persona voluntaria.
+
+## Petition page
+back-to-start = Volver al inicio
+petition-draft = No publicada
+sign-default = Firma la petición
+
+## Signing form
+form-heading = Añade tu nombre
+required-note = * Indica un campo obligatorio
+field-given_name = Nombre
+field-family_name = Apellidos
+field-email = Correo electrónico
+field-postal_code = Código postal
+field-street_address = Dirección
+field-city = Ciudad
+field-country = País
+field-comment = Comentario
+field-subscribe = Quiero recibir novedades sobre esta y otras campañas
+field-signature = Tu firma (opcional)
+signature-hint = Dibuja con el dedo o con el ratón.
+signature-clear = Borrar la firma
+form-cancel = Atrás
+form-submit-default = Firma la petición
+form-saving = Guardando…
+fix-required = Este campo es obligatorio.
+fix-invalid_email = Escribe una dirección de correo como nombre@example.org.
+fix-too_long = Es demasiado largo.
+fix-forbidden_characters = Contiene caracteres que no se pueden usar.
+fix-invalid_postal_code = Escribe un código ZIP de 5 cifras.
+fix-invalid_country = Elige un país de la lista.
+fix-unknown_field = Esta petición no lo pide.
+fix-invalid_signature = No se pudo leer el dibujo. Bórralo y vuelve a dibujar.
+
+## Errors
+error-pack_unavailable = No se pudieron cargar las peticiones.
+error-petition_not_found = Esta petición no está en el paquete.
+error-unknown = Algo salió mal.
+error-not_set_up = Este quiosco aún no está configurado.
+error-already_set_up = Este quiosco ya está configurado.
+error-weak_pin = El PIN debe tener de 4 a 12 cifras.
+error-bad_recipient = Eso no es una clave pública de la organización (empieza por age1).
+error-invalid_input = Revisa los campos marcados.
+error-storage_full = El almacenamiento de este quiosco está lleno. Avisa a una persona voluntaria. Tu firma no se guardó.
+error-storage_error = No se pudo guardar tu firma. Avisa a una persona voluntaria.
+error-wrong_pin = PIN incorrecto.
+error-pin_locked_out = Demasiados PIN incorrectos. Espera un minuto.
+error-operator_only = Primero introduce el PIN de operador.
+error-bad_setting = Ese valor no se puede usar.
+
+## Thank you
+thanks-heading = ¡Gracias!
+thanks-count = { $count ->
+    [1] Eres la primera persona en firmar aquí.
+    [one] { $count } persona ha firmado aquí.
+   *[other] { $count } personas han firmado aquí.
+}
+thanks-share = Comparte la petición desde tu propio teléfono: escanea este código.
+thanks-done = Listo
+thanks-returning = { $seconds ->
+    [one] Volvemos al inicio en { $seconds } segundo.
+   *[other] Volvemos al inicio en { $seconds } segundos.
+}
+
+## Still there? (inactivity)
+idle-heading = ¿Sigues ahí?
+idle-body = { $seconds ->
+    [one] Para proteger tu privacidad, todo lo que escribiste se borrará en { $seconds } segundo.
+   *[other] Para proteger tu privacidad, todo lo que escribiste se borrará en { $seconds } segundos.
+}
+idle-stay = Sigo aquí
+idle-reset = Empezar de nuevo
+
+## First-run set-up
+setup-heading = Configura este quiosco
+setup-intro = Las firmas se sellan con la clave pública de la organización en el momento en que se dan. Este quiosco nunca podrá leerlas.
+setup-key-help = Crea la clave en el ordenador de la organización con «placard keys new». Solo su mitad pública, que empieza por age1, va en este quiosco.
+setup-recipient = Clave pública de la organización (empieza por age1)
+setup-pin = PIN de operador (de 4 a 12 cifras)
+setup-pin-again = Repite el PIN de operador
+setup-pin-mismatch = Los dos PIN no coinciden.
+setup-submit = Empezar a recoger firmas
+
+## Operator
+pin-heading = PIN de operador
+pin-submit = Abrir el panel
+pin-clear = Borrar
+pin-cancel = Cancelar
+operator-heading = Panel de operador
+operator-totals = { $total ->
+    [one] { $total } firma en este quiosco, { $pending } pendientes de envío.
+   *[other] { $total } firmas en este quiosco, { $pending } pendientes de envío.
+}
+operator-chart = Firmas por hora
+operator-petitions = Peticiones en la pantalla de inicio
+operator-petitions-help = Si no marcas ninguna, todas las peticiones publicadas se turnan.
+operator-petition-count = { $count ->
+    [one] { $count } firma
+   *[other] { $count } firmas
+}
+operator-rotate = Segundos por petición
+operator-event = Nombre del evento
+operator-tags = Etiquetas, separadas por comas
+operator-lock = Bloqueo del quiosco: pantalla completa, no se puede cerrar
+operator-thanks-seconds = Segundos en la pantalla de agradecimiento
+operator-idle-seconds = Segundos antes de «¿Sigues ahí?»
+operator-countdown-seconds = Segundos de cuenta atrás
+operator-save = Guardar
+operator-saved = Guardado.
+operator-sync = Sincronización
+operator-sync-none = Aún no hay ningún recolector configurado. Las firmas siguen selladas en este quiosco hasta que lo haya.
+operator-pack = Paquete de peticiones
+operator-pack-failed = { $count ->
+    [one] { $count } archivo no se pudo cargar:
+   *[other] { $count } archivos no se pudieron cargar:
+}
+operator-close = Cerrar el panel
+operator-exit = Salir de Placard
+operator-exit-confirm = ¿Salir de Placard ahora? El quiosco dejará de recoger firmas.
+operator-exit-yes = Salir

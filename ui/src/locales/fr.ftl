@@ -1,0 +1,136 @@
+language-name = Français
+languages-label = Langue
+loading = Chargement…
+
+## Start (attract) screen
+attract-sign = Signez la pétition
+attract-read = Lire la pétition
+attract-count = { $count ->
+    [0] Soyez la première personne à signer ici.
+    [one] { $count } personne a signé ici.
+   *[other] { $count } personnes ont signé ici.
+}
+attract-goal = { $count } signatures sur { $goal }
+attract-goal-label = Progression vers l’objectif
+attract-next = Pétition suivante
+attract-operator = Opérateur
+attract-none = Aucune pétition n’est affichée. Demandez à un·e bénévole.
+
+## Petition page
+back-to-start = Retour à l’accueil
+petition-draft = Non publiée
+sign-default = Signez la pétition
+
+## Signing form
+form-heading = Ajoutez votre nom
+required-note = * Indique un champ obligatoire
+field-given_name = Prénom
+field-family_name = Nom
+field-email = Adresse e-mail
+field-postal_code = Code postal
+field-street_address = Adresse
+field-city = Ville
+field-country = Pays
+field-comment = Commentaire
+field-subscribe = Tenez-moi informé·e de cette campagne et des autres
+field-signature = Votre signature (facultative)
+signature-hint = Dessinez avec le doigt ou la souris.
+signature-clear = Effacer la signature
+form-cancel = Retour
+form-submit-default = Signez la pétition
+form-saving = Enregistrement…
+fix-required = Ce champ est obligatoire.
+fix-invalid_email = Saisissez une adresse e-mail comme nom@example.org.
+fix-too_long = C’est trop long.
+fix-forbidden_characters = Ce texte contient des caractères qui ne peuvent pas être utilisés.
+fix-invalid_postal_code = Saisissez un code ZIP à 5 chiffres.
+fix-invalid_country = Choisissez un pays dans la liste.
+fix-unknown_field = Cette pétition ne le demande pas.
+fix-invalid_signature = Le dessin n’a pas pu être lu. Effacez-le et redessinez.
+
+## Errors
+error-pack_unavailable = Les pétitions n’ont pas pu être chargées.
+error-petition_not_found = Cette pétition n’est pas dans le paquet.
+error-unknown = Un problème est survenu.
+error-not_set_up = Ce kiosque n’est pas encore configuré.
+error-already_set_up = Ce kiosque est déjà configuré.
+error-weak_pin = Le code PIN doit comporter 4 à 12 chiffres.
+error-bad_recipient = Ce n’est pas une clé publique d’organisateur (elle commence par age1).
+error-invalid_input = Vérifiez les champs signalés.
+error-storage_full = Le stockage de ce kiosque est plein. Prévenez un·e bénévole. Votre signature n’a pas été enregistrée.
+error-storage_error = Votre signature n’a pas pu être enregistrée. Prévenez un·e bénévole.
+error-wrong_pin = Code PIN incorrect.
+error-pin_locked_out = Trop de codes PIN incorrects. Patientez une minute.
+error-operator_only = Saisissez d’abord le code PIN opérateur.
+error-bad_setting = Ce réglage n’est pas possible.
+
+## Thank you
+thanks-heading = Merci !
+thanks-count = { $count ->
+    [1] Vous êtes la première personne à signer ici.
+    [one] { $count } personne a signé ici.
+   *[other] { $count } personnes ont signé ici.
+}
+thanks-share = Partagez la pétition depuis votre téléphone : scannez ce code.
+thanks-done = Terminé
+thanks-returning = { $seconds ->
+    [one] Retour à l’accueil dans { $seconds } seconde.
+   *[other] Retour à l’accueil dans { $seconds } secondes.
+}
+
+## Still there? (inactivity)
+idle-heading = Toujours là ?
+idle-body = { $seconds ->
+    [one] Pour protéger votre vie privée, tout ce que vous avez saisi sera effacé dans { $seconds } seconde.
+   *[other] Pour protéger votre vie privée, tout ce que vous avez saisi sera effacé dans { $seconds } secondes.
+}
+idle-stay = Je suis toujours là
+idle-reset = Recommencer
+
+## First-run set-up
+setup-heading = Configurer ce kiosque
+setup-intro = Les signatures sont scellées avec la clé publique de l’organisateur dès qu’elles sont données. Ce kiosque ne peut jamais les lire.
+setup-key-help = Créez la clé sur l’ordinateur de l’organisateur avec « placard keys new ». Seule sa moitié publique, qui commence par age1, va sur ce kiosque.
+setup-recipient = Clé publique de l’organisateur (commence par age1)
+setup-pin = Code PIN opérateur (4 à 12 chiffres)
+setup-pin-again = Code PIN opérateur, encore une fois
+setup-pin-mismatch = Les deux codes PIN diffèrent.
+setup-submit = Commencer à recueillir des signatures
+
+## Operator
+pin-heading = Code PIN opérateur
+pin-submit = Ouvrir le panneau
+pin-clear = Effacer
+pin-cancel = Annuler
+operator-heading = Panneau opérateur
+operator-totals = { $total ->
+    [one] { $total } signature sur ce kiosque, { $pending } en attente d’envoi.
+   *[other] { $total } signatures sur ce kiosque, { $pending } en attente d’envoi.
+}
+operator-chart = Signatures par heure
+operator-petitions = Pétitions sur l’écran d’accueil
+operator-petitions-help = Si aucune n’est cochée, toutes les pétitions publiées passent à tour de rôle.
+operator-petition-count = { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}
+operator-rotate = Secondes par pétition
+operator-event = Nom de l’événement
+operator-tags = Étiquettes, séparées par des virgules
+operator-lock = Verrou du kiosque : plein écran, impossible à fermer
+operator-thanks-seconds = Secondes sur l’écran de remerciement
+operator-idle-seconds = Secondes avant « Toujours là ? »
+operator-countdown-seconds = Secondes de compte à rebours
+operator-save = Enregistrer
+operator-saved = Enregistré.
+operator-sync = Synchronisation
+operator-sync-none = Aucun collecteur n’est encore configuré. Les signatures restent scellées sur ce kiosque en attendant.
+operator-pack = Paquet de pétitions
+operator-pack-failed = { $count ->
+    [one] { $count } fichier n’a pas pu être chargé :
+   *[other] { $count } fichiers n’ont pas pu être chargés :
+}
+operator-close = Fermer le panneau
+operator-exit = Quitter Placard
+operator-exit-confirm = Quitter Placard maintenant ? Le kiosque cessera de recueillir des signatures.
+operator-exit-yes = Quitter

@@ -1,0 +1,136 @@
+language-name = Frysk
+languages-label = Taal
+loading = Laden…
+
+## Start (attract) screen
+attract-sign = Teken de petysje
+attract-read = Lês de petysje
+attract-count = { $count ->
+    [0] Teken hjir as earste.
+    [one] { $count } persoan hat hjir tekene.
+   *[other] { $count } minsken hawwe hjir tekene.
+}
+attract-goal = { $count } fan { $goal } hantekeningen
+attract-goal-label = Fuortgong nei it doel
+attract-next = Folgjende petysje
+attract-operator = Behear
+attract-none = Der stiet gjin petysje klear. Freegje it in frijwilliger.
+
+## Petition page
+back-to-start = Werom nei it begjin
+petition-draft = Net publisearre
+sign-default = Teken de petysje
+
+## Signing form
+form-heading = Set dyn namme derûnder
+required-note = * Ferplicht fjild
+field-given_name = Foarnamme
+field-family_name = Efternamme
+field-email = E-mail
+field-postal_code = Postkoade
+field-street_address = Adres
+field-city = Plak
+field-country = Lân
+field-comment = Opmerking
+field-subscribe = Hâld my op ’e hichte fan dizze en oare kampanjes
+field-signature = Dyn hantekening (net ferplicht)
+signature-hint = Teken mei dyn finger of de mûs.
+signature-clear = Hantekening wiskje
+form-cancel = Werom
+form-submit-default = Teken de petysje
+form-saving = Bewarje…
+fix-required = Dit fjild is ferplicht.
+fix-invalid_email = Folje in e-mailadres yn lykas namme@example.org.
+fix-too_long = Dit is te lang.
+fix-forbidden_characters = Hjir steane tekens yn dy’t net brûkt wurde kinne.
+fix-invalid_postal_code = Folje in ZIP-koade fan 5 sifers yn.
+fix-invalid_country = Kies in lân út de list.
+fix-unknown_field = Dizze petysje freget hjir net om.
+fix-invalid_signature = De tekening koe net lêzen wurde. Wiskje him en teken opnij.
+
+## Errors
+error-pack_unavailable = De petysjes koene net laden wurde.
+error-petition_not_found = Dizze petysje sit net yn it pakket.
+error-unknown = Der gie wat mis.
+error-not_set_up = Dizze kiosk is noch net ynsteld.
+error-already_set_up = Dizze kiosk is al ynsteld.
+error-weak_pin = De pinkoade moat 4 oant 12 sifers hawwe.
+error-bad_recipient = Dat is gjin iepenbiere kaai fan de organisaasje (dy begjint mei age1).
+error-invalid_input = Kontrolearje de markearre fjilden.
+error-storage_full = De opslach fan dizze kiosk is fol. Sis it tsjin in frijwilliger. Dyn hantekening is net bewarre.
+error-storage_error = Dyn hantekening koe net bewarre wurde. Sis it tsjin in frijwilliger.
+error-wrong_pin = Ferkearde pinkoade.
+error-pin_locked_out = Te faak in ferkearde pinkoade. Wachtsje in minút.
+error-operator_only = Folje earst de behearderspinkoade yn.
+error-bad_setting = Dy ynstelling kin net.
+
+## Thank you
+thanks-heading = Tige tank!
+thanks-count = { $count ->
+    [1] Do bist de earste dy’t hjir tekenet.
+    [one] { $count } persoan hat hjir tekene.
+   *[other] { $count } minsken hawwe hjir tekene.
+}
+thanks-share = Diel de petysje fan dyn eigen telefoan ôf: scan dizze koade.
+thanks-done = Klear
+thanks-returning = { $seconds ->
+    [one] Oer { $seconds } sekonde werom nei it begjin.
+   *[other] Oer { $seconds } sekonden werom nei it begjin.
+}
+
+## Still there? (inactivity)
+idle-heading = Bisto der noch?
+idle-body = { $seconds ->
+    [one] Om dyn privacy te beskermjen wurdt alles watsto ynfolle hast oer { $seconds } sekonde wiske.
+   *[other] Om dyn privacy te beskermjen wurdt alles watsto ynfolle hast oer { $seconds } sekonden wiske.
+}
+idle-stay = Ik bin der noch
+idle-reset = Opnij begjinne
+
+## First-run set-up
+setup-heading = Dizze kiosk ynstelle
+setup-intro = Hantekeningen wurde op it stuit fan tekenjen fersegele mei de iepenbiere kaai fan de organisaasje. Dizze kiosk kin se nea lêze.
+setup-key-help = Meitsje de kaai op de eigen kompjûter fan de organisaasje mei ‘placard keys new’. Allinnich de iepenbiere helte, dy’t mei age1 begjint, komt op dizze kiosk.
+setup-recipient = Iepenbiere kaai fan de organisaasje (begjint mei age1)
+setup-pin = Behearderspinkoade (4 oant 12 sifers)
+setup-pin-again = Behearderspinkoade noch ien kear
+setup-pin-mismatch = De twa pinkoaden ferskille.
+setup-submit = Hantekeningen sammelje
+
+## Operator
+pin-heading = Behearderspinkoade
+pin-submit = Behear iepenje
+pin-clear = Wiskje
+pin-cancel = Annulearje
+operator-heading = Behear
+operator-totals = { $total ->
+    [one] { $total } hantekening op dizze kiosk, { $pending } wachtsje op ferstjoeren.
+   *[other] { $total } hantekeningen op dizze kiosk, { $pending } wachtsje op ferstjoeren.
+}
+operator-chart = Hantekeningen per oere
+operator-petitions = Petysjes op it begjinskerm
+operator-petitions-help = As der gjin ien oankrúst is, komme alle publisearre petysjes om bar.
+operator-petition-count = { $count ->
+    [one] { $count } hantekening
+   *[other] { $count } hantekeningen
+}
+operator-rotate = Sekonden per petysje
+operator-event = Namme fan it evenemint
+operator-tags = Labels, skieden troch komma’s
+operator-lock = Kioskfergrendeling: folslein skerm, kin net sluten wurde
+operator-thanks-seconds = Sekonden op it tankskerm
+operator-idle-seconds = Sekonden oant ‘Bisto der noch?’
+operator-countdown-seconds = Sekonden ôftellen
+operator-save = Bewarje
+operator-saved = Bewarre.
+operator-sync = Syngronisaasje
+operator-sync-none = Der is noch gjin sammeltsjinner ynsteld. De hantekeningen bliuwe oant dan fersegele op dizze kiosk.
+operator-pack = Petysjepakket
+operator-pack-failed = { $count ->
+    [one] { $count } bestân koe net laden wurde:
+   *[other] { $count } bestannen koene net laden wurde:
+}
+operator-close = Behear slute
+operator-exit = Placard ôfslute
+operator-exit-confirm = Placard no ôfslute? De kiosk sammelet dan gjin hantekeningen mear.
+operator-exit-yes = Ofslute

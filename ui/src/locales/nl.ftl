@@ -1,0 +1,136 @@
+language-name = Nederlands
+languages-label = Taal
+loading = Laden…
+
+## Start (attract) screen
+attract-sign = Teken de petitie
+attract-read = Lees de petitie
+attract-count = { $count ->
+    [0] Teken hier als eerste.
+    [one] { $count } persoon heeft hier getekend.
+   *[other] { $count } mensen hebben hier getekend.
+}
+attract-goal = { $count } van { $goal } handtekeningen
+attract-goal-label = Voortgang naar het doel
+attract-next = Volgende petitie
+attract-operator = Beheer
+attract-none = Er staat geen petitie klaar. Vraag het een vrijwilliger.
+
+## Petition page
+back-to-start = Terug naar het begin
+petition-draft = Niet gepubliceerd
+sign-default = Teken de petitie
+
+## Signing form
+form-heading = Zet je naam eronder
+required-note = * Verplicht veld
+field-given_name = Voornaam
+field-family_name = Achternaam
+field-email = E-mail
+field-postal_code = Postcode
+field-street_address = Adres
+field-city = Plaats
+field-country = Land
+field-comment = Opmerking
+field-subscribe = Houd me op de hoogte van deze en andere campagnes
+field-signature = Je handtekening (niet verplicht)
+signature-hint = Teken met je vinger of de muis.
+signature-clear = Handtekening wissen
+form-cancel = Terug
+form-submit-default = Teken de petitie
+form-saving = Opslaan…
+fix-required = Dit veld is verplicht.
+fix-invalid_email = Vul een e-mailadres in zoals naam@example.org.
+fix-too_long = Dit is te lang.
+fix-forbidden_characters = Hierin staan tekens die niet gebruikt kunnen worden.
+fix-invalid_postal_code = Vul een ZIP-code van 5 cijfers in.
+fix-invalid_country = Kies een land uit de lijst.
+fix-unknown_field = Deze petitie vraagt hier niet om.
+fix-invalid_signature = De tekening kon niet gelezen worden. Wis hem en teken opnieuw.
+
+## Errors
+error-pack_unavailable = De petities konden niet geladen worden.
+error-petition_not_found = Deze petitie zit niet in het pakket.
+error-unknown = Er ging iets mis.
+error-not_set_up = Deze kiosk is nog niet ingesteld.
+error-already_set_up = Deze kiosk is al ingesteld.
+error-weak_pin = De pincode moet 4 tot 12 cijfers hebben.
+error-bad_recipient = Dat is geen openbare sleutel van de organisatie (die begint met age1).
+error-invalid_input = Controleer de gemarkeerde velden.
+error-storage_full = De opslag van deze kiosk is vol. Zeg het tegen een vrijwilliger. Je handtekening is niet opgeslagen.
+error-storage_error = Je handtekening kon niet opgeslagen worden. Zeg het tegen een vrijwilliger.
+error-wrong_pin = Verkeerde pincode.
+error-pin_locked_out = Te vaak een verkeerde pincode. Wacht een minuut.
+error-operator_only = Vul eerst de beheerderspincode in.
+error-bad_setting = Die instelling kan niet.
+
+## Thank you
+thanks-heading = Bedankt!
+thanks-count = { $count ->
+    [1] Je bent de eerste die hier tekent.
+    [one] { $count } persoon heeft hier getekend.
+   *[other] { $count } mensen hebben hier getekend.
+}
+thanks-share = Deel de petitie vanaf je eigen telefoon: scan deze code.
+thanks-done = Klaar
+thanks-returning = { $seconds ->
+    [one] Over { $seconds } seconde terug naar het begin.
+   *[other] Over { $seconds } seconden terug naar het begin.
+}
+
+## Still there? (inactivity)
+idle-heading = Ben je er nog?
+idle-body = { $seconds ->
+    [one] Om je privacy te beschermen wordt alles wat je hebt ingevuld over { $seconds } seconde gewist.
+   *[other] Om je privacy te beschermen wordt alles wat je hebt ingevuld over { $seconds } seconden gewist.
+}
+idle-stay = Ik ben er nog
+idle-reset = Opnieuw beginnen
+
+## First-run set-up
+setup-heading = Deze kiosk instellen
+setup-intro = Handtekeningen worden op het moment van tekenen verzegeld met de openbare sleutel van de organisatie. Deze kiosk kan ze nooit lezen.
+setup-key-help = Maak de sleutel op de eigen computer van de organisatie met ‘placard keys new’. Alleen de openbare helft, die met age1 begint, komt op deze kiosk.
+setup-recipient = Openbare sleutel van de organisatie (begint met age1)
+setup-pin = Beheerderspincode (4 tot 12 cijfers)
+setup-pin-again = Beheerderspincode nog een keer
+setup-pin-mismatch = De twee pincodes verschillen.
+setup-submit = Handtekeningen verzamelen
+
+## Operator
+pin-heading = Beheerderspincode
+pin-submit = Beheer openen
+pin-clear = Wissen
+pin-cancel = Annuleren
+operator-heading = Beheer
+operator-totals = { $total ->
+    [one] { $total } handtekening op deze kiosk, { $pending } wachten op verzending.
+   *[other] { $total } handtekeningen op deze kiosk, { $pending } wachten op verzending.
+}
+operator-chart = Handtekeningen per uur
+operator-petitions = Petities op het beginscherm
+operator-petitions-help = Als er geen is aangevinkt, komen alle gepubliceerde petities om de beurt.
+operator-petition-count = { $count ->
+    [one] { $count } handtekening
+   *[other] { $count } handtekeningen
+}
+operator-rotate = Seconden per petitie
+operator-event = Naam van het evenement
+operator-tags = Labels, gescheiden door komma’s
+operator-lock = Kioskvergrendeling: volledig scherm, kan niet gesloten worden
+operator-thanks-seconds = Seconden op het bedankscherm
+operator-idle-seconds = Seconden tot ‘Ben je er nog?’
+operator-countdown-seconds = Seconden aftellen
+operator-save = Opslaan
+operator-saved = Opgeslagen.
+operator-sync = Synchronisatie
+operator-sync-none = Er is nog geen verzamelserver ingesteld. De handtekeningen blijven tot dan verzegeld op deze kiosk.
+operator-pack = Petitiepakket
+operator-pack-failed = { $count ->
+    [one] { $count } bestand kon niet geladen worden:
+   *[other] { $count } bestanden konden niet geladen worden:
+}
+operator-close = Beheer sluiten
+operator-exit = Placard afsluiten
+operator-exit-confirm = Placard nu afsluiten? De kiosk verzamelt dan geen handtekeningen meer.
+operator-exit-yes = Afsluiten

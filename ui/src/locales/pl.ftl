@@ -1,0 +1,148 @@
+language-name = Polski
+languages-label = Język
+loading = Wczytywanie…
+
+## Start (attract) screen
+attract-sign = Podpisz petycję
+attract-read = Przeczytaj petycję
+attract-count = { $count ->
+    [0] Podpisz tutaj jako pierwsza osoba.
+    [one] { $count } osoba podpisała tutaj petycję.
+    [few] { $count } osoby podpisały tutaj petycję.
+    [many] { $count } osób podpisało tutaj petycję.
+   *[other] { $count } osoby podpisały tutaj petycję.
+}
+attract-goal = { $count } z { $goal } podpisów
+attract-goal-label = Postęp w drodze do celu
+attract-next = Następna petycja
+attract-operator = Obsługa
+attract-none = Żadna petycja nie jest teraz wyświetlana. Zapytaj wolontariusza.
+
+## Petition page
+back-to-start = Wróć na początek
+petition-draft = Nieopublikowana
+sign-default = Podpisz petycję
+
+## Signing form
+form-heading = Dodaj swoje nazwisko
+required-note = * Oznacza pole wymagane
+field-given_name = Imię
+field-family_name = Nazwisko
+field-email = E-mail
+field-postal_code = Kod pocztowy
+field-street_address = Ulica i numer
+field-city = Miejscowość
+field-country = Kraj
+field-comment = Komentarz
+field-subscribe = Informujcie mnie o tej i innych kampaniach
+field-signature = Twój podpis (nieobowiązkowy)
+signature-hint = Narysuj palcem lub myszą.
+signature-clear = Wyczyść podpis
+form-cancel = Wstecz
+form-submit-default = Podpisz petycję
+form-saving = Zapisywanie…
+fix-required = To pole jest wymagane.
+fix-invalid_email = Wpisz adres e-mail, np. imie@example.org.
+fix-too_long = To jest za długie.
+fix-forbidden_characters = Zawiera znaki, których nie można użyć.
+fix-invalid_postal_code = Wpisz 5-cyfrowy kod ZIP.
+fix-invalid_country = Wybierz kraj z listy.
+fix-unknown_field = Ta petycja o to nie prosi.
+fix-invalid_signature = Nie udało się odczytać rysunku. Wyczyść go i narysuj ponownie.
+
+## Errors
+error-pack_unavailable = Nie udało się wczytać petycji.
+error-petition_not_found = Tej petycji nie ma w pakiecie.
+error-unknown = Coś poszło nie tak.
+error-not_set_up = Ten kiosk nie jest jeszcze skonfigurowany.
+error-already_set_up = Ten kiosk jest już skonfigurowany.
+error-weak_pin = PIN musi mieć od 4 do 12 cyfr.
+error-bad_recipient = To nie jest klucz publiczny organizatora (zaczyna się od age1).
+error-invalid_input = Sprawdź zaznaczone pola.
+error-storage_full = Pamięć tego kiosku jest pełna. Powiedz wolontariuszowi. Twój podpis nie został zapisany.
+error-storage_error = Nie udało się zapisać Twojego podpisu. Powiedz wolontariuszowi.
+error-wrong_pin = Błędny PIN.
+error-pin_locked_out = Zbyt wiele błędnych PIN-ów. Poczekaj minutę.
+error-operator_only = Najpierw wpisz PIN obsługi.
+error-bad_setting = Tego ustawienia nie można użyć.
+
+## Thank you
+thanks-heading = Dziękujemy!
+thanks-count = { $count ->
+    [1] Podpisujesz tutaj jako pierwsza osoba.
+    [one] { $count } osoba podpisała tutaj petycję.
+    [few] { $count } osoby podpisały tutaj petycję.
+    [many] { $count } osób podpisało tutaj petycję.
+   *[other] { $count } osoby podpisały tutaj petycję.
+}
+thanks-share = Udostępnij petycję ze swojego telefonu: zeskanuj ten kod.
+thanks-done = Gotowe
+thanks-returning = { $seconds ->
+    [one] Powrót na początek za { $seconds } sekundę.
+    [few] Powrót na początek za { $seconds } sekundy.
+    [many] Powrót na początek za { $seconds } sekund.
+   *[other] Powrót na początek za { $seconds } sekundy.
+}
+
+## Still there? (inactivity)
+idle-heading = Nadal tu jesteś?
+idle-body = { $seconds ->
+    [one] Dla ochrony Twojej prywatności wszystko, co wpisano, zostanie wyczyszczone za { $seconds } sekundę.
+    [few] Dla ochrony Twojej prywatności wszystko, co wpisano, zostanie wyczyszczone za { $seconds } sekundy.
+    [many] Dla ochrony Twojej prywatności wszystko, co wpisano, zostanie wyczyszczone za { $seconds } sekund.
+   *[other] Dla ochrony Twojej prywatności wszystko, co wpisano, zostanie wyczyszczone za { $seconds } sekundy.
+}
+idle-stay = Nadal tu jestem
+idle-reset = Zacznij od nowa
+
+## First-run set-up
+setup-heading = Skonfiguruj ten kiosk
+setup-intro = Podpisy są pieczętowane kluczem publicznym organizatora w chwili złożenia. Ten kiosk nigdy nie może ich odczytać.
+setup-key-help = Utwórz klucz na komputerze organizatora poleceniem „placard keys new”. Na ten kiosk trafia tylko jego publiczna połowa, zaczynająca się od age1.
+setup-recipient = Klucz publiczny organizatora (zaczyna się od age1)
+setup-pin = PIN obsługi (od 4 do 12 cyfr)
+setup-pin-again = PIN obsługi jeszcze raz
+setup-pin-mismatch = Oba PIN-y się różnią.
+setup-submit = Zacznij zbierać podpisy
+
+## Operator
+pin-heading = PIN obsługi
+pin-submit = Otwórz panel
+pin-clear = Wyczyść
+pin-cancel = Anuluj
+operator-heading = Panel obsługi
+operator-totals = { $total ->
+    [one] { $total } podpis w tym kiosku, { $pending } czeka na wysłanie.
+    [few] { $total } podpisy w tym kiosku, { $pending } czeka na wysłanie.
+    [many] { $total } podpisów w tym kiosku, { $pending } czeka na wysłanie.
+   *[other] { $total } podpisu w tym kiosku, { $pending } czeka na wysłanie.
+}
+operator-chart = Podpisy na godzinę
+operator-petitions = Petycje na ekranie startowym
+operator-petitions-help = Jeśli żadna nie jest zaznaczona, wszystkie opublikowane petycje wyświetlają się po kolei.
+operator-petition-count = { $count ->
+    [one] { $count } podpis
+    [few] { $count } podpisy
+    [many] { $count } podpisów
+   *[other] { $count } podpisu
+}
+operator-rotate = Sekundy na petycję
+operator-event = Nazwa wydarzenia
+operator-tags = Tagi, oddzielone przecinkami
+operator-lock = Blokada kiosku: pełny ekran, nie można zamknąć
+operator-thanks-seconds = Sekundy na ekranie podziękowania
+operator-idle-seconds = Sekundy do „Nadal tu jesteś?”
+operator-countdown-seconds = Sekundy odliczania
+operator-save = Zapisz
+operator-saved = Zapisano.
+operator-sync = Synchronizacja
+operator-sync-none = Nie skonfigurowano jeszcze serwera zbierającego. Do tego czasu podpisy pozostają zapieczętowane w tym kiosku.
+operator-pack = Pakiet petycji
+operator-pack-failed = { $count ->
+    [one] Nie udało się wczytać { $count } pliku:
+   *[other] Nie udało się wczytać { $count } plików:
+}
+operator-close = Zamknij panel
+operator-exit = Zamknij Placard
+operator-exit-confirm = Zamknąć teraz Placard? Kiosk przestanie zbierać podpisy.
+operator-exit-yes = Zamknij

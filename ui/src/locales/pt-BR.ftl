@@ -1,0 +1,136 @@
+language-name = Português (Brasil)
+languages-label = Idioma
+loading = Carregando…
+
+## Start (attract) screen
+attract-sign = Assine a petição
+attract-read = Leia a petição
+attract-count = { $count ->
+    [0] Seja a primeira pessoa a assinar aqui.
+    [one] { $count } pessoa assinou aqui.
+   *[other] { $count } pessoas assinaram aqui.
+}
+attract-goal = { $count } de { $goal } assinaturas
+attract-goal-label = Progresso rumo à meta
+attract-next = Próxima petição
+attract-operator = Operador
+attract-none = Nenhuma petição está sendo exibida. Peça ajuda a uma pessoa voluntária.
+
+## Petition page
+back-to-start = Voltar ao início
+petition-draft = Não publicada
+sign-default = Assine a petição
+
+## Signing form
+form-heading = Adicione seu nome
+required-note = * Indica um campo obrigatório
+field-given_name = Nome
+field-family_name = Sobrenome
+field-email = E-mail
+field-postal_code = CEP / código postal
+field-street_address = Endereço
+field-city = Cidade
+field-country = País
+field-comment = Comentário
+field-subscribe = Quero receber novidades sobre esta e outras campanhas
+field-signature = Sua assinatura (opcional)
+signature-hint = Desenhe com o dedo ou com o mouse.
+signature-clear = Apagar a assinatura
+form-cancel = Voltar
+form-submit-default = Assine a petição
+form-saving = Salvando…
+fix-required = Este campo é obrigatório.
+fix-invalid_email = Digite um e-mail como nome@example.org.
+fix-too_long = Está longo demais.
+fix-forbidden_characters = Contém caracteres que não podem ser usados.
+fix-invalid_postal_code = Digite um código ZIP de 5 dígitos.
+fix-invalid_country = Escolha um país da lista.
+fix-unknown_field = Esta petição não pede isso.
+fix-invalid_signature = Não foi possível ler o desenho. Apague e desenhe de novo.
+
+## Errors
+error-pack_unavailable = Não foi possível carregar as petições.
+error-petition_not_found = Esta petição não está no pacote.
+error-unknown = Algo deu errado.
+error-not_set_up = Este quiosque ainda não foi configurado.
+error-already_set_up = Este quiosque já está configurado.
+error-weak_pin = O PIN deve ter de 4 a 12 dígitos.
+error-bad_recipient = Isso não é uma chave pública da organização (ela começa com age1).
+error-invalid_input = Confira os campos marcados.
+error-storage_full = O armazenamento deste quiosque está cheio. Avise uma pessoa voluntária. Sua assinatura não foi salva.
+error-storage_error = Não foi possível salvar sua assinatura. Avise uma pessoa voluntária.
+error-wrong_pin = PIN incorreto.
+error-pin_locked_out = PIN incorreto vezes demais. Aguarde um minuto.
+error-operator_only = Digite primeiro o PIN do operador.
+error-bad_setting = Essa configuração não pode ser usada.
+
+## Thank you
+thanks-heading = Obrigado!
+thanks-count = { $count ->
+    [1] Você é a primeira pessoa a assinar aqui.
+    [one] { $count } pessoa assinou aqui.
+   *[other] { $count } pessoas assinaram aqui.
+}
+thanks-share = Compartilhe a petição do seu próprio celular: escaneie este código.
+thanks-done = Pronto
+thanks-returning = { $seconds ->
+    [one] Voltando ao início em { $seconds } segundo.
+   *[other] Voltando ao início em { $seconds } segundos.
+}
+
+## Still there? (inactivity)
+idle-heading = Ainda está aí?
+idle-body = { $seconds ->
+    [one] Para proteger sua privacidade, tudo o que você digitou será apagado em { $seconds } segundo.
+   *[other] Para proteger sua privacidade, tudo o que você digitou será apagado em { $seconds } segundos.
+}
+idle-stay = Ainda estou aqui
+idle-reset = Recomeçar
+
+## First-run set-up
+setup-heading = Configure este quiosque
+setup-intro = As assinaturas são seladas com a chave pública da organização no momento em que são dadas. Este quiosque nunca consegue lê-las.
+setup-key-help = Crie a chave no computador da organização com “placard keys new”. Só a metade pública, que começa com age1, vai para este quiosque.
+setup-recipient = Chave pública da organização (começa com age1)
+setup-pin = PIN do operador (de 4 a 12 dígitos)
+setup-pin-again = PIN do operador de novo
+setup-pin-mismatch = Os dois PINs são diferentes.
+setup-submit = Começar a coletar assinaturas
+
+## Operator
+pin-heading = PIN do operador
+pin-submit = Abrir o painel
+pin-clear = Apagar
+pin-cancel = Cancelar
+operator-heading = Painel do operador
+operator-totals = { $total ->
+    [one] { $total } assinatura neste quiosque, { $pending } aguardando envio.
+   *[other] { $total } assinaturas neste quiosque, { $pending } aguardando envio.
+}
+operator-chart = Assinaturas por hora
+operator-petitions = Petições na tela inicial
+operator-petitions-help = Se nenhuma estiver marcada, todas as petições publicadas se revezam.
+operator-petition-count = { $count ->
+    [one] { $count } assinatura
+   *[other] { $count } assinaturas
+}
+operator-rotate = Segundos por petição
+operator-event = Nome do evento
+operator-tags = Etiquetas, separadas por vírgulas
+operator-lock = Bloqueio do quiosque: tela cheia, não pode ser fechado
+operator-thanks-seconds = Segundos na tela de agradecimento
+operator-idle-seconds = Segundos até “Ainda está aí?”
+operator-countdown-seconds = Segundos de contagem regressiva
+operator-save = Salvar
+operator-saved = Salvo.
+operator-sync = Sincronização
+operator-sync-none = Ainda não há coletor configurado. As assinaturas ficam seladas neste quiosque até que haja um.
+operator-pack = Pacote de petições
+operator-pack-failed = { $count ->
+    [one] { $count } arquivo não pôde ser carregado:
+   *[other] { $count } arquivos não puderam ser carregados:
+}
+operator-close = Fechar o painel
+operator-exit = Sair do Placard
+operator-exit-confirm = Sair do Placard agora? O quiosque vai parar de coletar assinaturas.
+operator-exit-yes = Sair

@@ -1,0 +1,136 @@
+language-name = Kiswahili
+languages-label = Lugha
+loading = Inapakia…
+
+## Start (attract) screen
+attract-sign = Saini ombi
+attract-read = Soma ombi
+attract-count = { $count ->
+    [0] Kuwa wa kwanza kusaini hapa.
+    [one] Mtu { $count } amesaini hapa.
+   *[other] Watu { $count } wamesaini hapa.
+}
+attract-goal = Sahihi { $count } kati ya { $goal }
+attract-goal-label = Maendeleo kuelekea lengo
+attract-next = Ombi linalofuata
+attract-operator = Msimamizi
+attract-none = Hakuna ombi linaloonyeshwa. Tafadhali muulize mjitolea.
+
+## Petition page
+back-to-start = Rudi mwanzo
+petition-draft = Halijachapishwa
+sign-default = Saini ombi
+
+## Signing form
+form-heading = Ongeza jina lako
+required-note = * Inaashiria sehemu inayohitajika
+field-given_name = Jina la kwanza
+field-family_name = Jina la ukoo
+field-email = Barua pepe
+field-postal_code = Msimbo wa posta
+field-street_address = Anwani ya mtaa
+field-city = Mji
+field-country = Nchi
+field-comment = Maoni
+field-subscribe = Nijulishe kuhusu kampeni hii na nyingine
+field-signature = Sahihi yako (si lazima)
+signature-hint = Chora kwa kidole chako au kwa kipanya.
+signature-clear = Futa sahihi
+form-cancel = Rudi
+form-submit-default = Saini ombi
+form-saving = Inahifadhi…
+fix-required = Sehemu hii inahitajika.
+fix-invalid_email = Tafadhali andika barua pepe kama jina@example.org.
+fix-too_long = Hii ni ndefu mno.
+fix-forbidden_characters = Hii ina herufi zisizoweza kutumika.
+fix-invalid_postal_code = Tafadhali andika msimbo wa ZIP wenye tarakimu 5.
+fix-invalid_country = Tafadhali chagua nchi kwenye orodha.
+fix-unknown_field = Ombi hili haliulizi hili.
+fix-invalid_signature = Mchoro haukuweza kusomeka. Tafadhali ufute na uchore tena.
+
+## Errors
+error-pack_unavailable = Maombi hayakuweza kupakiwa.
+error-petition_not_found = Ombi hili halimo kwenye kifurushi.
+error-unknown = Kuna hitilafu imetokea.
+error-not_set_up = Kioski hiki bado hakijawekwa tayari.
+error-already_set_up = Kioski hiki tayari kimewekwa.
+error-weak_pin = PIN lazima iwe na tarakimu 4 hadi 12.
+error-bad_recipient = Huo si ufunguo wa umma wa mwandalizi (huanza na age1).
+error-invalid_input = Tafadhali kagua sehemu zilizowekewa alama.
+error-storage_full = Hifadhi ya kioski hiki imejaa. Tafadhali mwambie mjitolea. Sahihi yako haikuhifadhiwa.
+error-storage_error = Sahihi yako haikuweza kuhifadhiwa. Tafadhali mwambie mjitolea.
+error-wrong_pin = PIN si sahihi.
+error-pin_locked_out = PIN zisizo sahihi zimekuwa nyingi. Tafadhali subiri dakika moja.
+error-operator_only = Tafadhali andika PIN ya msimamizi kwanza.
+error-bad_setting = Mpangilio huo hauwezi kutumika.
+
+## Thank you
+thanks-heading = Asante!
+thanks-count = { $count ->
+    [1] Wewe ni wa kwanza kusaini hapa.
+    [one] Mtu { $count } amesaini hapa.
+   *[other] Watu { $count } wamesaini hapa.
+}
+thanks-share = Shiriki ombi kutoka kwenye simu yako: changanua msimbo huu.
+thanks-done = Nimemaliza
+thanks-returning = { $seconds ->
+    [one] Tunarudi mwanzo baada ya sekunde { $seconds }.
+   *[other] Tunarudi mwanzo baada ya sekunde { $seconds }.
+}
+
+## Still there? (inactivity)
+idle-heading = Bado upo?
+idle-body = { $seconds ->
+    [one] Ili kulinda faragha yako, kila ulichoandika kitafutwa baada ya sekunde { $seconds }.
+   *[other] Ili kulinda faragha yako, kila ulichoandika kitafutwa baada ya sekunde { $seconds }.
+}
+idle-stay = Bado nipo
+idle-reset = Anza upya
+
+## First-run set-up
+setup-heading = Weka kioski hiki tayari
+setup-intro = Sahihi hufungwa kwa ufunguo wa umma wa mwandalizi papo hapo zinapotolewa. Kioski hiki hakiwezi kuzisoma kamwe.
+setup-key-help = Tengeneza ufunguo kwenye kompyuta ya mwandalizi kwa “placard keys new”. Nusu yake ya umma pekee, inayoanza na age1, ndiyo huwekwa kwenye kioski hiki.
+setup-recipient = Ufunguo wa umma wa mwandalizi (huanza na age1)
+setup-pin = PIN ya msimamizi (tarakimu 4 hadi 12)
+setup-pin-again = PIN ya msimamizi tena
+setup-pin-mismatch = PIN hizo mbili zinatofautiana.
+setup-submit = Anza kukusanya sahihi
+
+## Operator
+pin-heading = PIN ya msimamizi
+pin-submit = Fungua paneli
+pin-clear = Futa
+pin-cancel = Ghairi
+operator-heading = Paneli ya msimamizi
+operator-totals = { $total ->
+    [one] Sahihi { $total } kwenye kioski hiki, { $pending } zinasubiri kutumwa.
+   *[other] Sahihi { $total } kwenye kioski hiki, { $pending } zinasubiri kutumwa.
+}
+operator-chart = Sahihi kwa kila saa
+operator-petitions = Maombi kwenye skrini ya mwanzo
+operator-petitions-help = Usipochagua lolote, maombi yote yaliyochapishwa yataonyeshwa kwa zamu.
+operator-petition-count = { $count ->
+    [one] Sahihi { $count }
+   *[other] Sahihi { $count }
+}
+operator-rotate = Sekunde kwa kila ombi
+operator-event = Jina la tukio
+operator-tags = Lebo, zikitenganishwa kwa koma
+operator-lock = Kufuli ya kioski: skrini nzima, haiwezi kufungwa
+operator-thanks-seconds = Sekunde kwenye skrini ya shukrani
+operator-idle-seconds = Sekunde kabla ya “Bado upo?”
+operator-countdown-seconds = Sekunde za kuhesabu kurudi nyuma
+operator-save = Hifadhi
+operator-saved = Imehifadhiwa.
+operator-sync = Usawazishaji
+operator-sync-none = Bado hakuna seva ya kukusanya iliyowekwa. Sahihi zinabaki zimefungwa kwenye kioski hiki hadi itakapowekwa.
+operator-pack = Kifurushi cha maombi
+operator-pack-failed = { $count ->
+    [one] Faili { $count } haikuweza kupakiwa:
+   *[other] Faili { $count } hazikuweza kupakiwa:
+}
+operator-close = Funga paneli
+operator-exit = Funga Placard
+operator-exit-confirm = Ufunge Placard sasa? Kioski kitaacha kukusanya sahihi.
+operator-exit-yes = Funga

@@ -113,13 +113,20 @@ pub fn operator_exit<R: Runtime>(
 }
 
 /// First run: the organiser's public key (`age1…`, never the private key) and the operator PIN.
+/// From then on the kiosk lock is on.
 #[tauri::command]
-pub fn setup_kiosk(
+pub fn setup_kiosk<R: Runtime>(
+    window: WebviewWindow<R>,
     kiosk: State<'_, KioskCell>,
     recipient: String,
     pin: String,
 ) -> Result<(), IpcError> {
-    kiosk.with(|k| Ok(k.setup(&recipient, &pin)?))
+    let locked = kiosk.with(|k| {
+        k.setup(&recipient, &pin)?;
+        Ok(k.operator_settings().locked)
+    })?;
+    crate::apply_kiosk_lock(&window.as_ref().window(), locked);
+    Ok(())
 }
 
 /// Seals and stores one signature. Returns only once it is durable: the UI shows "thank you"

@@ -23,16 +23,40 @@ pub struct Kiosk {
     _guard: tokio::sync::MutexGuard<'static, ()>,
 }
 
+/// How to start the kiosk.
+#[derive(Default)]
+pub struct Options<'a> {
+    /// `None`: the built-in demo pack.
+    pub pack: Option<&'a Path>,
+    /// Run on a private Xvfb with the openbox window manager (fullscreen and the window
+    /// manager's close need one), even when `DISPLAY` is set.
+    pub window_manager: bool,
+    /// Reuse this data dir (a kiosk set up earlier) instead of a fresh one.
+    pub data: Option<tempfile::TempDir>,
+}
+
 impl Kiosk {
     /// Starts the kiosk on `pack` (`None`: the built-in demo pack) with a fresh data dir.
     pub async fn start(pack: Option<&Path>) -> Self {
+        Self::start_with(Options {
+            pack,
+            ..Options::default()
+        })
+        .await
+    }
+
+    pub async fn start_with(options: Options<'_>) -> Self {
+        let pack = options.pack;
         let guard = ONE_SESSION.lock().await;
-        let xvfb = std::env::var_os("DISPLAY").is_none().then(Xvfb::start);
+        let xvfb = (options.window_manager || std::env::var_os("DISPLAY").is_none())
+            .then(|| Xvfb::start(options.window_manager));
         let display = xvfb.as_ref().map_or_else(
             || std::env::var("DISPLAY").unwrap_or_default(),
             |x| x.display.clone(),
         );
-        let data = tempfile::tempdir().expect("temp data dir");
+        let data = options
+            .data
+            .unwrap_or_else(|| tempfile::tempdir().expect("temp data dir"));
         let (port, native_port) = (free_port(), free_port());
         let mut cmd = Command::new(tauri_driver());
         cmd.args([
@@ -129,14 +153,127 @@ impl Kiosk {
             .unwrap_or_else(|e| panic!("type into {name}: {e}"));
     }
 
-    /// First-run set-up with the organiser's public key and PIN 2468; ends on the petition list.
+    /// First-run set-up with the organiser's public key and PIN 2468; ends on the attract
+    /// screen.
     pub async fn set_up(&self, recipient: &str) {
         self.wait("[data-testid=setup]").await;
         self.fill("recipient", recipient).await;
         self.fill("pin", "2468").await;
         self.fill("pin_again", "2468").await;
         self.click("[data-testid=setup] button[type=submit]").await;
-        self.wait("[data-testid=petition-list]").await;
+        self.wait("[data-testid=attract-sign]").await;
+    }
+
+    /// Sets a field's value in one go (for inputs too long to type key by key), as typing
+    /// would: the `input` event the form listens to fires.
+    pub async fn fill_js(&self, name: &str, value: &str) {
+        self.wait(&format!("[name='{name}']")).await;
+        self.client
+            .execute(
+                "const el = document.querySelector(`[name='${arguments[0]}']`);\
+                 el.value = arguments[1];\
+                 el.dispatchEvent(new Event('input', {bubbles: true}));\
+                 el.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![json!(name), json!(value)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("set {name}: {e}"));
+    }
+
+    /// Waits until `script` (an expression) is truthy, up to `limit`.
+    pub async fn wait_js(&self, expr: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        loop {
+            if self.js(&format!("return !!({expr});")).await == Value::Bool(true) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "`{expr}` still false after {limit:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The page's whole DOM, as text: what a test searches for leftovers of a signer.
+    pub async fn dom(&self) -> String {
+        // Input values live in properties, not attributes: add them, so a value still held
+        // by a field counts as still in the DOM.
+        let v = self
+            .js(
+                "return document.documentElement.outerHTML + '\\n' + \
+                 [...document.querySelectorAll('input, textarea, select')].map(e => e.value).join('\\n');",
+            )
+            .await;
+        v.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Runs axe-core on the current screen and fails on any serious or critical WCAG 2.x A/AA
+    /// violation, naming the rule and the elements.
+    pub async fn axe(&self, screen: &str) {
+        let source = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js"),
+        )
+        .expect("ui/node_modules/axe-core/axe.min.js missing: run `npm install --prefix ui`");
+        self.js(&format!("{source}\nreturn typeof axe;")).await;
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, {runOnly: {type: 'tag', values:\
+                   ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})\
+                 .then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact,\
+                   help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})),\
+                   passes: r.passes.length}))\
+                 .catch(e => done({error: String(e)}));",
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        assert!(
+            result.get("error").is_none(),
+            "{screen}: axe failed: {result}"
+        );
+        assert!(
+            result["passes"].as_u64().unwrap_or(0) > 5,
+            "{screen}: axe checked almost nothing: {result}"
+        );
+        let bad: Vec<&Value> = result["violations"]
+            .as_array()
+            .map(|v| {
+                v.iter()
+                    .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(
+            bad.is_empty(),
+            "{screen}: accessibility violations: {bad:#?}"
+        );
+    }
+
+    /// Resizes the window (its outer size) and waits for the layout to follow.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .unwrap_or_else(|e| panic!("resize to {width}×{height}: {e}"));
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    /// Enters the operator PIN on the keypad (from the attract screen).
+    pub async fn operator_pin(&self, pin: &str) {
+        self.click("[data-testid=operator-open]").await;
+        self.fill("pin", pin).await;
+        self.click("[data-testid=pin-submit]").await;
+    }
+
+    /// The X display the kiosk runs on.
+    pub fn display(&self) -> String {
+        self._xvfb.as_ref().map_or_else(
+            || std::env::var("DISPLAY").unwrap_or_default(),
+            |x| x.display.clone(),
+        )
     }
 
     /// Where this kiosk keeps its state (`PLACARD_DATA_DIR`).
@@ -144,10 +281,17 @@ impl Kiosk {
         self._data.path()
     }
 
-    pub async fn stop(self) {
-        let Self { client, driver, .. } = self;
+    /// Ends the session and stops the driver; returns the data dir, to restart on it.
+    pub async fn stop(self) -> tempfile::TempDir {
+        let Self {
+            client,
+            driver,
+            _data,
+            ..
+        } = self;
         let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
         drop(DriverGuard(Some(driver)));
+        _data
     }
 }
 
@@ -176,11 +320,13 @@ impl Drop for DriverGuard {
 
 struct Xvfb {
     child: Child,
+    wm: Option<Child>,
     display: String,
 }
 
 impl Xvfb {
-    fn start() -> Self {
+    /// A private X server big enough for 1920×1080 both ways, optionally with openbox.
+    fn start(window_manager: bool) -> Self {
         let n = (100..200)
             .find(|n| {
                 !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
@@ -193,7 +339,11 @@ impl Xvfb {
                 display.as_str(),
                 "-screen",
                 "0",
-                "1280x800x24",
+                if window_manager {
+                    "1280x800x24"
+                } else {
+                    "1920x1920x24"
+                },
                 "-nolisten",
                 "tcp",
             ])
@@ -207,12 +357,39 @@ impl Xvfb {
             assert!(Instant::now() < deadline, "Xvfb did not start on {display}");
             std::thread::sleep(Duration::from_millis(50));
         }
-        Self { child, display }
+        let wm = window_manager.then(|| {
+            let wm = Command::new("openbox")
+                .env("DISPLAY", &display)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("openbox not found: install the `openbox` package (./dev setup does)");
+            // openbox announces itself on the root window once it manages the screen.
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while !Command::new("xprop")
+                .args(["-root", "_NET_SUPPORTING_WM_CHECK"])
+                .env("DISPLAY", &display)
+                .output()
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("window id"))
+            {
+                assert!(
+                    Instant::now() < deadline,
+                    "openbox did not start on {display}"
+                );
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            wm
+        });
+        Self { child, wm, display }
     }
 }
 
 impl Drop for Xvfb {
     fn drop(&mut self) {
+        if let Some(wm) = &mut self.wm {
+            let _ = wm.kill();
+            let _ = wm.wait();
+        }
         let _ = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status();

@@ -1,30 +1,42 @@
 //! End-to-end: the real `placard-kiosk` window under Xvfb, driven through tauri-driver.
 //!
 //! Needs the binary built with the embedded UI (`--features custom-protocol`, as `./dev test`
-//! does), `tauri-driver` and `WebKitWebDriver` (`./dev setup` installs both). Screenshots land in
-//! `test-artifacts/e2e/`.
+//! does), `tauri-driver` and `WebKitWebDriver` (`./dev setup` installs both), and for the
+//! kiosk-lock test `openbox`, `xdotool` and `wmctrl`. Screenshots land in `test-artifacts/e2e/`.
 #![cfg(target_os = "linux")]
 
 mod harness;
+mod organiser;
 
 use std::path::Path;
 use std::time::Duration;
 
-use harness::{Kiosk, Tripwire};
-
-/// Some organiser's public key: the kiosk only ever needs this half.
-const RECIPIENT: &str = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+use harness::{Kiosk, Options, Tripwire};
+use organiser::Organiser;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(
     not(feature = "custom-protocol"),
     ignore = "needs --features custom-protocol"
 )]
-async fn demo_petitions_show_headline_body_and_local_images() {
+async fn demo_petitions_on_the_attract_screen_and_their_pages() {
+    let org = Organiser::new();
     let kiosk = Kiosk::start(None).await;
     kiosk.screenshot("00-first-run-setup").await;
-    kiosk.set_up(RECIPIENT).await;
-    kiosk.screenshot("01-petition-list").await;
+    kiosk.axe("first-run set-up").await;
+    kiosk.set_up(&org.recipient).await;
+
+    // The attract screen: the first active petition, a big button, the count here.
+    assert_eq!(
+        kiosk.text("[data-testid=attract-headline]").await,
+        "It's Time to Defend Encryption Worldwide"
+    );
+    assert_eq!(
+        kiosk.text("[data-testid=attract-count]").await,
+        "Be the first to sign here."
+    );
+    kiosk.screenshot("01-attract").await;
+    kiosk.axe("attract").await;
     // A kiosk has no context menu: the app cancels every contextmenu event.
     let cancelled = kiosk
         .js(
@@ -35,17 +47,33 @@ async fn demo_petitions_show_headline_body_and_local_images() {
     assert_eq!(
         cancelled,
         serde_json::Value::Bool(true),
-        "the context menu is not suppressed"
+        "context menu not suppressed"
     );
 
-    // The FFTF petition, exactly as the seed file has it.
-    kiosk
-        .click("[data-testid=open-encryption-is-not-a-crime]")
-        .await;
+    // The Mozilla petition, written up from the seed text.
+    kiosk.click("[data-testid=attract-read]").await;
     assert_eq!(
         kiosk.text("[data-testid=petition-headline]").await,
-        "Encryption is not a crime!"
+        "It's Time to Defend Encryption Worldwide"
     );
+    let copy = kiosk.text("[data-testid=petition-copy]").await;
+    assert!(
+        copy.starts_with("We call on governments around the world"),
+        "{copy}"
+    );
+    kiosk.screenshot("03-mozilla-petition").await;
+    kiosk.axe("petition page").await;
+
+    // Back, then the other one: the FFTF petition exactly as the seed file has it.
+    kiosk.click("[data-testid=back]").await;
+    kiosk.click("[data-testid=attract-next]").await;
+    kiosk
+        .wait_js(
+            "document.querySelector('[data-testid=attract-headline]')?.textContent === 'Encryption is not a crime!'",
+            Duration::from_secs(5),
+        )
+        .await;
+    kiosk.click("[data-testid=attract-read]").await;
     let body = kiosk.text("[data-testid=petition-body]").await;
     assert!(body.contains("WhatsApp was blocked in Brazil"), "{body}");
     assert!(
@@ -57,41 +85,100 @@ async fn demo_petitions_show_headline_body_and_local_images() {
         "Stand with WhatsApp"
     );
     // Both images come from the pack and really decode (naturalWidth > 0).
-    let images = wait_for_images(&kiosk, 2).await;
-    for img in &images {
+    for img in wait_for_images(&kiosk, 2).await {
         assert!(
             img["w"].as_u64().unwrap_or(0) > 0,
             "image did not load: {img}"
         );
-        assert!(
-            img["src"]
-                .as_str()
-                .unwrap_or("")
-                .starts_with("pack://localhost/img/"),
-            "{img}"
-        );
+        let src = img["src"].as_str().unwrap_or("");
+        assert!(src.starts_with("pack://localhost/img/"), "{img}");
     }
     kiosk.screenshot("02-fftf-petition").await;
 
-    // The Mozilla petition, written up from the seed text.
-    kiosk.click("[data-testid=back]").await;
-    kiosk
-        .click("[data-testid=open-defend-encryption-worldwide]")
-        .await;
-    assert_eq!(
-        kiosk.text("[data-testid=petition-headline]").await,
-        "It's Time to Defend Encryption Worldwide"
-    );
-    let copy = kiosk.text("[data-testid=petition-copy]").await;
-    assert!(
-        copy.starts_with("We call on governments around the world"),
-        "{copy}"
-    );
-    kiosk.screenshot("03-mozilla-petition").await;
-
-    // The action button leads to the signing form.
+    // The action button leads to the signing form: fields from the petition, country
+    // defaulting to its target_country, the disclosure instead of an opt-out (opt_in: true).
     kiosk.click("[data-testid=action-button]").await;
     kiosk.wait("[data-testid=sign-form]").await;
+    assert_eq!(
+        kiosk
+            .js("return document.querySelector('[name=country]').value;")
+            .await,
+        "US"
+    );
+    assert_eq!(
+        kiosk
+            .js("return document.querySelector('[name=subscribe]') === null;")
+            .await,
+        true
+    );
+    let names = kiosk
+        .js("return [...document.querySelectorAll('form [name]')].map(e => e.name);")
+        .await;
+    assert_eq!(
+        names,
+        serde_json::json!([
+            "given_name",
+            "family_name",
+            "email",
+            "postal_code",
+            "country"
+        ])
+    );
+    kiosk.axe("form").await;
+    kiosk.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn layouts_from_1024x600_to_1920x1080_portrait_and_landscape() {
+    let org = Organiser::new();
+    let kiosk = Kiosk::start(None).await;
+    kiosk.set_up(&org.recipient).await;
+    for (w, h) in [
+        (1024, 600),
+        (600, 1024),
+        (1920, 1080),
+        (1080, 1920),
+        (1280, 800),
+    ] {
+        kiosk.resize(w, h).await;
+        for screen in ["attract", "form"] {
+            if screen == "form" {
+                kiosk.click("[data-testid=attract-sign]").await;
+                kiosk.wait("[data-testid=submit]").await;
+            }
+            kiosk.screenshot(&format!("size-{w}x{h}-{screen}")).await;
+            // Nothing wider than the window (no sideways scrolling on a touchscreen)...
+            let overflow = kiosk
+                .js("return document.documentElement.scrollWidth - window.innerWidth;")
+                .await;
+            assert!(
+                overflow.as_i64().unwrap_or(1) <= 0,
+                "{w}×{h} {screen}: {overflow} px wider than the window"
+            );
+            // ...and every button and field at least 44 px high (WCAG 2.5.8 and then some).
+            let small = kiosk
+                .js("return [...document.querySelectorAll('button, input:not([type=checkbox]), select, textarea')]\
+                     .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)\
+                     .map(e => e.outerHTML.slice(0, 80));")
+                .await;
+            assert_eq!(
+                small,
+                serde_json::json!([]),
+                "{w}×{h} {screen}: small targets"
+            );
+        }
+        // The main button on the attract screen is on screen without scrolling.
+        kiosk.click("[data-testid=cancel]").await;
+        let visible = kiosk
+            .js("const r = document.querySelector('[data-testid=attract-sign]').getBoundingClientRect();\
+                 return r.top >= 0 && r.bottom <= window.innerHeight && r.height >= 44;")
+            .await;
+        assert_eq!(visible, true, "{w}×{h}: the Sign button is off screen");
+    }
     kiosk.stop().await;
 }
 
@@ -105,50 +192,50 @@ async fn hostile_petitions_run_no_payload_and_reach_no_network() {
     let wire = Tripwire::start();
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile-pack");
     let pack = tempfile::tempdir().expect("temp pack");
-    let mut ids = Vec::new();
+    let mut count = 0;
     for entry in std::fs::read_dir(&source).expect("hostile pack") {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("fixture text");
         let aimed = text.replace("https://evil.example", &wire.url());
         std::fs::write(pack.path().join(path.file_name().expect("name")), aimed).expect("write");
-        ids.push(
-            path.file_stem()
-                .expect("stem")
-                .to_string_lossy()
-                .into_owned(),
-        );
+        count += 1;
     }
-    ids.sort();
-    assert!(
-        ids.len() >= 30,
-        "hostile pack has only {} petitions",
-        ids.len()
-    );
+    assert!(count >= 30, "hostile pack has only {count} petitions");
 
+    let org = Organiser::new();
     let kiosk = Kiosk::start(Some(pack.path())).await;
-    kiosk.set_up(RECIPIENT).await;
+    kiosk.set_up(&org.recipient).await;
     let title = kiosk.js("return document.title;").await;
-    for id in &ids {
-        kiosk.click(&format!("[data-testid='open-{id}']")).await;
+    // Every petition in turn: the attract screen's "next" walks through all of them.
+    let total = kiosk.text("[data-testid=attract-next]").await;
+    let total: usize = total
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.trim_end_matches(')').parse().ok())
+        .unwrap_or_else(|| panic!("no count in `{total}`"));
+    assert_eq!(total, count, "every hostile petition is on show");
+    for i in 0..total {
+        kiosk.click("[data-testid=attract-read]").await;
         kiosk.wait("[data-testid=petition-body]").await;
         // Give handlers (onerror, onload, ontoggle, autofocus) time to fire, then look.
         tokio::time::sleep(Duration::from_millis(150)).await;
         let body = kiosk.text("[data-testid=petition-body]").await;
         assert!(
             body.contains("Before the payload.") && body.contains("After the payload."),
-            "{id}: {body}"
+            "petition {i}: {body}"
         );
         let pwned = kiosk
             .js("return typeof window.__pwned === 'undefined' ? null : String(window.__pwned);")
             .await;
         assert!(
             pwned.is_null(),
-            "{id}: a payload ran (window.__pwned = {pwned})"
+            "petition {i}: a payload ran (window.__pwned = {pwned})"
         );
-        if id.starts_with("03-") || id.starts_with("31-") {
-            kiosk.screenshot(&format!("hostile-{id}")).await;
+        if i == 3 || i == 31 {
+            kiosk.screenshot(&format!("hostile-{i}")).await;
         }
         kiosk.click("[data-testid=back]").await;
+        kiosk.click("[data-testid=attract-next]").await;
     }
     assert_eq!(
         kiosk.js("return document.title;").await,
@@ -186,15 +273,22 @@ async fn hostile_petitions_run_no_payload_and_reach_no_network() {
     not(feature = "custom-protocol"),
     ignore = "needs --features custom-protocol"
 )]
-async fn signing_in_the_real_window_seals_into_the_vault_and_counts() {
+async fn signing_in_english_seals_counts_and_opens_with_the_organiser_key() {
+    let org = Organiser::new();
     let kiosk = Kiosk::start(None).await;
-    kiosk.set_up(RECIPIENT).await;
+    kiosk.set_up(&org.recipient).await;
+    kiosk.click("[data-testid=attract-next]").await; // the FFTF petition
     kiosk
-        .click("[data-testid=open-encryption-is-not-a-crime]")
+        .wait_js(
+            "document.querySelector('[data-testid=attract-headline]')?.textContent === 'Encryption is not a crime!'",
+            Duration::from_secs(5),
+        )
         .await;
-    kiosk.click("[data-testid=action-button]").await;
-    kiosk.wait("[data-testid=sign-form]").await;
-    assert_eq!(kiosk.text(".note").await, "* Indicates a required field");
+    kiosk.click("[data-testid=attract-sign]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=required-note]").await,
+        "* Indicates a required field"
+    );
 
     // Empty: the required fields say so, next to them; nothing is stored.
     kiosk.click("[data-testid=submit]").await;
@@ -207,18 +301,25 @@ async fn signing_in_the_real_window_seals_into_the_vault_and_counts() {
         "This field is required."
     );
     kiosk.screenshot("10-form-required").await;
+    kiosk.axe("form with errors").await;
 
     // A bad email.
     kiosk.fill("given_name", "Ada").await;
     kiosk.fill("family_name", "Lovelace").await;
     kiosk.fill("email", "ada-at-example").await;
     kiosk.click("[data-testid=submit]").await;
+    kiosk
+        .wait_js(
+            "!document.querySelector('[data-testid=issue-given_name]')",
+            Duration::from_secs(5),
+        )
+        .await;
     assert_eq!(
         kiosk.text("[data-testid=issue-email]").await,
         "Please enter an email address like name@example.org."
     );
 
-    // Then right: thanks, with the count.
+    // Then right: thanks, with the count and the QR code to the petition's page.
     kiosk.fill("email", "ada@example.org").await;
     kiosk.fill("postal_code", "02139").await;
     kiosk.click("[data-testid=submit]").await;
@@ -227,36 +328,469 @@ async fn signing_in_the_real_window_seals_into_the_vault_and_counts() {
         kiosk.text("[data-testid=thanks-count]").await,
         "You are the first to sign here."
     );
-    kiosk.screenshot("11-thank-you").await;
-    // No trace of the signer is left in the page.
-    let html = kiosk.js("return document.documentElement.outerHTML;").await;
-    assert!(
-        !html.as_str().unwrap_or("").contains("ada@example.org"),
-        "the signer's email is still in the DOM"
+    assert_eq!(
+        kiosk.js("return document.querySelector('[data-testid=share-qr]').getAttribute('aria-label');").await,
+        "https://actionnetwork.org/petitions/encryption-is-not-a-crime"
     );
+    kiosk.screenshot("11-thank-you").await;
+    kiosk.axe("thank-you").await;
+    assert_no_trace(&kiosk, &["ada@example.org", "Lovelace", "02139"]).await;
 
-    // The next person: the count goes up by one.
-    kiosk.click("[data-testid=thank-you] button").await;
-    kiosk.click("[data-testid=action-button]").await;
+    // Done: back on the attract screen, the count is up by one.
+    kiosk.click("[data-testid=thanks-done]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=attract-count]").await,
+        "1 person has signed here."
+    );
+    kiosk.click("[data-testid=attract-sign]").await;
     kiosk.fill("given_name", "Grace").await;
     kiosk.fill("email", "grace@example.org").await;
     kiosk.click("[data-testid=submit]").await;
-    kiosk.wait("[data-testid=thank-you]").await;
     assert_eq!(
         kiosk.text("[data-testid=thanks-count]").await,
         "2 people have signed here."
     );
 
-    // The vault holds exactly those two, sealed to the organiser's key.
-    let vault = placard_vault::Vault::open(&kiosk.data_dir().join("vault")).expect("vault");
-    let stats = vault.stats().expect("stats");
-    assert_eq!((stats.total, stats.pending), (2, 2));
+    // The vault holds exactly those two, sealed: `placard vault stats` counts them with no
+    // key, and the organiser's identity opens them.
+    let vault = kiosk.data_dir().join("vault");
+    let stats = org.cli_json(&["vault", "stats", "--json", "--vault"], &vault);
+    assert_eq!(stats["total"], 2, "{stats}");
+    assert_eq!(stats["pending"], 2, "{stats}");
     assert_eq!(
-        stats.by_petition[0].petition_id,
+        stats["by_petition"][0]["petition_id"],
         "encryption-is-not-a-crime"
     );
-    assert_eq!(vault.recipient(), RECIPIENT);
+    let records = org.open(&vault);
+    assert_eq!(records.len(), 2);
+    let ada = &records[0];
+    assert_eq!(
+        (
+            ada.given_name.as_str(),
+            ada.family_name.as_str(),
+            ada.email.as_str()
+        ),
+        ("Ada", "Lovelace", "ada@example.org")
+    );
+    assert_eq!(
+        (ada.postal_code.as_str(), ada.country.as_str()),
+        ("02139", "US")
+    );
+    assert!(
+        ada.subscribe,
+        "opt_in: true petitions subscribe every signer"
+    );
+    assert_eq!(ada.locale, "en");
+    assert_eq!(records[1].email, "grace@example.org");
+    org.cli_ok(&["vault", "verify", "--vault"], &vault);
     kiosk.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn signing_in_swahili() {
+    let org = Organiser::new();
+    let kiosk = Kiosk::start(None).await;
+    kiosk.set_up(&org.recipient).await;
+    kiosk.click("[data-testid=lang-sw]").await;
+    // The pack has a Swahili translation of the Mozilla petition; the UI is Swahili too.
+    kiosk
+        .wait_js(
+            "document.querySelector('[data-testid=attract-headline]')?.textContent.startsWith('Ni Wakati')",
+            Duration::from_secs(5),
+        )
+        .await;
+    assert_eq!(kiosk.text("[data-testid=attract-sign]").await, "Saini ombi");
+    assert_eq!(
+        kiosk.text("[data-testid=attract-count]").await,
+        "Kuwa wa kwanza kusaini hapa."
+    );
+    assert_eq!(
+        kiosk.js("return document.documentElement.lang;").await,
+        "sw"
+    );
+    kiosk.screenshot("20-attract-sw").await;
+    kiosk.axe("attract (sw)").await;
+
+    kiosk.click("[data-testid=attract-sign]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=required-note]").await,
+        "* Inaashiria sehemu inayohitajika"
+    );
+    kiosk.click("[data-testid=submit]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=issue-given_name]").await,
+        "Sehemu hii inahitajika."
+    );
+    assert_eq!(
+        kiosk.text("[data-testid=issue-email]").await,
+        "Sehemu hii inahitajika."
+    );
+    kiosk.fill("given_name", "Wanjiru").await;
+    kiosk.fill("email", "wanjiru@").await;
+    kiosk.click("[data-testid=submit]").await;
+    kiosk
+        .wait_js(
+            "!document.querySelector('[data-testid=issue-given_name]')",
+            Duration::from_secs(5),
+        )
+        .await;
+    assert_eq!(
+        kiosk.text("[data-testid=issue-email]").await,
+        "Tafadhali andika barua pepe kama jina@example.org."
+    );
+    // Countries are named in Swahili; the signer picks Kenya.
+    kiosk.fill("email", "wanjiru@example.org").await;
+    kiosk
+        .js("const s = document.querySelector('[name=country]'); s.value = 'KE'; s.dispatchEvent(new Event('change'));")
+        .await;
+    kiosk.screenshot("21-form-sw").await;
+    kiosk.axe("form (sw)").await;
+    kiosk.click("[data-testid=submit]").await;
+    assert_eq!(kiosk.text("[data-testid=thank-you] h1").await, "Asante!");
+    assert_eq!(
+        kiosk.text("[data-testid=thanks-count]").await,
+        "Wewe ni wa kwanza kusaini hapa."
+    );
+    kiosk.screenshot("22-thanks-sw").await;
+    // After thank-you the kiosk returns to the default language for the next person.
+    kiosk.click("[data-testid=thanks-done]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=attract-sign]").await,
+        "Sign the petition"
+    );
+
+    let records = org.open(&kiosk.data_dir().join("vault"));
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].given_name, "Wanjiru");
+    assert_eq!(records[0].country, "KE");
+    assert_eq!(records[0].locale, "sw");
+    assert_eq!(records[0].petition_id, "defend-encryption-worldwide");
+    kiosk.stop().await;
+}
+
+/// A petition that asks for street, city and postal code, comments and a signature pad.
+const ADDRESS_PETITION: &str = "---\n\
+headline: Fund public-interest cryptography\n\
+petition_copy: We ask the city to fund open cryptography research.\n\
+required_fields:\n  - zip\n  - street_address\n  - city\n\
+additional_fields:\n  - street_address\n  - city\n\
+include_comments: true\n\
+action_comment: I support strong encryption.\n\
+target_country: US\n\
+signature_pad: true\n\
+goal: 10\n\
+---\n\
+Open research keeps everyone safe.\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn street_and_city_required_and_hostile_input_through_the_form() {
+    let pack = tempfile::tempdir().expect("pack");
+    std::fs::write(pack.path().join("address.md"), ADDRESS_PETITION).expect("write petition");
+    let org = Organiser::new();
+    let kiosk = Kiosk::start(Some(pack.path())).await;
+    kiosk.set_up(&org.recipient).await;
+    // Goal progress on the attract screen.
+    assert_eq!(
+        kiosk.js("return document.querySelector('[data-testid=attract-goal]').getAttribute('aria-valuetext');").await,
+        "0 of 10 signatures"
+    );
+    kiosk.click("[data-testid=attract-sign]").await;
+    assert_eq!(
+        kiosk
+            .js("return document.querySelector('[name=comment]').value;")
+            .await,
+        "I support strong encryption."
+    );
+    kiosk.click("[data-testid=submit]").await;
+    for field in [
+        "given_name",
+        "email",
+        "street_address",
+        "city",
+        "postal_code",
+    ] {
+        assert_eq!(
+            kiosk.text(&format!("[data-testid=issue-{field}]")).await,
+            "This field is required.",
+            "{field}"
+        );
+    }
+    kiosk.screenshot("30-address-required").await;
+
+    // Hostile input. A 1 MB name: refused with a message, and the app still answers.
+    kiosk.fill_js("given_name", &"A".repeat(1 << 20)).await;
+    kiosk.fill("email", "a@example.org").await;
+    kiosk.click("[data-testid=submit]").await;
+    kiosk
+        .wait_js(
+            "document.querySelector('[data-testid=issue-given_name]')?.dataset.code === 'too_long'",
+            Duration::from_secs(20),
+        )
+        .await;
+    assert_eq!(
+        kiosk.text("[data-testid=issue-given_name]").await,
+        "This is too long."
+    );
+    // Control and bidi characters: refused.
+    for (value, what) in [
+        ("Ada\u{0007}", "bell"),
+        ("Ada\u{202E}gnp.exe", "RLO override"),
+    ] {
+        kiosk.fill_js("given_name", value).await;
+        kiosk.click("[data-testid=submit]").await;
+        kiosk
+            .wait_js(
+                "document.querySelector('[data-testid=issue-given_name]')?.dataset.code === 'forbidden_characters'",
+                Duration::from_secs(10),
+            )
+            .await;
+        let _ = what;
+    }
+    // Emoji, RTL script and SQL-ish text: stored exactly.
+    let name = "محمد 🙂";
+    let family = "O'Brien\"); DROP TABLE signatures;--";
+    let street = "1 Rue de l’Église, Bât. ✓";
+    let comment = "Ναι! 加密 — 'quotes' \"double\" <b>not html</b>\nsecond line";
+    kiosk.fill_js("given_name", name).await;
+    kiosk.fill_js("family_name", family).await;
+    kiosk.fill_js("street_address", street).await;
+    kiosk.fill_js("city", "Zürich").await;
+    kiosk.fill("postal_code", "02139").await;
+    kiosk.fill_js("comment", comment).await;
+    // A drawn signature: two strokes on the pad.
+    let pad = kiosk.wait("[data-testid=signature-pad]").await;
+    use fantoccini::actions::InputSource as _;
+    let actions = fantoccini::actions::MouseActions::new("pen".into())
+        .then(fantoccini::actions::PointerAction::MoveToElement {
+            element: pad.clone(),
+            duration: None,
+            x: -100.0,
+            y: 0.0,
+        })
+        .then(fantoccini::actions::PointerAction::Down { button: 0 })
+        .then(fantoccini::actions::PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(50)),
+            x: 60.0,
+            y: 20.0,
+        })
+        .then(fantoccini::actions::PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(50)),
+            x: 80.0,
+            y: -30.0,
+        })
+        .then(fantoccini::actions::PointerAction::Up { button: 0 });
+    kiosk.client.perform_actions(actions).await.expect("draw");
+    let drawn = kiosk
+        .js("return document.querySelector('[data-testid=signature-pad] path')?.getAttribute('d') ?? '';")
+        .await;
+    let drawn = drawn.as_str().unwrap_or_default().to_owned();
+    assert!(
+        drawn.starts_with('M') && drawn.matches('L').count() >= 2,
+        "{drawn}"
+    );
+    kiosk.screenshot("31-address-filled").await;
+    kiosk.click("[data-testid=submit]").await;
+    kiosk.wait("[data-testid=thank-you]").await;
+    assert_no_trace(&kiosk, &["DROP TABLE", "Zürich", "Église", &drawn]).await;
+
+    let records = org.open(&kiosk.data_dir().join("vault"));
+    assert_eq!(records.len(), 1, "only the good submission was stored");
+    let r = &records[0];
+    assert_eq!(r.given_name, name);
+    assert_eq!(r.family_name, family);
+    assert_eq!(r.street_address, street);
+    assert_eq!(r.city, "Zürich");
+    assert_eq!(r.comment, comment);
+    assert_eq!(r.signature, drawn);
+    kiosk.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn operator_pin_settings_and_the_idle_reset() {
+    let org = Organiser::new();
+    let kiosk = Kiosk::start(None).await;
+    kiosk.set_up(&org.recipient).await;
+
+    // Wrong PIN, then right.
+    kiosk.operator_pin("1111").await;
+    assert_eq!(kiosk.text("[data-testid=pin-error]").await, "Wrong PIN.");
+    kiosk.screenshot("40-pin-wrong").await;
+    kiosk.axe("PIN pad").await;
+    kiosk.fill("pin", "2468").await;
+    kiosk.click("[data-testid=pin-submit]").await;
+    kiosk.wait("[data-testid=operator-panel]").await;
+    assert_eq!(
+        kiosk
+            .js("return document.querySelector('[data-testid=operator-totals]').dataset.total;")
+            .await,
+        "0"
+    );
+    // One petition on show, an event, short timers (so this test can watch them run out).
+    kiosk
+        .click("[data-testid=active-encryption-is-not-a-crime]")
+        .await;
+    kiosk.fill("event_name", "CryptoParty Nairobi").await;
+    kiosk.fill("event_tags", "cryptoparty, nairobi").await;
+    for (field, secs) in [
+        ("idle-seconds", "3"),
+        ("countdown-seconds", "4"),
+        ("thanks-seconds", "3"),
+    ] {
+        let el = kiosk.wait(&format!("[data-testid={field}]")).await;
+        el.clear().await.expect("clear");
+        el.send_keys(secs).await.expect("type");
+    }
+    kiosk.click("[data-testid=operator-save]").await;
+    assert_eq!(kiosk.text("[data-testid=operator-notice]").await, "Saved.");
+    kiosk.screenshot("41-operator-panel").await;
+    kiosk.axe("operator panel").await;
+    kiosk.click("[data-testid=operator-close]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=attract-headline]").await,
+        "Encryption is not a crime!"
+    );
+    assert!(
+        kiosk
+            .js("return document.querySelector('[data-testid=attract-next]') === null;")
+            .await
+            == true,
+        "one active petition: no rotation"
+    );
+
+    // A signer starts, then walks away: "Still there?" counts down, then everything is gone.
+    kiosk.click("[data-testid=attract-sign]").await;
+    kiosk.fill("given_name", "Walked").await;
+    kiosk.fill("family_name", "Away").await;
+    kiosk.fill("email", "walked.away@example.org").await;
+    kiosk.wait("[data-testid=idle-dialog]").await;
+    kiosk.screenshot("42-still-there").await;
+    kiosk.axe("still there?").await;
+    // "I'm still here" keeps the form as it was.
+    kiosk.click("[data-testid=idle-stay]").await;
+    assert_eq!(
+        kiosk
+            .js("return document.querySelector('[name=email]').value;")
+            .await,
+        "walked.away@example.org"
+    );
+    // Then nobody touches it.
+    kiosk.wait("[data-testid=idle-dialog]").await;
+    kiosk
+        .wait_js(
+            "document.querySelector('[data-testid=attract]')",
+            Duration::from_secs(10),
+        )
+        .await;
+    assert_no_trace(&kiosk, &["Walked", "walked.away@example.org"]).await;
+    kiosk.screenshot("43-after-idle-reset").await;
+
+    // A signature now: thank-you returns by itself after 3 s, the count is up by one, and the
+    // record carries the event.
+    kiosk.click("[data-testid=attract-sign]").await;
+    kiosk.fill("given_name", "Achieng").await;
+    kiosk.fill("email", "achieng@example.org").await;
+    kiosk.click("[data-testid=submit]").await;
+    kiosk.wait("[data-testid=thank-you]").await;
+    kiosk
+        .wait_js(
+            "document.querySelector('[data-testid=attract]')",
+            Duration::from_secs(8),
+        )
+        .await;
+    assert_eq!(
+        kiosk.text("[data-testid=attract-count]").await,
+        "1 person has signed here."
+    );
+    kiosk.operator_pin("2468").await;
+    kiosk.wait("[data-testid=operator-panel]").await;
+    assert_eq!(
+        kiosk.js("return document.querySelector('[data-testid=count-encryption-is-not-a-crime]').dataset.count;").await,
+        "1"
+    );
+    kiosk.click("[data-testid=operator-close]").await;
+    let records = org.open(&kiosk.data_dir().join("vault"));
+    assert_eq!(records.len(), 1, "the walked-away form stored nothing");
+    assert_eq!(records[0].event.name, "CryptoParty Nairobi");
+    assert_eq!(records[0].event.tags, ["cryptoparty", "nairobi"]);
+    kiosk.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn the_kiosk_lock_ignores_close_until_the_operator_unlocks() {
+    let org = Organiser::new();
+    // Set up once, then restart: a set-up kiosk starts locked.
+    let first = Kiosk::start_with(Options {
+        window_manager: true,
+        ..Options::default()
+    })
+    .await;
+    first.set_up(&org.recipient).await;
+    let data = first.stop().await;
+    let kiosk = Kiosk::start_with(Options {
+        window_manager: true,
+        data: Some(data),
+        ..Options::default()
+    })
+    .await;
+    kiosk.wait("[data-testid=attract-sign]").await;
+    let display = kiosk.display();
+    // Fullscreen: the window covers the whole 1280×800 screen.
+    kiosk
+        .wait_js(
+            "window.innerWidth === 1280 && window.innerHeight === 800",
+            Duration::from_secs(10),
+        )
+        .await;
+    kiosk.screenshot("50-locked-fullscreen").await;
+
+    // Alt+F4 and the window manager's close are ignored.
+    organiser::x(&display, "xdotool", &["key", "alt+F4"]);
+    organiser::x(&display, "wmctrl", &["-c", "Placard"]);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(
+        kiosk.text("[data-testid=attract-sign]").await,
+        "Sign the petition",
+        "the locked kiosk closed"
+    );
+
+    // With the operator in, the window manager's close works.
+    kiosk.operator_pin("2468").await;
+    kiosk.wait("[data-testid=operator-panel]").await;
+    organiser::x(&display, "wmctrl", &["-c", "Placard"]);
+    let mut closed = false;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        if !organiser::window_exists(&display, "Placard") {
+            closed = true;
+            break;
+        }
+    }
+    assert!(closed, "the unlocked kiosk did not close");
+    kiosk.stop().await;
+}
+
+/// No trace of a signer: none of `values` anywhere in the DOM or in any field's value.
+async fn assert_no_trace(kiosk: &Kiosk, values: &[&str]) {
+    let dom = kiosk.dom().await;
+    for v in values {
+        assert!(!dom.contains(v), "`{v}` is still in the page");
+    }
 }
 
 /// Waits until the body's images finished loading; returns `{src, w}` for each.

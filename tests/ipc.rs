@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use placard_kiosk::{KioskCell, KioskState};
+use placard_kiosk::{KioskCell, KioskConfig, KioskState};
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -30,6 +30,10 @@ impl std::ops::Deref for TestApp {
 fn app(state: KioskState) -> TestApp {
     let data = tempfile::tempdir().expect("data dir");
     let app = placard_kiosk::build(mock_builder())
+        .manage(KioskConfig {
+            pack_dir: Some(demo_pack()),
+            data_dir: data.path().to_owned(),
+        })
         .manage(state)
         .manage(KioskCell::open(data.path()))
         .build(placard_kiosk::context())
@@ -304,6 +308,7 @@ fn set_up(w: &TestApp) {
 fn the_operator_panel_opens_only_with_the_pin() {
     let w = app(KioskState::load(demo_pack()));
     set_up(&w);
+    invoke(&w, "operator_lock", json!({})).expect("end the set-up's session");
     for cmd in ["operator_view", "operator_exit"] {
         let e = invoke(&w, cmd, json!({})).expect_err("locked");
         assert_eq!(e["code"], "operator_only", "{cmd}");
@@ -390,4 +395,55 @@ fn a_petition_with_no_page_online_has_no_qr_code() {
     )
     .unwrap();
     assert_eq!(p["share"], Value::Null);
+}
+
+#[test]
+fn the_operator_switches_packs_and_the_choice_is_checked() {
+    let w = app(KioskState::load(demo_pack()));
+    set_up(&w);
+    // Set-up leaves the organiser in the operator panel, to pick the pack.
+    let view = invoke(&w, "operator_view", json!({})).expect("open after set-up");
+    let ids: Vec<&str> = view["packs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["demo", "configured"]);
+    assert_eq!(view["config"]["pack"], "configured");
+
+    // A pack copied onto the kiosk (DATA_DIR/packs/NAME) appears, and can be chosen.
+    let mine = w.data.path().join("packs/rally");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(
+        mine.join("local-petition.md"),
+        "---\ntitle: A local petition\n---\nBody.\n",
+    )
+    .unwrap();
+    let mut config = invoke(&w, "operator_view", json!({})).unwrap()["config"].clone();
+    config["pack"] = json!("local:rally");
+    // Active ids are checked against the pack being switched to.
+    config["active"] = json!(["encryption-is-not-a-crime"]);
+    let e =
+        invoke(&w, "operator_configure", json!({"config": config.clone()})).expect_err("not in it");
+    assert_eq!(e["code"], "bad_setting");
+    config["active"] = json!([]);
+    let status =
+        invoke(&w, "operator_configure", json!({"config": config.clone()})).expect("switched");
+    assert_eq!(status["active"], json!(["local-petition"]));
+    let list = invoke(&w, "list_petitions", json!({})).unwrap();
+    assert_eq!(list[0]["title"], "A local petition");
+    assert_eq!(
+        invoke(&w, "pack_info", json!({})).unwrap()["source"],
+        "local:rally"
+    );
+
+    // A pack that is not there is refused; the shown pack stays.
+    config["pack"] = json!("local:gone");
+    let e = invoke(&w, "operator_configure", json!({"config": config})).expect_err("no such pack");
+    assert_eq!(e["code"], "bad_setting");
+    assert_eq!(
+        invoke(&w, "pack_info", json!({})).unwrap()["source"],
+        "local:rally"
+    );
 }

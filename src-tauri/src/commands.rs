@@ -1,5 +1,6 @@
 //! The IPC commands. Each is one domain call, DTO in, DTO out; the logic lives in `crates/`.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use placard_vault::SignerInput;
@@ -10,12 +11,13 @@ use crate::models::{
     KioskStatus, OperatorConfig, OperatorView, PackFailure, PackInfo, PetitionSummary,
     PetitionView, SignReceipt, count,
 };
-use crate::state::{KioskCell, KioskState};
+use crate::state::{KioskCell, KioskConfig, KioskState, LoadedPack};
 
 /// Petitions of the pack, in id order.
 #[tauri::command]
 pub fn list_petitions(state: State<'_, KioskState>) -> Result<Vec<PetitionSummary>, IpcError> {
-    Ok(state
+    let loaded = state.current();
+    Ok(loaded
         .pack()?
         .petitions()
         .map(PetitionSummary::from)
@@ -29,16 +31,19 @@ pub fn get_petition(
     id: String,
     lang: Option<String>,
 ) -> Result<PetitionView, IpcError> {
-    let entry = state.entry(&id)?;
+    let loaded = state.current();
+    let entry = loaded.entry(&id)?;
     Ok(PetitionView::new(entry, entry.localized(lang.as_deref())))
 }
 
 /// The pack's folder and the files that failed to load, for the operator.
 #[tauri::command]
 pub fn pack_info(state: State<'_, KioskState>) -> Result<PackInfo, IpcError> {
-    let pack = state.pack()?;
+    let loaded = state.current();
+    let pack = loaded.pack()?;
     Ok(PackInfo {
-        path: state.pack_dir().display().to_string(),
+        source: loaded.source.clone(),
+        path: loaded.dir().display().to_string(),
         loaded: count(pack.petitions().count()),
         failures: pack.failures().map(PackFailure::from).collect(),
     })
@@ -54,7 +59,7 @@ pub fn kiosk_status(
         Ok(KioskStatus::new(
             k.is_set_up(),
             &k.operator_settings(),
-            pack.published_ids(),
+            pack.current().published_ids(),
         ))
     })
 }
@@ -77,28 +82,57 @@ pub fn operator_lock(kiosk: State<'_, KioskCell>) -> Result<(), IpcError> {
 /// The operator panel's settings, counts and chart (`operator_only` without the PIN).
 #[tauri::command]
 pub fn operator_view(
+    config: State<'_, KioskConfig>,
     pack: State<'_, KioskState>,
     kiosk: State<'_, KioskCell>,
 ) -> Result<OperatorView, IpcError> {
-    let pack = pack.pack()?;
+    let loaded = pack.current();
     kiosk.with(|k| {
         let overview = k.overview(Instant::now())?;
-        Ok(OperatorView::new(k.operator_settings(), overview, pack))
+        Ok(OperatorView::new(
+            k.operator_settings(),
+            overview,
+            &loaded,
+            &config.available_packs(),
+        ))
     })
 }
 
-/// Saves the operator panel's settings and applies the kiosk lock to the window.
+/// Saves the operator panel's settings: loads the chosen pack (the active petitions are
+/// checked against it), swaps it in, and applies the kiosk lock to the window.
 #[tauri::command]
 pub fn operator_configure<R: Runtime>(
     window: WebviewWindow<R>,
+    setup: State<'_, KioskConfig>,
     pack: State<'_, KioskState>,
     kiosk: State<'_, KioskCell>,
     config: OperatorConfig,
 ) -> Result<KioskStatus, IpcError> {
-    let saved = kiosk
-        .with(|k| Ok(k.configure(config.into(), |id| pack.entry(id).is_ok(), Instant::now())?))?;
+    let sources = setup.available_packs();
+    let current = pack.current();
+    // Loading a pack reads files: done before taking the kiosk's lock, and only on a change.
+    let next = match config.pack.as_deref() {
+        Some(id) if id != current.source => sources
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| Arc::new(LoadedPack::from_source(s))),
+        _ => None,
+    };
+    let shown = next.as_ref().unwrap_or(&current);
+    let saved = kiosk.with(|k| {
+        Ok(k.configure(
+            config.into(),
+            &sources,
+            |id| shown.entry(id).is_ok(),
+            Instant::now(),
+        )?)
+    })?;
+    let published = shown.published_ids();
+    if let Some(next) = next {
+        pack.replace(next);
+    }
     crate::apply_kiosk_lock(&window.as_ref().window(), saved.locked);
-    Ok(KioskStatus::new(true, &saved, pack.published_ids()))
+    Ok(KioskStatus::new(true, &saved, published))
 }
 
 /// Quits the app; only an operator may.
@@ -138,7 +172,8 @@ pub fn sign_petition(
     petition_id: String,
     signer: SignerInput,
 ) -> Result<SignReceipt, IpcError> {
-    let entry = pack.entry(&petition_id)?;
+    let loaded = pack.current();
+    let entry = loaded.entry(&petition_id)?;
     let petition = &entry.original.petition;
     kiosk.with(|k| {
         Ok(SignReceipt {

@@ -12,10 +12,11 @@ pub mod state;
 use tauri::{Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
 pub use error::{ErrorCode, IpcError};
-pub use state::{KioskCell, KioskConfig, KioskState};
+pub use state::{KioskCell, KioskConfig, KioskState, LoadedPack};
 
 /// Registers the commands and the `pack:` scheme on any runtime. The caller manages a
-/// [`KioskState`] and a [`KioskCell`] (`run` does it in setup; tests with fixtures).
+/// [`KioskConfig`], a [`KioskState`] and a [`KioskCell`] (`run` does it in setup; tests with
+/// fixtures).
 pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .invoke_handler(tauri::generate_handler![
@@ -63,20 +64,19 @@ pub fn run() {
         .setup(|app| {
             let config = KioskConfig::from_env(app.path().app_data_dir()?);
             std::fs::create_dir_all(&config.data_dir)?;
-            let state = match config.resolve_pack_dir() {
-                Ok(dir) => KioskState::load(dir),
-                Err(e) => KioskState::unavailable(
-                    config.data_dir.join("demo-pack"),
-                    format!("cannot unpack the demo petitions: {e}"),
-                ),
-            };
-            app.manage(state);
             let kiosk = KioskCell::open(&config.data_dir);
-            let locked = kiosk
-                .with(|k| Ok(k.is_set_up() && k.operator_settings().locked))
-                .unwrap_or(false);
+            let (locked, chosen) = kiosk
+                .with(|k| {
+                    let s = k.operator_settings();
+                    Ok((k.is_set_up() && s.locked, s.pack))
+                })
+                .unwrap_or((false, None));
+            let sources = config.available_packs();
+            let source = placard_kiosk_core::packs::choose(&sources, chosen.as_deref());
+            app.manage(KioskState::new(LoadedPack::from_source(source)));
             app.manage(kiosk);
             open_window(app, &config, locked)?;
+            app.manage(config);
             Ok(())
         })
         .build(context());

@@ -1,8 +1,11 @@
 //! DTOs: what crosses IPC, in the shape the UI wants. TypeScript twins are generated into
 //! `ui/src/lib/bindings.ts` (see the test at the bottom), so the two sides cannot drift.
 
+use placard_kiosk_core::packs::PackSource;
 use placard_kiosk_core::qr::qr_for_url;
 use placard_kiosk_core::{HourTotal, OperatorSettings, Overview};
+
+use crate::state::LoadedPack;
 use placard_petition::{LoadedPetition, PackEntry, PetitionError};
 use placard_vault::{Requirement, SignRules};
 use serde::Serialize;
@@ -151,6 +154,8 @@ impl PetitionView {
 /// The pack as the operator panel shows it.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct PackInfo {
+    /// Where it came from: `demo`, `configured` (`PLACARD_PACK`) or `local:NAME`.
+    pub source: String,
     pub path: String,
     pub loaded: u32,
     pub failures: Vec<PackFailure>,
@@ -214,6 +219,8 @@ impl KioskStatus {
 /// What the operator panel edits; saved as a whole.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, TS)]
 pub struct OperatorConfig {
+    /// The pack on show (an id from `OperatorView.packs`).
+    pub pack: Option<String>,
     /// Empty: every published petition.
     pub active: Vec<String>,
     pub rotate_seconds: u32,
@@ -228,6 +235,7 @@ pub struct OperatorConfig {
 impl From<OperatorSettings> for OperatorConfig {
     fn from(s: OperatorSettings) -> Self {
         Self {
+            pack: s.pack,
             active: s.active,
             rotate_seconds: s.rotate_seconds,
             event_name: s.event.name,
@@ -243,6 +251,7 @@ impl From<OperatorSettings> for OperatorConfig {
 impl From<OperatorConfig> for OperatorSettings {
     fn from(c: OperatorConfig) -> Self {
         Self {
+            pack: c.pack,
             active: c.active,
             rotate_seconds: c.rotate_seconds,
             event: placard_vault::Event {
@@ -269,6 +278,16 @@ pub struct OperatorView {
     /// Oldest first; the last is the current hour.
     pub last_hours: Vec<HourBar>,
     pub sync: SyncView,
+    /// The packs this kiosk can show.
+    pub packs: Vec<PackChoice>,
+}
+
+/// A pack the operator can choose.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PackChoice {
+    /// `demo`, `configured` or `local:NAME`.
+    pub id: String,
+    pub path: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -304,10 +323,13 @@ pub struct SyncView {
 
 impl OperatorView {
     pub fn new(
-        config: OperatorSettings,
+        settings: OperatorSettings,
         overview: Overview,
-        pack: &placard_petition::Pack,
+        shown: &LoadedPack,
+        packs: &[PackSource],
     ) -> Self {
+        let mut config = OperatorConfig::from(settings);
+        config.pack = Some(shown.source.clone());
         let by_id = |id: &str| {
             overview
                 .stats
@@ -317,12 +339,14 @@ impl OperatorView {
                 .map_or(0, |p| p.pending + p.sent)
         };
         Self {
-            config: config.into(),
+            config,
             total: count(overview.stats.total),
             pending: count(overview.stats.pending),
             sent: count(overview.stats.sent),
-            petitions: pack
-                .petitions()
+            petitions: shown
+                .pack()
+                .into_iter()
+                .flat_map(|p| p.petitions())
                 .map(|e| PetitionTally {
                     id: e.id().to_owned(),
                     title: e.original.petition.title.clone(),
@@ -332,6 +356,13 @@ impl OperatorView {
                 .collect(),
             last_hours: overview.last_hours.into_iter().map(HourBar::from).collect(),
             sync: SyncView { configured: false },
+            packs: packs
+                .iter()
+                .map(|s| PackChoice {
+                    id: s.id.clone(),
+                    path: s.dir.display().to_string(),
+                })
+                .collect(),
         }
     }
 }
@@ -366,6 +397,7 @@ mod tests {
             PetitionTally::decl(&cfg),
             HourBar::decl(&cfg),
             SyncView::decl(&cfg),
+            PackChoice::decl(&cfg),
             ShareCode::decl(&cfg),
             SignReceipt::decl(&cfg),
             PetitionSummary::decl(&cfg),

@@ -22,7 +22,8 @@ pub fn handle<R: Runtime>(
 }
 
 fn respond(state: &KioskState, path: &str) -> Response<Vec<u8>> {
-    let asset = state.pack().ok().map(|pack| pack.asset(path));
+    let loaded = state.current();
+    let asset = loaded.pack().ok().map(|pack| pack.asset(path));
     let (status, mime, body) = match asset {
         Some(Ok(a)) => (StatusCode::OK, a.mime, a.bytes),
         Some(Err(placard_petition::AssetError::Forbidden(_))) => {
@@ -74,7 +75,11 @@ mod tests {
             respond(&state, "/%2e%2e/%2e%2e/etc/passwd").status(),
             StatusCode::FORBIDDEN
         );
-        let missing = KioskState::unavailable("/nowhere".into(), "gone".into());
+        let missing = KioskState::new(crate::state::LoadedPack::unavailable(
+            "demo",
+            "/nowhere".into(),
+            "gone".into(),
+        ));
         assert_eq!(
             respond(&missing, "/img/a.png").status(),
             StatusCode::NOT_FOUND

@@ -1,10 +1,11 @@
-//! What the app holds while it runs. Read-only after start-up, so no lock: commands borrow it.
+//! What the app holds while it runs: where it reads and writes, the pack on show (swapped
+//! whole when the operator picks another), and the kiosk's writable state behind its own lock.
 
 use std::path::{Path, PathBuf};
-
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, RwLock};
 
 use placard_kiosk_core::Kiosk;
+use placard_kiosk_core::packs::{self, PackSource};
 use placard_petition::{Pack, PackEntry, Renderer};
 
 use crate::error::{ErrorCode, IpcError};
@@ -33,44 +34,69 @@ impl KioskConfig {
         }
     }
 
-    /// The pack folder to load: `PLACARD_PACK`, or the demo pack unpacked under the data dir.
-    pub fn resolve_pack_dir(&self) -> std::io::Result<PathBuf> {
-        match &self.pack_dir {
-            Some(dir) => Ok(dir.clone()),
-            None => placard_petition::demo::extract(&self.data_dir.join("demo-pack"))
-                .map(Path::to_owned),
-        }
+    /// Every pack this kiosk can show (see `placard_kiosk_core::packs`).
+    pub fn available_packs(&self) -> Vec<PackSource> {
+        packs::available(&self.data_dir, self.pack_dir.as_deref())
     }
 }
 
-/// The loaded pack, or why there is none (the window still opens and says so).
+/// A loaded pack, or why there is none (the window still opens and says so).
 #[derive(Debug)]
-pub struct KioskState {
-    pack_dir: PathBuf,
+pub struct LoadedPack {
+    /// Which source it came from (`demo`, `configured`, `local:NAME`).
+    pub source: String,
+    dir: PathBuf,
     pack: Result<Pack, IpcError>,
 }
 
-impl KioskState {
-    pub fn load(pack_dir: PathBuf) -> Self {
-        let pack = Pack::load(&pack_dir, &Renderer::default())
+impl LoadedPack {
+    pub fn load(source: impl Into<String>, dir: PathBuf) -> Self {
+        let pack = Pack::load(&dir, &Renderer::default())
             .map_err(|e| IpcError::new(ErrorCode::PackUnavailable, e.to_string()));
-        Self { pack_dir, pack }
+        Self {
+            source: source.into(),
+            dir,
+            pack,
+        }
     }
 
-    /// A state whose pack could not even be located.
-    pub fn unavailable(pack_dir: PathBuf, why: String) -> Self {
+    /// Loads `source`, unpacking the demo pack first when it is the one.
+    pub fn from_source(source: &PackSource) -> Self {
+        match source.prepare() {
+            Ok(dir) => Self::load(&source.id, dir),
+            Err(e) => Self::unavailable(
+                &source.id,
+                source.dir.clone(),
+                format!("cannot unpack the demo petitions: {e}"),
+            ),
+        }
+    }
+
+    /// A pack that could not even be located.
+    pub fn unavailable(source: impl Into<String>, dir: PathBuf, why: String) -> Self {
         Self {
-            pack_dir,
+            source: source.into(),
+            dir,
             pack: Err(IpcError::new(ErrorCode::PackUnavailable, why)),
         }
     }
 
-    pub fn pack_dir(&self) -> &Path {
-        &self.pack_dir
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     pub fn pack(&self) -> Result<&Pack, IpcError> {
         self.pack.as_ref().map_err(Clone::clone)
+    }
+
+    /// One petition of the pack, or `petition_not_found`.
+    pub fn entry(&self, id: &str) -> Result<&PackEntry, IpcError> {
+        self.pack()?.get(id).ok_or_else(|| {
+            IpcError::new(
+                ErrorCode::PetitionNotFound,
+                format!("no petition `{id}` in this pack"),
+            )
+        })
     }
 
     /// Ids of the published petitions, in pack order (none when the pack failed to load).
@@ -85,15 +111,36 @@ impl KioskState {
             })
             .unwrap_or_default()
     }
+}
 
-    /// One petition of the pack, or `petition_not_found`.
-    pub fn entry(&self, id: &str) -> Result<&PackEntry, IpcError> {
-        self.pack()?.get(id).ok_or_else(|| {
-            IpcError::new(
-                ErrorCode::PetitionNotFound,
-                format!("no petition `{id}` in this pack"),
-            )
-        })
+/// The pack on show. Commands take a snapshot (`current`) and keep it for their whole call,
+/// so an operator switching packs never changes a pack under a command's feet; the switch
+/// itself is one pointer swap.
+#[derive(Debug)]
+pub struct KioskState(RwLock<Arc<LoadedPack>>);
+
+impl KioskState {
+    pub fn new(loaded: LoadedPack) -> Self {
+        Self(RwLock::new(Arc::new(loaded)))
+    }
+
+    /// The pack in `dir` (tests, and kiosks configured with `PLACARD_PACK`).
+    pub fn load(dir: PathBuf) -> Self {
+        Self::new(LoadedPack::load(packs::CONFIGURED, dir))
+    }
+
+    pub fn current(&self) -> Arc<LoadedPack> {
+        self.0
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn replace(&self, loaded: Arc<LoadedPack>) {
+        *self
+            .0
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = loaded;
     }
 }
 

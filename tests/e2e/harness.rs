@@ -17,6 +17,8 @@ static ONE_SESSION: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 /// A running kiosk under WebDriver. Dropping it ends the session and stops the driver.
 pub struct Kiosk {
     pub client: Client,
+    /// When the WebDriver session (and so the app) was requested: the start of a cold start.
+    pub launched_at: Instant,
     driver: Child,
     _xvfb: Option<Xvfb>,
     _data: tempfile::TempDir,
@@ -33,6 +35,8 @@ pub struct Options<'a> {
     pub window_manager: bool,
     /// Reuse this data dir (a kiosk set up earlier) instead of a fresh one.
     pub data: Option<tempfile::TempDir>,
+    /// Another app than the kiosk (the benchmark's hello-world baseline).
+    pub application: Option<PathBuf>,
 }
 
 impl Kiosk {
@@ -79,10 +83,14 @@ impl Kiosk {
         wait_for_port(native_port, Duration::from_secs(20));
 
         let mut caps = serde_json::Map::new();
+        let application = options
+            .application
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_placard-kiosk")));
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": env!("CARGO_BIN_EXE_placard-kiosk") }),
+            json!({ "application": application }),
         );
+        let launched_at = Instant::now();
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = tokio::time::timeout(
             Duration::from_secs(60),
@@ -95,6 +103,7 @@ impl Kiosk {
         .expect("WebDriver session");
         Self {
             client,
+            launched_at,
             driver: kiosk_driver.0.take().expect("driver"),
             _xvfb: xvfb,
             _data: data,
@@ -160,7 +169,9 @@ impl Kiosk {
         self.fill("recipient", recipient).await;
         self.fill("pin", "2468").await;
         self.fill("pin_again", "2468").await;
-        self.click("[data-testid=setup] button[type=submit]").await;
+        self.click("[data-testid=setup-next]").await;
+        // The pack shown is the kiosk's configured one (PLACARD_PACK), else the demo pack.
+        self.click("[data-testid=setup-start]").await;
         self.wait("[data-testid=attract-sign]").await;
     }
 

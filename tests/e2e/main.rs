@@ -5,6 +5,7 @@
 //! kiosk-lock test `openbox`, `xdotool` and `wmctrl`. Screenshots land in `test-artifacts/e2e/`.
 #![cfg(target_os = "linux")]
 
+mod bench;
 mod harness;
 mod organiser;
 

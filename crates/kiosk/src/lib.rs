@@ -1,6 +1,7 @@
 //! The kiosk's own state, with no UI: its settings file, the operator PIN and session, and
 //! signing a petition through the vault. The Tauri shell holds one [`Kiosk`] and calls it.
 
+pub mod packs;
 mod pin;
 pub mod qr;
 mod settings;
@@ -193,6 +194,9 @@ impl Kiosk {
         settings.save(&self.data_dir.join(settings::FILE))?;
         self.settings = Some(settings);
         self.vault = Some(vault);
+        // The organiser who just chose the PIN is at the kiosk: the set-up continues in the
+        // operator panel (pick the pack) without asking for it again.
+        self.operator_seen = Some(Instant::now());
         Ok(())
     }
 
@@ -271,16 +275,25 @@ impl Kiosk {
         Ok(Overview { stats, last_hours })
     }
 
-    /// Saves what the operator panel set. `known` says which petition ids exist, so a typo
-    /// cannot leave the attract screen with nothing to show.
+    /// Saves what the operator panel set. `packs` are the packs there are; `known` says which
+    /// petition ids exist in the chosen one, so a typo cannot leave the attract screen with
+    /// nothing to show.
     pub fn configure(
         &mut self,
         new: OperatorSettings,
+        packs: &[packs::PackSource],
         known: impl Fn(&str) -> bool,
         now: Instant,
     ) -> Result<OperatorSettings, KioskError> {
         self.require_operator(now)?;
         let new = new.normalised().map_err(KioskError::BadSetting)?;
+        if let Some(p) = &new.pack
+            && !packs.iter().any(|s| &s.id == p)
+        {
+            return Err(KioskError::BadSetting(format!(
+                "no pack `{p}` on this kiosk"
+            )));
+        }
         if let Some(bad) = new.active.iter().find(|id| !known(id)) {
             return Err(KioskError::BadSetting(format!(
                 "no petition `{bad}` in this pack"
@@ -435,6 +448,7 @@ mod tests {
             "not_set_up"
         );
         kiosk.setup(RECIPIENT, "2468").unwrap();
+        kiosk.operator_lock();
         assert!(!kiosk.may_close(t0), "locked by default");
         assert_eq!(kiosk.stats(t0).unwrap_err().code(), "operator_only");
 
@@ -472,6 +486,7 @@ mod tests {
         let p = petition(data.path());
         let mut kiosk = Kiosk::open(data.path()).unwrap();
         kiosk.setup(RECIPIENT, "2468").unwrap();
+        kiosk.operator_lock();
         let now = Instant::now();
         let known = |id: &str| id == "p";
         let s = OperatorSettings {
@@ -484,24 +499,27 @@ mod tests {
             ..OperatorSettings::default()
         };
         assert_eq!(
-            kiosk.configure(s.clone(), known, now).unwrap_err().code(),
+            kiosk
+                .configure(s.clone(), &[], known, now)
+                .unwrap_err()
+                .code(),
             "operator_only"
         );
         kiosk.operator_unlock("2468", now).unwrap();
-        let saved = kiosk.configure(s.clone(), known, now).unwrap();
+        let saved = kiosk.configure(s.clone(), &[], known, now).unwrap();
         assert_eq!(saved.event.name, "Rally");
         assert_eq!(saved.event.tags, ["rally", "dc"]);
 
         let mut typo = s.clone();
         typo.active = vec!["nope".into()];
         assert_eq!(
-            kiosk.configure(typo, known, now).unwrap_err().code(),
+            kiosk.configure(typo, &[], known, now).unwrap_err().code(),
             "bad_setting"
         );
         let mut short = s.clone();
         short.idle_seconds = 1;
         assert_eq!(
-            kiosk.configure(short, known, now).unwrap_err().code(),
+            kiosk.configure(short, &[], known, now).unwrap_err().code(),
             "bad_setting"
         );
 

@@ -27,6 +27,8 @@ pub struct Settings {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OperatorSettings {
+    /// The pack on show (see `packs`): `None` for the default (configured, else demo).
+    pub pack: Option<String>,
     /// Petitions the attract screen shows, in order; it rotates when there are several. Empty
     /// means every published petition of the pack.
     pub active: Vec<String>,
@@ -47,6 +49,7 @@ pub struct OperatorSettings {
 impl Default for OperatorSettings {
     fn default() -> Self {
         Self {
+            pack: None,
             active: Vec::new(),
             rotate_seconds: 20,
             event: Event::default(),

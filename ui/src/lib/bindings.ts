@@ -28,6 +28,10 @@ locked: boolean, };
 
 export type OperatorConfig = { 
 /**
+ * The pack on show (an id from `OperatorView.packs`).
+ */
+pack: string | null, 
+/**
  * Empty: every published petition.
  */
 active: Array<string>, rotate_seconds: number, event_name: string, event_tags: Array<string>, locked: boolean, thanks_seconds: number, idle_seconds: number, countdown_seconds: number, };
@@ -40,7 +44,11 @@ pending: number, sent: number, petitions: Array<PetitionTally>,
 /**
  * Oldest first; the last is the current hour.
  */
-last_hours: Array<HourBar>, sync: SyncView, };
+last_hours: Array<HourBar>, sync: SyncView, 
+/**
+ * The packs this kiosk can show.
+ */
+packs: Array<PackChoice>, };
 
 export type PetitionTally = { id: string, title: string, published: boolean, count: number, };
 
@@ -51,6 +59,12 @@ export type HourBar = {
 start: string, count: number, };
 
 export type SyncView = { configured: boolean, };
+
+export type PackChoice = { 
+/**
+ * `demo`, `configured` or `local:NAME`.
+ */
+id: string, path: string, };
 
 export type ShareCode = { url: string, size: number, path: string, };
 
@@ -106,6 +120,10 @@ signature_pad: boolean, };
 
 export type FieldNeed = "not_asked" | "optional" | "required";
 
-export type PackInfo = { path: string, loaded: number, failures: Array<PackFailure>, };
+export type PackInfo = { 
+/**
+ * Where it came from: `demo`, `configured` (`PLACARD_PACK`) or `local:NAME`.
+ */
+source: string, path: string, loaded: number, failures: Array<PackFailure>, };
 
 export type PackFailure = { path: string, line: number, column: number, reason: string, };

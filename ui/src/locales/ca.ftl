@@ -97,6 +97,12 @@ setup-pin-again = Torneu a escriure el PIN
 setup-pin-mismatch = Els dos PIN són diferents.
 setup-submit = Comença a recollir signatures
 
+setup-next = Continua
+setup-pack = Quines peticions ha de mostrar aquest quiosc?
+pack-demo = Peticions de demostració (incloses)
+pack-configured = El paquet configurat d'aquest quiosc
+pack-local = Paquet «{ $name }»
+
 ## Operator
 pin-heading = PIN d'operador
 pin-submit = Obre el tauler

@@ -97,6 +97,12 @@ setup-pin-again = Betreuungs-PIN wiederholen
 setup-pin-mismatch = Die beiden PINs sind verschieden.
 setup-submit = Unterschriften sammeln
 
+setup-next = Weiter
+setup-pack = Welche Petitionen soll dieser Kiosk zeigen?
+pack-demo = Demo-Petitionen (eingebaut)
+pack-configured = Das eingestellte Paket dieses Kiosks
+pack-local = Paket „{ $name }“
+
 ## Operator
 pin-heading = Betreuungs-PIN
 pin-submit = Bereich öffnen

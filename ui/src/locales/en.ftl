@@ -99,6 +99,12 @@ setup-pin-again = Operator PIN again
 setup-pin-mismatch = The two PINs differ.
 setup-submit = Start collecting signatures
 
+setup-next = Continue
+setup-pack = Which petitions should this kiosk show?
+pack-demo = Demo petitions (built in)
+pack-configured = This kiosk's configured pack
+pack-local = Pack “{ $name }”
+
 ## Operator
 pin-heading = Operator PIN
 pin-submit = Open the panel

@@ -97,6 +97,12 @@ setup-pin-again = Repite el PIN de operador
 setup-pin-mismatch = Los dos PIN no coinciden.
 setup-submit = Empezar a recoger firmas
 
+setup-next = Continuar
+setup-pack = ¿Qué peticiones debe mostrar este quiosco?
+pack-demo = Peticiones de demostración (incluidas)
+pack-configured = El paquete configurado de este quiosco
+pack-local = Paquete «{ $name }»
+
 ## Operator
 pin-heading = PIN de operador
 pin-submit = Abrir el panel

@@ -97,6 +97,12 @@ setup-pin-again = Code PIN opérateur, encore une fois
 setup-pin-mismatch = Les deux codes PIN diffèrent.
 setup-submit = Commencer à recueillir des signatures
 
+setup-next = Continuer
+setup-pack = Quelles pétitions ce kiosque doit-il afficher ?
+pack-demo = Pétitions de démonstration (intégrées)
+pack-configured = Le paquet configuré de ce kiosque
+pack-local = Paquet « { $name } »
+
 ## Operator
 pin-heading = Code PIN opérateur
 pin-submit = Ouvrir le panneau

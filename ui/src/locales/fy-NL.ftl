@@ -97,6 +97,12 @@ setup-pin-again = Behearderspinkoade noch ien kear
 setup-pin-mismatch = De twa pinkoaden ferskille.
 setup-submit = Hantekeningen sammelje
 
+setup-next = Fierder
+setup-pack = Hokker petysjes moat dizze kiosk sjen litte?
+pack-demo = Demopetysjes (ynboud)
+pack-configured = It ynstelde pakket fan dizze kiosk
+pack-local = Pakket ‘{ $name }’
+
 ## Operator
 pin-heading = Behearderspinkoade
 pin-submit = Behear iepenje

@@ -97,6 +97,12 @@ setup-pin-again = Beheerderspincode nog een keer
 setup-pin-mismatch = De twee pincodes verschillen.
 setup-submit = Handtekeningen verzamelen
 
+setup-next = Verder
+setup-pack = Welke petities moet deze kiosk tonen?
+pack-demo = Demopetities (ingebouwd)
+pack-configured = Het ingestelde pakket van deze kiosk
+pack-local = Pakket ‘{ $name }’
+
 ## Operator
 pin-heading = Beheerderspincode
 pin-submit = Beheer openen

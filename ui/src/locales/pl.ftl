@@ -105,6 +105,12 @@ setup-pin-again = PIN obsługi jeszcze raz
 setup-pin-mismatch = Oba PIN-y się różnią.
 setup-submit = Zacznij zbierać podpisy
 
+setup-next = Dalej
+setup-pack = Jakie petycje ma pokazywać ten kiosk?
+pack-demo = Petycje demonstracyjne (wbudowane)
+pack-configured = Skonfigurowany pakiet tego kiosku
+pack-local = Pakiet „{ $name }”
+
 ## Operator
 pin-heading = PIN obsługi
 pin-submit = Otwórz panel

@@ -97,6 +97,12 @@ setup-pin-again = PIN do operador de novo
 setup-pin-mismatch = Os dois PINs são diferentes.
 setup-submit = Começar a coletar assinaturas
 
+setup-next = Continuar
+setup-pack = Quais petições este quiosque deve mostrar?
+pack-demo = Petições de demonstração (incluídas)
+pack-configured = O pacote configurado deste quiosque
+pack-local = Pacote “{ $name }”
+
 ## Operator
 pin-heading = PIN do operador
 pin-submit = Abrir o painel

@@ -97,6 +97,12 @@ setup-pin-again = PIN ya msimamizi tena
 setup-pin-mismatch = PIN hizo mbili zinatofautiana.
 setup-submit = Anza kukusanya sahihi
 
+setup-next = Endelea
+setup-pack = Kioski hiki kionyeshe maombi gani?
+pack-demo = Maombi ya mfano (yaliyojengwa ndani)
+pack-configured = Kifurushi kilichowekwa kwa kioski hiki
+pack-local = Kifurushi “{ $name }”
+
 ## Operator
 pin-heading = PIN ya msimamizi
 pin-submit = Fungua paneli

@@ -25,6 +25,10 @@ pub struct Kiosk {
     _guard: tokio::sync::MutexGuard<'static, ()>,
 }
 
+/// WebDriver key codes.
+pub const TAB: char = '\u{E004}';
+pub const ENTER: char = '\u{E007}';
+
 /// How to start the kiosk.
 #[derive(Default)]
 pub struct Options<'a> {
@@ -277,6 +281,41 @@ impl Kiosk {
         self.click("[data-testid=operator-open]").await;
         self.fill("pin", pin).await;
         self.click("[data-testid=pin-submit]").await;
+    }
+
+    /// Presses keys (WebDriver key codes such as [`TAB`]) on whatever has focus.
+    pub async fn keys(&self, keys: &[char]) {
+        use fantoccini::actions::{InputSource as _, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".into());
+        for &key in keys {
+            actions = actions
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("key presses");
+    }
+
+    /// Types text into whatever has focus.
+    pub async fn type_text(&self, text: &str) {
+        let chars: Vec<char> = text.chars().collect();
+        self.keys(&chars).await;
+    }
+
+    /// Whether the kiosk's process is still running.
+    pub fn app_running(&self) -> bool {
+        let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_placard-kiosk")).expect("app path");
+        std::fs::read_dir("/proc")
+            .expect("/proc")
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
+            })
+            .any(|e| std::fs::read_link(e.path().join("exe")).is_ok_and(|p| p == exe))
     }
 
     /// The X display the kiosk runs on.

@@ -351,6 +351,15 @@ async fn signing_in_english_seals_counts_and_opens_with_the_organiser_key() {
         kiosk.text("[data-testid=thanks-count]").await,
         "2 people have signed here."
     );
+    // Plural forms come from each language's rules: Polish has one form for 2–4.
+    kiosk.click("[data-testid=thanks-done]").await;
+    kiosk.click("[data-testid=lang-pl]").await;
+    kiosk
+        .wait_js(
+            "document.querySelector('[data-testid=attract-count]')?.textContent === '2 osoby podpisały tutaj petycję.'",
+            Duration::from_secs(5),
+        )
+        .await;
 
     // The vault holds exactly those two, sealed: `placard vault stats` counts them with no
     // key, and the organiser's identity opens them.
@@ -483,7 +492,7 @@ include_comments: true\n\
 action_comment: I support strong encryption.\n\
 target_country: US\n\
 signature_pad: true\n\
-goal: 10\n\
+goal: 25000\n\
 ---\n\
 Open research keeps everyone safe.\n";
 
@@ -501,8 +510,17 @@ async fn street_and_city_required_and_hostile_input_through_the_form() {
     // Goal progress on the attract screen.
     assert_eq!(
         kiosk.js("return document.querySelector('[data-testid=attract-goal]').getAttribute('aria-valuetext');").await,
-        "0 of 10 signatures"
+        "0 of 25,000 signatures"
     );
+    // Numbers are formatted for the signer's language.
+    kiosk.click("[data-testid=lang-de]").await;
+    kiosk
+        .wait_js(
+            "document.querySelector('[data-testid=attract-goal]')?.getAttribute('aria-valuetext') === '0 von 25.000 Unterschriften'",
+            Duration::from_secs(5),
+        )
+        .await;
+    kiosk.click("[data-testid=lang-en]").await;
     kiosk.click("[data-testid=attract-sign]").await;
     assert_eq!(
         kiosk
@@ -720,11 +738,75 @@ async fn operator_pin_settings_and_the_idle_reset() {
         kiosk.js("return document.querySelector('[data-testid=count-encryption-is-not-a-crime]').dataset.count;").await,
         "1"
     );
-    kiosk.click("[data-testid=operator-close]").await;
     let records = org.open(&kiosk.data_dir().join("vault"));
     assert_eq!(records.len(), 1, "the walked-away form stored nothing");
     assert_eq!(records[0].event.name, "CryptoParty Nairobi");
     assert_eq!(records[0].event.tags, ["cryptoparty", "nairobi"]);
+
+    // "Quit Placard" (after a confirmation) ends the app.
+    assert!(kiosk.app_running());
+    kiosk.click("[data-testid=operator-exit]").await;
+    // The app quits while this click is answered, so the driver may report an error.
+    let yes = kiosk.wait("[data-testid=operator-exit-yes]").await;
+    let _ = yes.click().await;
+    let mut quit = false;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        if !kiosk.app_running() {
+            quit = true;
+            break;
+        }
+    }
+    assert!(quit, "the app is still running after Quit");
+    kiosk.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn signing_with_the_keyboard_only() {
+    let org = Organiser::new();
+    // With a window manager, so the window has keyboard focus as on a real screen (on bare X
+    // nothing is focused and WebKit matches no `:focus` at all).
+    let kiosk = Kiosk::start_with(Options {
+        window_manager: true,
+        ..Options::default()
+    })
+    .await;
+    kiosk.set_up(&org.recipient).await;
+    // Tab walks every control in order; Enter presses buttons and submits the form. Keys go
+    // to whatever has focus, as a keyboard's would.
+    let tab_to = async |css: &str| {
+        for _ in 0..40 {
+            let focused = format!("return document.activeElement?.matches('{css}') ?? false;");
+            if kiosk.js(&focused).await == true {
+                // A visible focus indicator on whatever has focus.
+                let outline = kiosk
+                    .js("return getComputedStyle(document.activeElement).outlineStyle;")
+                    .await;
+                assert_ne!(outline, "none", "{css} has no visible focus");
+                return;
+            }
+            kiosk.keys(&[harness::TAB]).await;
+        }
+        panic!("Tab never reached `{css}`");
+    };
+    tab_to("[data-testid=attract-sign]").await;
+    kiosk.keys(&[harness::ENTER]).await;
+    tab_to("[name=given_name]").await;
+    kiosk.type_text("Keyboard").await;
+    tab_to("[name=email]").await;
+    kiosk.type_text("keys@example.org").await;
+    kiosk.keys(&[harness::ENTER]).await;
+    kiosk.wait("[data-testid=thank-you]").await;
+    tab_to("[data-testid=thanks-done]").await;
+    kiosk.keys(&[harness::ENTER]).await;
+    kiosk.wait("[data-testid=attract-sign]").await;
+    let records = org.open(&kiosk.data_dir().join("vault"));
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].email, "keys@example.org");
     kiosk.stop().await;
 }
 

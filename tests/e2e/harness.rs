@@ -125,6 +125,19 @@ impl Kiosk {
             .unwrap_or_else(|e| panic!("`{css}` did not appear: {e}"))
     }
 
+    /// Waits for a CSS selector, polling every 10 ms (`wait` polls every 250 ms, too coarse to
+    /// time a start-up with).
+    pub async fn wait_closely(&self, css: &str) -> fantoccini::elements::Element {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                return el;
+            }
+            assert!(Instant::now() < deadline, "`{css}` did not appear");
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.wait(css).await.text().await.expect("element text")
     }

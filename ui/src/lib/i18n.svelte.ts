@@ -2,26 +2,43 @@
 // reactive state: anything that calls t() in a template re-renders when it changes. Fluent
 // picks plural forms with the locale's rules and formats numbers in { $count } for it.
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import enSource from "../locales/en.ftl?raw";
 
-const sources = import.meta.glob("../locales/*.ftl", {
+// English is built in (it is the fallback); the other nine load when first chosen, so start-up
+// parses one locale, not ten.
+const loaders = import.meta.glob("../locales/*.ftl", {
   query: "?raw",
   import: "default",
-  eager: true,
-}) as Record<string, string>;
+}) as Record<string, () => Promise<string>>;
 
 /** The locales the kiosk offers, in the order of the language buttons. */
 export const LOCALES = ["en", "es", "fr", "de", "nl", "fy-NL", "ca", "pl", "pt-BR", "sw"] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** Each language's name in itself, for the language buttons (before its messages load). */
+export const ENDONYMS: Record<Locale, string> = {
+  en: "English",
+  es: "Español",
+  fr: "Français",
+  de: "Deutsch",
+  nl: "Nederlands",
+  "fy-NL": "Frysk",
+  ca: "Català",
+  pl: "Polski",
+  "pt-BR": "Português (Brasil)",
+  sw: "Kiswahili",
+};
 export const DEFAULT_LOCALE: Locale = "en";
 
 const bundles = new Map<string, FluentBundle>();
-for (const [path, source] of Object.entries(sources)) {
-  const locale = path.replace(/^.*\/(.+)\.ftl$/, "$1");
+
+function addBundle(locale: string, source: string): void {
   const b = new FluentBundle(locale, { useIsolating: false });
   const errors = b.addResource(new FluentResource(source));
   if (errors.length > 0) throw new Error(`bad ${locale}.ftl: ${errors.join("; ")}`);
   bundles.set(locale, b);
 }
+addBundle(DEFAULT_LOCALE, enSource);
 
 const state = $state<{ locale: Locale }>({ locale: DEFAULT_LOCALE });
 
@@ -29,7 +46,13 @@ export function locale(): Locale {
   return state.locale;
 }
 
-export function setLocale(l: Locale): void {
+/** Switches language, loading its messages first (once) so no screen flashes English. */
+export async function setLocale(l: Locale): Promise<void> {
+  if (!bundles.has(l)) {
+    const load = loaders[`../locales/${l}.ftl`];
+    if (!load) throw new Error(`no ${l}.ftl`);
+    addBundle(l, await load());
+  }
   state.locale = l;
   document.documentElement.lang = l;
 }

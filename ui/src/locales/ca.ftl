@@ -1,4 +1,3 @@
-language-name = Català
 languages-label = Idioma
 loading = S'està carregant…
 

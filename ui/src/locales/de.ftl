@@ -1,4 +1,3 @@
-language-name = Deutsch
 languages-label = Sprache
 loading = Wird geladen …
 

@@ -1,6 +1,5 @@
 # Placard's interface text. Every other locale must have every message this file has
 # (tests/locales.rs checks it). Numbers in { $count } are formatted for the locale.
-language-name = English
 languages-label = Language
 loading = Loading…
 

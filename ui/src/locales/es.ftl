@@ -1,4 +1,3 @@
-language-name = Español
 languages-label = Idioma
 loading = Cargando…
 

@@ -1,4 +1,3 @@
-language-name = Français
 languages-label = Langue
 loading = Chargement…
 

@@ -1,4 +1,3 @@
-language-name = Frysk
 languages-label = Taal
 loading = Laden…
 

@@ -1,4 +1,3 @@
-language-name = Nederlands
 languages-label = Taal
 loading = Laden…
 

@@ -1,4 +1,3 @@
-language-name = Polski
 languages-label = Język
 loading = Wczytywanie…
 

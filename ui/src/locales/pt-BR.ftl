@@ -1,4 +1,3 @@
-language-name = Português (Brasil)
 languages-label = Idioma
 loading = Carregando…
 

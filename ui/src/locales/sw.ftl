@@ -1,4 +1,3 @@
-language-name = Kiswahili
 languages-label = Lugha
 loading = Inapakia…
 

@@ -13,34 +13,41 @@ use std::time::Duration;
 use crate::harness::{Kiosk, Options};
 use crate::organiser::Organiser;
 
-/// Fills the form, taps Sign and resolves with `[painted, in_dom]`: milliseconds until the
-/// thank-you screen was painted (the frame after the one that rendered it), and until it was
-/// in the DOM (the IPC round trip, sealing and the commit included; no frame wait).
-const SIGN_AND_TIME: &str = "const done = arguments[arguments.length - 1];\
-  const set = (n, v) => { const e = document.querySelector(`[name='${n}']`); e.value = v;\
-    e.dispatchEvent(new Event('input', {bubbles: true})); };\
-  set('given_name', 'Bench'); set('email', `bench${arguments[0]}@example.org`);\
-  requestAnimationFrame(() => requestAnimationFrame(() => {\
-    const t0 = performance.now();\
-    document.querySelector('[data-testid=submit]').click();\
-    const seen = () => { if (document.querySelector('[data-testid=thank-you]')) {\
-        const dom = performance.now() - t0;\
-        requestAnimationFrame(() => requestAnimationFrame(() => done([performance.now() - t0, dom])));\
-      } else { setTimeout(seen, 0); } };\
-    seen();\
-  }));";
+/// A page script that runs `action` at the start of a frame and resolves with
+/// `[painted, in_dom]`: milliseconds until `target` was in the DOM, and until it was painted (the
+/// frame after the one that rendered it).
+fn tap_and_time(action: &str, target: &str) -> String {
+    format!(
+        "const done = arguments[arguments.length - 1];\
+         requestAnimationFrame(() => requestAnimationFrame(() => {{\
+           const t0 = performance.now();\
+           {action}\
+           const seen = () => {{ if (document.querySelector('{target}')) {{\
+               const dom = performance.now() - t0;\
+               requestAnimationFrame(() => requestAnimationFrame(() => done([performance.now() - t0, dom])));\
+             }} else {{ setTimeout(seen, 0); }} }};\
+           seen();\
+         }}));"
+    )
+}
 
-/// The same measurement for a tap that needs no IPC: "Back" from the form to the start screen.
-const BACK_AND_TIME: &str = "const done = arguments[arguments.length - 1];\
-  requestAnimationFrame(() => requestAnimationFrame(() => {\
-    const t0 = performance.now();\
-    document.querySelector('[data-testid=cancel]').click();\
-    const seen = () => { if (document.querySelector('[data-testid=attract-sign]')) {\
-        const dom = performance.now() - t0;\
-        requestAnimationFrame(() => requestAnimationFrame(() => done([performance.now() - t0, dom])));\
-      } else { setTimeout(seen, 0); } };\
-    seen();\
-  }));";
+/// Fills the form, then taps Sign: until the thank-you screen (IPC, validation, sealing, the
+/// commit and the reply included).
+fn sign_and_time() -> String {
+    let fill = "const set = (n, v) => { const e = document.querySelector(`[name='${n}']`); e.value = v;\
+                  e.dispatchEvent(new Event('input', {bubbles: true})); };\
+                set('given_name', 'Bench'); set('email', `bench${arguments[0]}@example.org`);";
+    let tap = "document.querySelector('[data-testid=submit]').click();";
+    format!("{fill}{}", tap_and_time(tap, "[data-testid=thank-you]"))
+}
+
+/// The same for a tap that needs no IPC: "Back" from the form to the start screen.
+fn back_and_time() -> String {
+    tap_and_time(
+        "document.querySelector('[data-testid=cancel]').click();",
+        "[data-testid=attract-sign]",
+    )
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "benchmark: ./dev bench"]
@@ -57,7 +64,7 @@ async fn bench_sign_to_thank_you() {
     for i in 0..n {
         kiosk.click("[data-testid=attract-sign]").await;
         kiosk.wait("[data-testid=submit]").await;
-        let (painted, dom) = timed(&kiosk, BACK_AND_TIME, i).await;
+        let (painted, dom) = timed(&kiosk, &back_and_time(), i).await;
         back.push(painted);
         back_dom.push(dom);
         kiosk.click("[data-testid=attract-sign]").await;
@@ -65,7 +72,7 @@ async fn bench_sign_to_thank_you() {
         // The form calls prepare_signing when it opens; a signer takes seconds to type, so
         // let it finish as it would.
         tokio::time::sleep(Duration::from_millis(20)).await;
-        let (painted, dom) = timed(&kiosk, SIGN_AND_TIME, i).await;
+        let (painted, dom) = timed(&kiosk, &sign_and_time(), i).await;
         sign.push(painted);
         sign_dom.push(dom);
         kiosk.click("[data-testid=thanks-done]").await;

@@ -25,6 +25,18 @@ pub struct Kiosk {
     _guard: tokio::sync::MutexGuard<'static, ()>,
 }
 
+/// Whether `condition` holds within `limit` (checked every 100 ms).
+pub async fn eventually(limit: Duration, condition: impl Fn() -> bool) -> bool {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if condition() {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    condition()
+}
+
 /// WebDriver key codes.
 pub const TAB: char = '\u{E004}';
 pub const ENTER: char = '\u{E007}';

@@ -749,14 +749,7 @@ async fn operator_pin_settings_and_the_idle_reset() {
     // The app quits while this click is answered, so the driver may report an error.
     let yes = kiosk.wait("[data-testid=operator-exit-yes]").await;
     let _ = yes.click().await;
-    let mut quit = false;
-    for _ in 0..50 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        if !kiosk.app_running() {
-            quit = true;
-            break;
-        }
-    }
+    let quit = harness::eventually(Duration::from_secs(5), || !kiosk.app_running()).await;
     assert!(quit, "the app is still running after Quit");
     kiosk.stop().await;
 }
@@ -856,14 +849,10 @@ async fn the_kiosk_lock_ignores_close_until_the_operator_unlocks() {
     kiosk.operator_pin("2468").await;
     kiosk.wait("[data-testid=operator-panel]").await;
     organiser::x(&display, "wmctrl", &["-c", "Placard"]);
-    let mut closed = false;
-    for _ in 0..50 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        if !organiser::window_exists(&display, "Placard") {
-            closed = true;
-            break;
-        }
-    }
+    let closed = harness::eventually(Duration::from_secs(5), || {
+        !organiser::window_exists(&display, "Placard")
+    })
+    .await;
     assert!(closed, "the unlocked kiosk did not close");
     kiosk.stop().await;
 }

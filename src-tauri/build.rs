@@ -19,7 +19,7 @@ fn placard_commands() -> &'static [&'static str] {
         "setup_kiosk",
         "sign_petition",
         "prepare_signing",
-        "signature_count",
+        "attract_view",
         "operator_unlock",
         "operator_lock",
         "operator_view",

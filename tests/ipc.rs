@@ -246,13 +246,21 @@ fn first_run_setup_then_signing_counts_up() {
     )
     .expect("signed");
     assert_eq!(receipt, json!({"count": 1}));
-    let n = invoke(
-        &w,
-        "signature_count",
-        json!({"petitionId": "encryption-is-not-a-crime"}),
-    )
-    .unwrap();
-    assert_eq!(n, 1);
+    // The attract screen: the second active petition (the FFTF one) and its count.
+    let attract = invoke(&w, "attract_view", json!({"index": 1, "lang": "en"})).unwrap();
+    assert_eq!(attract["status"]["set_up"], true);
+    let shown = &attract["shown"];
+    assert_eq!(shown["id"], "encryption-is-not-a-crime");
+    assert_eq!(shown["count"], 1);
+    assert_eq!(
+        (shown["position"].as_u64(), shown["of"].as_u64()),
+        (Some(1), Some(2))
+    );
+    // The index wraps; a translation is used when the pack has one.
+    let attract = invoke(&w, "attract_view", json!({"index": 2, "lang": "sw"})).unwrap();
+    assert_eq!(attract["shown"]["id"], "defend-encryption-worldwide");
+    assert_eq!(attract["shown"]["lang"], "sw");
+    assert_eq!(attract["shown"]["count"], 0);
     // The vault really holds it, sealed.
     let vault = placard_vault::Vault::open(&w.data.path().join("vault")).expect("vault");
     assert_eq!(vault.stats().expect("stats").total, 1);
@@ -279,13 +287,8 @@ fn rejected_signatures_say_which_fields_and_store_nothing() {
         e["fields"],
         json!([{"field": "given_name", "code": "required"}, {"field": "email", "code": "invalid_email"}])
     );
-    let n = invoke(
-        &w,
-        "signature_count",
-        json!({"petitionId": "encryption-is-not-a-crime"}),
-    )
-    .unwrap();
-    assert_eq!(n, 0);
+    let attract = invoke(&w, "attract_view", json!({"index": 1, "lang": null})).unwrap();
+    assert_eq!(attract["shown"]["count"], 0);
     let e = invoke(
         &w,
         "sign_petition",

@@ -1,4 +1,9 @@
 //! The IPC commands. Each is one domain call, DTO in, DTO out; the logic lives in `crates/`.
+//!
+//! All are `async`: Tauri runs synchronous commands on the main thread, where they would wait
+//! for (and hold up) the webview's own work; at start-up that cost the first screen ~80 ms.
+//! Async commands run on Tauri's thread pool. Their work is short (a commit's fsync, one PIN
+//! hash), so it runs inline rather than on a blocking pool.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -8,14 +13,16 @@ use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use crate::error::IpcError;
 use crate::models::{
-    KioskStatus, OperatorConfig, OperatorView, PackFailure, PackInfo, PetitionSummary,
-    PetitionView, SignReceipt, count,
+    AttractPetition, AttractView, KioskStatus, OperatorConfig, OperatorView, PackFailure, PackInfo,
+    PetitionSummary, PetitionView, SignReceipt, count,
 };
 use crate::state::{KioskCell, KioskConfig, KioskState, LoadedPack};
 
 /// Petitions of the pack, in id order.
 #[tauri::command]
-pub fn list_petitions(state: State<'_, KioskState>) -> Result<Vec<PetitionSummary>, IpcError> {
+pub async fn list_petitions(
+    state: State<'_, KioskState>,
+) -> Result<Vec<PetitionSummary>, IpcError> {
     let loaded = state.current();
     Ok(loaded
         .pack()?
@@ -26,7 +33,7 @@ pub fn list_petitions(state: State<'_, KioskState>) -> Result<Vec<PetitionSummar
 
 /// One petition, in `lang` when the pack has that translation.
 #[tauri::command]
-pub fn get_petition(
+pub async fn get_petition(
     state: State<'_, KioskState>,
     id: String,
     lang: Option<String>,
@@ -38,7 +45,7 @@ pub fn get_petition(
 
 /// The pack's folder and the files that failed to load, for the operator.
 #[tauri::command]
-pub fn pack_info(state: State<'_, KioskState>) -> Result<PackInfo, IpcError> {
+pub async fn pack_info(state: State<'_, KioskState>) -> Result<PackInfo, IpcError> {
     let loaded = state.current();
     let pack = loaded.pack()?;
     Ok(PackInfo {
@@ -51,7 +58,7 @@ pub fn pack_info(state: State<'_, KioskState>) -> Result<PackInfo, IpcError> {
 
 /// Whether the kiosk is set up, what the attract screen shows, and its timers.
 #[tauri::command]
-pub fn kiosk_status(
+pub async fn kiosk_status(
     pack: State<'_, KioskState>,
     kiosk: State<'_, KioskCell>,
 ) -> Result<KioskStatus, IpcError> {
@@ -66,13 +73,13 @@ pub fn kiosk_status(
 
 /// Opens the operator panel if the PIN is right (`wrong_pin`, `pin_locked_out` otherwise).
 #[tauri::command]
-pub fn operator_unlock(kiosk: State<'_, KioskCell>, pin: String) -> Result<(), IpcError> {
+pub async fn operator_unlock(kiosk: State<'_, KioskCell>, pin: String) -> Result<(), IpcError> {
     kiosk.with(|k| Ok(k.operator_unlock(&pin, Instant::now())?))
 }
 
 /// Closes the operator session.
 #[tauri::command]
-pub fn operator_lock(kiosk: State<'_, KioskCell>) -> Result<(), IpcError> {
+pub async fn operator_lock(kiosk: State<'_, KioskCell>) -> Result<(), IpcError> {
     kiosk.with(|k| {
         k.operator_lock();
         Ok(())
@@ -81,7 +88,7 @@ pub fn operator_lock(kiosk: State<'_, KioskCell>) -> Result<(), IpcError> {
 
 /// The operator panel's settings, counts and chart (`operator_only` without the PIN).
 #[tauri::command]
-pub fn operator_view(
+pub async fn operator_view(
     config: State<'_, KioskConfig>,
     pack: State<'_, KioskState>,
     kiosk: State<'_, KioskCell>,
@@ -101,7 +108,7 @@ pub fn operator_view(
 /// Saves the operator panel's settings: loads the chosen pack (the active petitions are
 /// checked against it), swaps it in, and applies the kiosk lock to the window.
 #[tauri::command]
-pub fn operator_configure<R: Runtime>(
+pub async fn operator_configure<R: Runtime>(
     window: WebviewWindow<R>,
     setup: State<'_, KioskConfig>,
     pack: State<'_, KioskState>,
@@ -137,7 +144,7 @@ pub fn operator_configure<R: Runtime>(
 
 /// Quits the app; only an operator may.
 #[tauri::command]
-pub fn operator_exit<R: Runtime>(
+pub async fn operator_exit<R: Runtime>(
     app: AppHandle<R>,
     kiosk: State<'_, KioskCell>,
 ) -> Result<(), IpcError> {
@@ -149,7 +156,7 @@ pub fn operator_exit<R: Runtime>(
 /// First run: the organiser's public key (`age1…`, never the private key) and the operator PIN.
 /// From then on the kiosk lock is on.
 #[tauri::command]
-pub fn setup_kiosk<R: Runtime>(
+pub async fn setup_kiosk<R: Runtime>(
     window: WebviewWindow<R>,
     kiosk: State<'_, KioskCell>,
     recipient: String,
@@ -166,7 +173,7 @@ pub fn setup_kiosk<R: Runtime>(
 /// Seals and stores one signature. Returns only once it is durable: the UI shows "thank you"
 /// after this and never before.
 #[tauri::command]
-pub fn sign_petition(
+pub async fn sign_petition(
     pack: State<'_, KioskState>,
     kiosk: State<'_, KioskCell>,
     petition_id: String,
@@ -186,12 +193,41 @@ pub fn sign_petition(
 /// when it opens, while the signer reads and types, so "Sign" pays only for sealing and the
 /// commit.
 #[tauri::command]
-pub fn prepare_signing(kiosk: State<'_, KioskCell>) -> Result<(), IpcError> {
+pub async fn prepare_signing(kiosk: State<'_, KioskCell>) -> Result<(), IpcError> {
     kiosk.with(|k| Ok(k.prepare()?))
 }
 
-/// Signatures collected here for a petition (the attract screen's counter).
+/// Everything the attract screen shows, in one round trip (it is the first screen, so it is
+/// what start-up waits for): the kiosk's status, and the active petition at `index` (wrapping)
+/// in `lang` with its count here.
 #[tauri::command]
-pub fn signature_count(kiosk: State<'_, KioskCell>, petition_id: String) -> Result<u32, IpcError> {
-    kiosk.with(|k| Ok(count(k.count(&petition_id)?)))
+pub async fn attract_view(
+    pack: State<'_, KioskState>,
+    kiosk: State<'_, KioskCell>,
+    index: u32,
+    lang: Option<String>,
+) -> Result<AttractView, IpcError> {
+    let loaded = pack.current();
+    kiosk.with(|k| {
+        let status = KioskStatus::new(
+            k.is_set_up(),
+            &k.operator_settings(),
+            loaded.published_ids(),
+        );
+        let shown = match status.active.len() {
+            0 => None,
+            of => {
+                let position = index as usize % of;
+                let entry = loaded.entry(&status.active[position])?;
+                let signed = k.count(entry.id())?;
+                Some(AttractPetition::new(
+                    entry.localized(lang.as_deref()),
+                    count(signed),
+                    count(position),
+                    count(of),
+                ))
+            }
+        };
+        Ok(AttractView { status, shown })
+    })
 }

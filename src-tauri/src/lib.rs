@@ -27,7 +27,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::setup_kiosk,
             commands::sign_petition,
             commands::prepare_signing,
-            commands::signature_count,
+            commands::attract_view,
             commands::operator_unlock,
             commands::operator_lock,
             commands::operator_view,

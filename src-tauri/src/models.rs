@@ -216,6 +216,46 @@ impl KioskStatus {
     }
 }
 
+/// The attract screen: the kiosk's status and the petition on show.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AttractView {
+    pub status: KioskStatus,
+    /// `None` when no petition is active (nothing published, or the pack failed to load).
+    pub shown: Option<AttractPetition>,
+}
+
+/// One active petition as the attract screen shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AttractPetition {
+    pub id: String,
+    /// The translation shown, or `null` for the original.
+    pub lang: Option<String>,
+    pub title: String,
+    pub petition_copy: Option<String>,
+    pub goal: Option<u32>,
+    /// Signatures collected here.
+    pub count: u32,
+    /// Its place in the rotation (0-based) and how many take turns.
+    pub position: u32,
+    pub of: u32,
+}
+
+impl AttractPetition {
+    pub fn new(shown: &LoadedPetition, count: u32, position: u32, of: u32) -> Self {
+        let p = &shown.petition;
+        Self {
+            id: p.id.clone(),
+            lang: shown.lang.clone(),
+            title: p.title.clone(),
+            petition_copy: p.petition_copy.clone(),
+            goal: p.goal.map(self::count),
+            count,
+            position,
+            of,
+        }
+    }
+}
+
 /// What the operator panel edits; saved as a whole.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, TS)]
 pub struct OperatorConfig {
@@ -392,6 +432,8 @@ mod tests {
             IpcError::decl(&cfg),
             FieldIssue::decl(&cfg),
             KioskStatus::decl(&cfg),
+            AttractView::decl(&cfg),
+            AttractPetition::decl(&cfg),
             OperatorConfig::decl(&cfg),
             OperatorView::decl(&cfg),
             PetitionTally::decl(&cfg),

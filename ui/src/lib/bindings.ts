@@ -26,6 +26,26 @@ active: Array<string>, rotate_seconds: number, thanks_seconds: number, idle_seco
  */
 locked: boolean, };
 
+export type AttractView = { status: KioskStatus, 
+/**
+ * `None` when no petition is active (nothing published, or the pack failed to load).
+ */
+shown: AttractPetition | null, };
+
+export type AttractPetition = { id: string, 
+/**
+ * The translation shown, or `null` for the original.
+ */
+lang: string | null, title: string, petition_copy: string | null, goal: number | null, 
+/**
+ * Signatures collected here.
+ */
+count: number, 
+/**
+ * Its place in the rotation (0-based) and how many take turns.
+ */
+position: number, of: number, };
+
 export type OperatorConfig = { 
 /**
  * The pack on show (an id from `OperatorView.packs`).

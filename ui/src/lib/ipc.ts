@@ -2,6 +2,7 @@
 // errors arrive as {code, message} and are rethrown as IpcFailure so callers can branch on code.
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  AttractView,
   ErrorCode,
   FieldIssue,
   IpcError,
@@ -49,8 +50,14 @@ export const signPetition = (petitionId: string, signer: Record<string, string |
   call<SignReceipt>("sign_petition", { petitionId, signer });
 /** Idle-time work for the next signature; called when the form opens. */
 export const prepareSigning = () => call<null>("prepare_signing");
-export const signatureCount = (petitionId: string) =>
-  call<number>("signature_count", { petitionId });
+/** The attract screen's status and petition (the active one at `index`, wrapping). */
+export const attractView = (index: number, lang: string | null) =>
+  call<AttractView>("attract_view", { index, lang });
+
+/** The first screen's data, requested as the script loads, before anything renders: start-up
+ * waits for this one round trip, not for a render and then a request. */
+export const firstAttract: Promise<AttractView> = attractView(0, null);
+firstAttract.catch(() => {});
 export const operatorUnlock = (pin: string) => call<null>("operator_unlock", { pin });
 export const operatorLock = () => call<null>("operator_lock");
 export const operatorView = () => call<OperatorView>("operator_view");

@@ -99,7 +99,7 @@ async fn demo_petitions_on_the_attract_screen_and_their_pages() {
     // The action button leads to the signing form: fields from the petition, country
     // defaulting to its target_country, the disclosure instead of an opt-out (opt_in: true).
     kiosk.click("[data-testid=action-button]").await;
-    kiosk.wait("[data-testid=sign-form]").await;
+    kiosk.wait("[data-testid=sign-form] [name=country]").await;
     assert_eq!(
         kiosk
             .js("return document.querySelector('[name=country]').value;")

@@ -139,7 +139,7 @@ async fn bench_cold_start_and_memory() {
     let runs: usize = std::env::var("PLACARD_BENCH_STARTS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(7);
+        .unwrap_or(15);
     // The kiosk is set up once, as at an event, and restarted on the same data dir (as the
     // hello-world reuses its own). One warm-up start of each is not counted: both then start
     // with the page cache warm and their webview data folders in place.
@@ -187,6 +187,7 @@ async fn bench_cold_start_and_memory() {
     }
     let med = |v: &mut Vec<f64>| percentile(v, 50.0);
     let (ks, hs) = (med(&mut kiosk_ms), med(&mut hello_ms));
+    let spread = |v: &[f64]| format!("(min {:.0}, max {:.0})", v[0], v[v.len() - 1]);
     let rss = |v: &[Memory]| {
         let mut r: Vec<f64> = v.iter().map(|m| m.rss_kib as f64 / 1024.0).collect();
         percentile(&mut r, 50.0)
@@ -198,7 +199,9 @@ async fn bench_cold_start_and_memory() {
     let procs = kiosk_mem.first().map_or(0, |m| m.processes);
     println!("cold start to interactive, median of {runs} (WebDriver session → element ready):");
     println!(
-        "  placard-kiosk {ks:7.0} ms   hello-tauri {hs:7.0} ms   ratio {:.2}",
+        "  placard-kiosk {ks:5.0} ms {}   hello-tauri {hs:5.0} ms {}   ratio {:.2}",
+        spread(&kiosk_ms),
+        spread(&hello_ms),
         ks / hs
     );
     println!("memory after start, median, app + WebKit processes ({procs} processes):");

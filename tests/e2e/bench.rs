@@ -18,7 +18,8 @@ use crate::organiser::Organiser;
 /// frame after the one that rendered it).
 fn tap_and_time(action: &str, target: &str) -> String {
     format!(
-        "const done = arguments[arguments.length - 1];\
+        "window.__benchResult = null;\
+         const done = (r) => {{ window.__benchResult = r; }};\
          requestAnimationFrame(() => requestAnimationFrame(() => {{\
            const t0 = performance.now();\
            {action}\
@@ -115,13 +116,26 @@ async fn bench_sign_to_thank_you() {
 }
 
 async fn timed(kiosk: &Kiosk, script: &str, i: usize) -> (f64, f64) {
-    let v = kiosk
+    // Started with a plain script that leaves its result on `window`, then collected: more
+    // robust than WebDriver's async scripts, which WebKitWebDriver now and then fails to read
+    // back. The polling happens after the timed span's end is recorded, so it cannot bias it.
+    kiosk
         .client
-        .execute_async(script, vec![serde_json::json!(i)])
+        .execute(script, vec![serde_json::json!(i)])
         .await
-        .expect("timed script");
-    let ms = |j: usize| v[j].as_f64().unwrap_or_else(|| panic!("milliseconds: {v}"));
-    (ms(0), ms(1))
+        .expect("timed script starts");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let v = kiosk.js("return window.__benchResult;").await;
+        if let (Some(painted), Some(dom)) = (v[0].as_f64(), v[1].as_f64()) {
+            return (painted, dom);
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no timing after 10 s: {v}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 fn percentile(v: &mut [f64], p: f64) -> f64 {

@@ -62,7 +62,7 @@ fn check_exits_zero_when_everything_loads() {
         concat!(env!("CARGO_MANIFEST_DIR"), "/../../packs/demo"),
     ]);
     assert!(out.status.success(), "{}", stdout(&out));
-    assert!(stdout(&out).ends_with("2 loaded, 0 failed\n"));
+    assert!(stdout(&out).ends_with("3 loaded, 0 failed\n"));
 }
 
 #[test]

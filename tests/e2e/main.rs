@@ -25,7 +25,23 @@ async fn demo_petitions_on_the_attract_screen_and_their_pages() {
     let kiosk = Kiosk::start(None).await;
     kiosk.screenshot("00-first-run-setup").await;
     kiosk.axe("first-run set-up").await;
-    kiosk.set_up(&org.recipient).await;
+    // First run, by hand: the key and the PIN, then the pack (checked too).
+    kiosk.fill("recipient", &org.recipient).await;
+    kiosk.fill("pin", "2468").await;
+    kiosk.fill("pin_again", "2468").await;
+    kiosk.click("[data-testid=setup-next]").await;
+    kiosk.wait("[data-testid=pack-demo]").await;
+    assert_eq!(
+        kiosk
+            .js("return document.querySelector('[data-testid=pack-demo]').checked;")
+            .await,
+        true,
+        "the demo pack is the default"
+    );
+    kiosk.screenshot("00-first-run-pack").await;
+    kiosk.axe("first-run set-up: the pack").await;
+    kiosk.click("[data-testid=setup-start]").await;
+    kiosk.wait("[data-testid=attract-sign]").await;
 
     // The attract screen: the first active petition, a big button, the count here.
     assert_eq!(
@@ -794,6 +810,7 @@ async fn signing_with_the_keyboard_only() {
     kiosk.type_text("keys@example.org").await;
     kiosk.keys(&[harness::ENTER]).await;
     kiosk.wait("[data-testid=thank-you]").await;
+    kiosk.screenshot("60-keyboard-thank-you").await;
     tab_to("[data-testid=thanks-done]").await;
     kiosk.keys(&[harness::ENTER]).await;
     kiosk.wait("[data-testid=attract-sign]").await;

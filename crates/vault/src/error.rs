@@ -85,6 +85,8 @@ pub enum VaultError {
     BadIdentity(String),
     #[error("{} exists already; refusing to overwrite a key", .0.display())]
     KeyExists(std::path::PathBuf),
+    #[error("the vault is damaged: {0}")]
+    Corrupt(String),
 }
 
 fn describe(fields: &[FieldError]) -> String {
@@ -111,6 +113,7 @@ impl VaultError {
             Self::WrongPassphrase => "wrong_passphrase",
             Self::BadIdentity(_) => "bad_identity",
             Self::KeyExists(_) => "key_exists",
+            Self::Corrupt(_) => "vault_corrupt",
         }
     }
 

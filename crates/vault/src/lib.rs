@@ -9,6 +9,7 @@ pub mod bench;
 mod error;
 mod export;
 mod keys;
+mod outbox;
 mod record;
 mod store;
 mod validate;
@@ -18,6 +19,7 @@ pub use age::secrecy::{ExposeSecret, SecretString};
 pub use error::{FieldCode, FieldError, VaultError};
 pub use export::{CSV_HEADER, ExportSummary, write_csv, write_jsonl, write_sealed_tar};
 pub use keys::{OrganiserKey, parse_recipient};
+pub use outbox::{Acknowledged, OutboxBatch};
 pub use record::{Event, Extra, ExtraField, Record, SignerInput};
 pub use store::{
     DB_FILE, DEVICE_KEY_FILE, HourCount, PetitionCount, RowProblem, SealedRow, Stats, Vault,

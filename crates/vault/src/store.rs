@@ -60,7 +60,7 @@ const MIGRATIONS: &[M<'static>] = &[M::up(
 /// An open vault.
 pub struct Vault {
     dir: PathBuf,
-    conn: Connection,
+    pub(crate) conn: Connection,
     recipient: age::x25519::Recipient,
     recipient_text: String,
     device_id: Uuid,

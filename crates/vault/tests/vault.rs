@@ -473,3 +473,77 @@ fn the_event_and_the_drawing_are_sealed_into_the_record() {
     assert_eq!(records[0].event.tags, ["dc-rally", "2026"]);
     assert!(records[1].event.is_empty() && records[1].signature.is_empty());
 }
+
+#[test]
+fn batches_are_reused_until_acknowledged_and_acks_mark_records_sent() {
+    let (_dir, mut vault) = new_vault();
+    let ids: Vec<String> = (0..5)
+        .map(|i| {
+            vault
+                .sign(&rules("p"), signer("Ada", &format!("a{i}@example.org")))
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(vault.pending().unwrap(), 5);
+
+    // A batch of two, oldest first; asking again before an ack returns the same batch.
+    let first = vault.next_batch(2, 1 << 20).unwrap().unwrap();
+    let first_ids: Vec<&str> = first.rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(first_ids, [ids[0].as_str(), ids[1].as_str()]);
+    let again = vault.next_batch(2, 1 << 20).unwrap().unwrap();
+    assert_eq!(again, first, "a retry must carry the same id and rows");
+
+    // The ack names one of them: it is sent, the other goes back to the queue.
+    let done = vault
+        .acknowledge(first.batch_id, &[ids[0].clone()])
+        .unwrap();
+    assert_eq!((done.sent, done.requeued), (1, 1));
+    assert_eq!(vault.pending().unwrap(), 4);
+    // A repeated or foreign ack changes nothing.
+    let done = vault
+        .acknowledge(first.batch_id, &[ids[0].clone()])
+        .unwrap();
+    assert_eq!((done.sent, done.requeued), (0, 0));
+
+    // The next batch has a new id and starts with the requeued record; the byte cap keeps it
+    // to whole records (at least one).
+    let one = first.rows[0].sealed.len();
+    let second = vault.next_batch(10, one + one / 2).unwrap().unwrap();
+    assert_ne!(second.batch_id, first.batch_id);
+    assert_eq!(second.rows.len(), 1);
+    assert_eq!(second.rows[0].id, ids[1]);
+    let tiny = vault.next_batch(10, 1).unwrap().unwrap();
+    assert_eq!(tiny, second, "still the unacknowledged batch");
+    vault
+        .acknowledge(second.batch_id, &[ids[1].clone()])
+        .unwrap();
+
+    let rest = vault.next_batch(100, 1 << 20).unwrap().unwrap();
+    assert_eq!(rest.rows.len(), 3);
+    let rest_ids: Vec<String> = rest.rows.iter().map(|r| r.id.clone()).collect();
+    vault.acknowledge(rest.batch_id, &rest_ids).unwrap();
+    assert_eq!(vault.pending().unwrap(), 0);
+    assert!(vault.next_batch(100, 1 << 20).unwrap().is_none());
+
+    let stats = vault.stats().unwrap();
+    assert_eq!((stats.total, stats.pending, stats.sent), (5, 0, 5));
+    // Sent records are consistent: none is both sent and waiting, none neither.
+    let report = vault.verify(Some(&unlocked())).unwrap();
+    assert!(report.is_ok(), "{report:?}");
+}
+
+#[test]
+fn a_batch_survives_reopening_the_vault() {
+    let (dir, mut vault) = new_vault();
+    for i in 0..3 {
+        vault
+            .sign(&rules("p"), signer("Ada", &format!("r{i}@example.org")))
+            .unwrap();
+    }
+    let batch = vault.next_batch(10, 1 << 20).unwrap().unwrap();
+    drop(vault);
+    // A crash or restart between the upload and its ack: the same batch goes again.
+    let mut vault = Vault::open(dir.path()).unwrap();
+    assert_eq!(vault.next_batch(10, 1 << 20).unwrap().unwrap(), batch);
+}

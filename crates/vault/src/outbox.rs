@@ -1,0 +1,166 @@
+//! The outbox, as sync sees it: batches of sealed records to send, and the collector's
+//! acknowledgements.
+//!
+//! A batch id is written to its outbox rows *before* the first attempt, and the same rows go
+//! again under the same id on every retry, so the collector can answer a repeated batch with
+//! the same acknowledgement. A record leaves the outbox (and gets `sent_at`) only when an
+//! acknowledgement names it.
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{OptionalExtension as _, TransactionBehavior, params};
+use uuid::Uuid;
+
+use crate::error::VaultError;
+use crate::store::{SealedRow, Vault};
+
+/// Records to send together, under one id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxBatch {
+    pub batch_id: Uuid,
+    pub rows: Vec<SealedRow>,
+}
+
+/// What an acknowledgement changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Acknowledged {
+    /// Records now marked sent.
+    pub sent: u64,
+    /// Records of the batch the acknowledgement did not name: back in the queue.
+    pub requeued: u64,
+}
+
+impl Vault {
+    /// The batch to send next: the one already started (same id, same rows) if there is one,
+    /// else up to `max_records` of the oldest pending records, and no more than `max_bytes` of
+    /// sealed data (but always at least one record), under a new id written before it is
+    /// returned. `None` when nothing is pending.
+    pub fn next_batch(
+        &mut self,
+        max_records: usize,
+        max_bytes: usize,
+    ) -> Result<Option<OutboxBatch>, VaultError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(VaultError::from_sqlite)?;
+        let started: Option<String> = tx
+            .query_row(
+                "SELECT batch_id FROM outbox WHERE batch_id IS NOT NULL
+                 ORDER BY signature_rowid LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let batch_id = match started {
+            Some(id) => {
+                Uuid::parse_str(&id).map_err(|_| VaultError::Corrupt(format!("batch id {id}")))?
+            }
+            None => {
+                let id = Uuid::now_v7();
+                let mut rowids = Vec::new();
+                let mut bytes = 0usize;
+                {
+                    let mut q = tx.prepare(
+                        "SELECT o.signature_rowid, length(s.sealed) FROM outbox o
+                         JOIN signatures s ON s.rowid = o.signature_rowid
+                         WHERE o.batch_id IS NULL ORDER BY o.signature_rowid LIMIT ?1",
+                    )?;
+                    let limit = i64::try_from(max_records.max(1)).unwrap_or(i64::MAX);
+                    let mut rows = q.query([limit])?;
+                    while let Some(r) = rows.next()? {
+                        let len = usize::try_from(r.get::<_, i64>(1)?).unwrap_or(usize::MAX);
+                        if !rowids.is_empty() && bytes.saturating_add(len) > max_bytes {
+                            break;
+                        }
+                        bytes = bytes.saturating_add(len);
+                        rowids.push(r.get::<_, i64>(0)?);
+                    }
+                }
+                if rowids.is_empty() {
+                    return Ok(None);
+                }
+                let mut tag =
+                    tx.prepare("UPDATE outbox SET batch_id = ?1 WHERE signature_rowid = ?2")?;
+                let id_text = id.to_string();
+                for rowid in rowids {
+                    tag.execute(params![id_text, rowid])?;
+                }
+                drop(tag);
+                id
+            }
+        };
+        let id_text = batch_id.to_string();
+        tx.execute(
+            "UPDATE outbox SET attempts = attempts + 1 WHERE batch_id = ?1",
+            [&id_text],
+        )?;
+        let rows = {
+            let mut q = tx.prepare(
+                "SELECT s.id, s.petition_id, s.captured_at, s.sealed FROM outbox o
+                 JOIN signatures s ON s.rowid = o.signature_rowid
+                 WHERE o.batch_id = ?1 ORDER BY o.signature_rowid",
+            )?;
+            q.query_map([&id_text], |r| {
+                Ok(SealedRow {
+                    id: r.get(0)?,
+                    petition_id: r.get(1)?,
+                    captured_at: r.get(2)?,
+                    sealed: r.get(3)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?
+        };
+        tx.commit().map_err(VaultError::from_sqlite)?;
+        Ok(Some(OutboxBatch { batch_id, rows }))
+    }
+
+    /// Applies the collector's acknowledgement of `batch_id`: the records it names leave the
+    /// outbox and get `sent_at`; the batch's other records go back to the queue. Ids that are
+    /// not in the batch are ignored (a stale or foreign acknowledgement changes nothing).
+    pub fn acknowledge(
+        &mut self,
+        batch_id: Uuid,
+        stored: &[String],
+    ) -> Result<Acknowledged, VaultError> {
+        let now = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+        let id_text = batch_id.to_string();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(VaultError::from_sqlite)?;
+        let mut done = Acknowledged::default();
+        {
+            let mut find = tx.prepare(
+                "SELECT signature_rowid FROM outbox WHERE batch_id = ?1 AND signature_id = ?2",
+            )?;
+            let mut sent =
+                tx.prepare("UPDATE signatures SET sent_at = ?1, batch_id = ?2 WHERE rowid = ?3")?;
+            let mut remove = tx.prepare("DELETE FROM outbox WHERE signature_rowid = ?1")?;
+            for id in stored {
+                if let Some(rowid) = find
+                    .query_row(params![id_text, id], |r| r.get::<_, i64>(0))
+                    .optional()?
+                {
+                    sent.execute(params![now, id_text, rowid])?;
+                    remove.execute([rowid])?;
+                    done.sent += 1;
+                }
+            }
+        }
+        done.requeued = u64::try_from(tx.execute(
+            "UPDATE outbox SET batch_id = NULL WHERE batch_id = ?1",
+            [&id_text],
+        )?)
+        .unwrap_or(0);
+        tx.commit().map_err(VaultError::from_sqlite)?;
+        Ok(done)
+    }
+
+    /// Records waiting to be sent.
+    pub fn pending(&self) -> Result<u64, VaultError> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get::<_, i64>(0))
+            .map(|n| u64::try_from(n).unwrap_or(0))?)
+    }
+}

@@ -20,6 +20,8 @@ fn placard_commands() -> &'static [&'static str] {
         "sign_petition",
         "prepare_signing",
         "attract_view",
+        "key_destinations",
+        "create_organiser_key",
         "operator_unlock",
         "operator_lock",
         "operator_view",

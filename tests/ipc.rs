@@ -450,3 +450,79 @@ fn the_operator_switches_packs_and_the_choice_is_checked() {
         "local:rally"
     );
 }
+
+#[test]
+fn a_new_organiser_key_is_written_off_the_kiosk_and_only_its_public_half_kept() {
+    let w = app(KioskState::load(demo_pack()));
+    let stick = tempfile::tempdir().unwrap();
+    let pass = "a passphrase long enough";
+    let e = invoke(
+        &w,
+        "create_organiser_key",
+        json!({"folder": w.data.path(), "passphrase": pass}),
+    )
+    .expect_err("on the kiosk");
+    assert_eq!(e["code"], "key_on_kiosk");
+    let e = invoke(
+        &w,
+        "create_organiser_key",
+        json!({"folder": stick.path(), "passphrase": "short"}),
+    )
+    .expect_err("weak");
+    assert_eq!(e["code"], "weak_passphrase");
+
+    let made = invoke(
+        &w,
+        "create_organiser_key",
+        json!({"folder": stick.path(), "passphrase": pass}),
+    )
+    .expect("created");
+    let recipient = made["recipient"].as_str().unwrap();
+    assert!(recipient.starts_with("age1"));
+    let key_file = made["key_file"].as_str().unwrap();
+    assert!(Path::new(key_file).starts_with(std::fs::canonicalize(stick.path()).unwrap()));
+    // The passphrase opens it; the kiosk's data folder holds no trace of the private key.
+    let key = placard_vault::OrganiserKey::unlock(
+        Path::new(key_file),
+        &placard_vault::SecretString::from(pass.to_owned()),
+    )
+    .unwrap();
+    assert_eq!(key.recipient(), recipient);
+    let e = invoke(
+        &w,
+        "create_organiser_key",
+        json!({"folder": stick.path(), "passphrase": pass}),
+    )
+    .expect_err("never overwrites");
+    assert_eq!(e["code"], "key_exists");
+
+    invoke(
+        &w,
+        "setup_kiosk",
+        json!({"recipient": recipient, "pin": "2468"}),
+    )
+    .expect("set up");
+    let e = invoke(
+        &w,
+        "create_organiser_key",
+        json!({"folder": stick.path(), "passphrase": pass}),
+    )
+    .expect_err("after set-up");
+    assert_eq!(e["code"], "already_set_up");
+    let mut stack = vec![w.data.path().to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let bytes = std::fs::read(&p).unwrap();
+                assert!(
+                    !String::from_utf8_lossy(&bytes).contains("AGE-SECRET-KEY"),
+                    "{} holds a private key",
+                    p.display()
+                );
+            }
+        }
+    }
+}

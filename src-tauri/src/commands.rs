@@ -13,8 +13,8 @@ use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use crate::error::IpcError;
 use crate::models::{
-    AttractPetition, AttractView, KioskStatus, OperatorConfig, OperatorView, PackFailure, PackInfo,
-    PetitionSummary, PetitionView, SignReceipt, count,
+    AttractPetition, AttractView, CreatedKey, KioskStatus, OperatorConfig, OperatorView,
+    PackFailure, PackInfo, PetitionSummary, PetitionView, SignReceipt, count,
 };
 use crate::state::{KioskCell, KioskConfig, KioskState, LoadedPack};
 
@@ -151,6 +151,32 @@ pub async fn operator_exit<R: Runtime>(
     kiosk.with(|k| Ok(k.require_operator(Instant::now())?))?;
     app.exit(0);
     Ok(())
+}
+
+/// Mounted removable media, where a new organiser key can be saved.
+#[tauri::command]
+pub async fn key_destinations() -> Result<Vec<String>, IpcError> {
+    Ok(placard_kiosk_core::keys::removable_media()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect())
+}
+
+/// First run, for an organiser without a key: writes a new one, encrypted with `passphrase`,
+/// to `folder` (off the kiosk) with a recovery sheet, and returns only its public half.
+#[tauri::command]
+pub async fn create_organiser_key(
+    kiosk: State<'_, KioskCell>,
+    folder: String,
+    passphrase: String,
+) -> Result<CreatedKey, IpcError> {
+    let passphrase = placard_vault::SecretString::from(passphrase);
+    kiosk.with(|k| {
+        Ok(CreatedKey::from(k.create_organiser_key(
+            std::path::Path::new(&folder),
+            &passphrase,
+        )?))
+    })
 }
 
 /// First run: the organiser's public key (`age1…`, never the private key) and the operator PIN.

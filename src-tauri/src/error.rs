@@ -33,6 +33,12 @@ pub enum ErrorCode {
     OperatorOnly,
     /// An operator setting out of bounds; `message` says which.
     BadSetting,
+    /// A new organiser key's passphrase is too short.
+    WeakPassphrase,
+    /// A new organiser key was to be saved on the kiosk itself.
+    KeyOnKiosk,
+    /// The chosen folder already holds an organiser key (never overwritten).
+    KeyExists,
 }
 
 /// One form field the signer must fix, with a stable code the UI translates.
@@ -73,6 +79,9 @@ impl From<placard_kiosk_core::KioskError> for IpcError {
             K::PinLockedOut { .. } => ErrorCode::PinLockedOut,
             K::OperatorOnly => ErrorCode::OperatorOnly,
             K::BadSetting(_) => ErrorCode::BadSetting,
+            K::WeakPassphrase => ErrorCode::WeakPassphrase,
+            K::KeyOnKiosk => ErrorCode::KeyOnKiosk,
+            K::KeyExists | K::Vault(V::KeyExists(_)) => ErrorCode::KeyExists,
             K::Vault(V::InvalidInput(_) | V::MalformedInput(_)) => ErrorCode::InvalidInput,
             K::Vault(V::BadRecipient(_)) => ErrorCode::BadRecipient,
             K::Vault(V::StorageFull) => ErrorCode::StorageFull,

@@ -28,6 +28,8 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::sign_petition,
             commands::prepare_signing,
             commands::attract_view,
+            commands::key_destinations,
+            commands::create_organiser_key,
             commands::operator_unlock,
             commands::operator_lock,
             commands::operator_view,

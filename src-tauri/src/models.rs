@@ -216,6 +216,24 @@ impl KioskStatus {
     }
 }
 
+/// A new organiser key, as written at first run (the private half is only in the file).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CreatedKey {
+    pub recipient: String,
+    pub key_file: String,
+    pub recovery_file: String,
+}
+
+impl From<placard_kiosk_core::keys::CreatedKey> for CreatedKey {
+    fn from(k: placard_kiosk_core::keys::CreatedKey) -> Self {
+        Self {
+            recipient: k.recipient,
+            key_file: k.key_file.display().to_string(),
+            recovery_file: k.recovery_file.display().to_string(),
+        }
+    }
+}
+
 /// The attract screen: the kiosk's status and the petition on show.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AttractView {
@@ -433,6 +451,7 @@ mod tests {
             FieldIssue::decl(&cfg),
             KioskStatus::decl(&cfg),
             AttractView::decl(&cfg),
+            CreatedKey::decl(&cfg),
             AttractPetition::decl(&cfg),
             OperatorConfig::decl(&cfg),
             OperatorView::decl(&cfg),

@@ -874,6 +874,67 @@ async fn the_kiosk_lock_ignores_close_until_the_operator_unlocks() {
     kiosk.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn first_run_creates_the_organiser_key_on_a_usb_stick() {
+    let stick = tempfile::tempdir().expect("stick");
+    let kiosk = Kiosk::start(None).await;
+    kiosk.click("[data-testid=newkey-open]").await;
+    kiosk
+        .fill("folder", &stick.path().display().to_string())
+        .await;
+    kiosk.fill("passphrase", "too short").await;
+    kiosk.fill("passphrase_again", "too short").await;
+    kiosk.click("[data-testid=newkey-create]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=setup-error]").await,
+        "The passphrase must be at least 12 characters."
+    );
+    let pass = "rally organisers only, 2026";
+    kiosk.fill("passphrase", pass).await;
+    kiosk.fill("passphrase_again", pass).await;
+    kiosk.screenshot("70-new-key").await;
+    kiosk.axe("first run: new key").await;
+    kiosk.click("[data-testid=newkey-create]").await;
+    let done = kiosk.text("[data-testid=newkey-done]").await;
+    assert!(done.contains("placard-organiser-key.age"), "{done}");
+    let recipient = kiosk
+        .js("return document.querySelector('[name=recipient]').value;")
+        .await;
+    let recipient = recipient.as_str().unwrap_or_default().to_owned();
+    assert!(recipient.starts_with("age1"), "{recipient}");
+    kiosk.screenshot("71-new-key-saved").await;
+    kiosk.fill("pin", "2468").await;
+    kiosk.fill("pin_again", "2468").await;
+    kiosk.click("[data-testid=setup-next]").await;
+    kiosk.click("[data-testid=setup-start]").await;
+    kiosk.click("[data-testid=attract-sign]").await;
+    kiosk.fill("given_name", "Ada").await;
+    kiosk.fill("email", "ada@example.org").await;
+    kiosk.click("[data-testid=submit]").await;
+    kiosk.wait("[data-testid=thank-you]").await;
+
+    // The key on the stick, with the passphrase, opens what was signed.
+    let key = placard_vault::OrganiserKey::unlock(
+        &stick.path().join("placard-organiser-key.age"),
+        &placard_vault::SecretString::from(pass.to_owned()),
+    )
+    .expect("the new key opens with its passphrase");
+    assert_eq!(key.recipient(), recipient);
+    let records = placard_vault::Vault::open(&kiosk.data_dir().join("vault"))
+        .and_then(|v| v.open_records(&key))
+        .expect("open");
+    assert_eq!(records.len(), 1);
+    assert_eq!(
+        records[0].as_ref().expect("record").email,
+        "ada@example.org"
+    );
+    kiosk.stop().await;
+}
+
 /// No trace of a signer: none of `values` anywhere in the DOM or in any field's value.
 async fn assert_no_trace(kiosk: &Kiosk, values: &[&str]) {
     let dom = kiosk.dom().await;

@@ -1,6 +1,7 @@
 //! The kiosk's own state, with no UI: its settings file, the operator PIN and session, and
 //! signing a petition through the vault. The Tauri shell holds one [`Kiosk`] and calls it.
 
+pub mod keys;
 pub mod packs;
 mod pin;
 pub mod qr;
@@ -44,6 +45,12 @@ pub enum KioskError {
     OperatorOnly,
     #[error("{0}")]
     BadSetting(String),
+    #[error("the passphrase must be at least {} characters", keys::MIN_PASSPHRASE)]
+    WeakPassphrase,
+    #[error("the organiser key must be saved off this kiosk (a USB stick), not in its data folder")]
+    KeyOnKiosk,
+    #[error("that folder already holds an organiser key; choose another")]
+    KeyExists,
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error("cannot save the kiosk settings: {0}")]
@@ -61,6 +68,9 @@ impl KioskError {
             Self::PinLockedOut { .. } => "pin_locked_out",
             Self::OperatorOnly => "operator_only",
             Self::BadSetting(_) => "bad_setting",
+            Self::WeakPassphrase => "weak_passphrase",
+            Self::KeyOnKiosk => "key_on_kiosk",
+            Self::KeyExists => "key_exists",
             Self::Vault(e) => e.code(),
             Self::Settings(_) => "storage_error",
         }
@@ -198,6 +208,19 @@ impl Kiosk {
         // operator panel (pick the pack) without asking for it again.
         self.operator_seen = Some(Instant::now());
         Ok(())
+    }
+
+    /// First run, for an organiser without a key: creates one in `dir` (off the kiosk; see
+    /// [`keys::create`]) and returns its public half for [`Kiosk::setup`]. Refused once set up.
+    pub fn create_organiser_key(
+        &self,
+        dir: &Path,
+        passphrase: &placard_vault::SecretString,
+    ) -> Result<keys::CreatedKey, KioskError> {
+        if self.is_set_up() {
+            return Err(KioskError::AlreadySetUp);
+        }
+        keys::create(&self.data_dir, dir, passphrase)
     }
 
     pub fn check_pin(&self, pin: &str) -> bool {

@@ -1,7 +1,7 @@
 // Generated from src-tauri/src/{models,error}.rs by the `bindings_are_fresh` test.
 // Do not edit: run `PLACARD_UPDATE_BINDINGS=1 cargo test bindings` instead.
 
-export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "wrong_pin" | "pin_locked_out" | "operator_only" | "bad_setting";
+export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "wrong_pin" | "pin_locked_out" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists";
 
 export type IpcError = { code: ErrorCode, message: string, 
 /**
@@ -31,6 +31,8 @@ export type AttractView = { status: KioskStatus,
  * `None` when no petition is active (nothing published, or the pack failed to load).
  */
 shown: AttractPetition | null, };
+
+export type CreatedKey = { recipient: string, key_file: string, recovery_file: string, };
 
 export type AttractPetition = { id: string, 
 /**

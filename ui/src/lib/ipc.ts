@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AttractView,
+  CreatedKey,
   ErrorCode,
   FieldIssue,
   IpcError,
@@ -43,6 +44,11 @@ export const getPetition = (id: string, lang: string | null = null) =>
   call<PetitionView>("get_petition", { id, lang });
 export const packInfo = () => call<PackInfo>("pack_info");
 export const kioskStatus = () => call<KioskStatus>("kiosk_status");
+/** Mounted removable media, for a new organiser key. */
+export const keyDestinations = () => call<string[]>("key_destinations");
+/** Writes a new organiser key (encrypted) to `folder`, off the kiosk; returns its public half. */
+export const createOrganiserKey = (folder: string, passphrase: string) =>
+  call<CreatedKey>("create_organiser_key", { folder, passphrase });
 export const setupKiosk = (recipient: string, pin: string) =>
   call<null>("setup_kiosk", { recipient, pin });
 /** Resolves only once the signature is sealed and durable. */

@@ -89,7 +89,7 @@ idle-reset = Torna a començar
 ## First-run set-up
 setup-heading = Configureu aquest quiosc
 setup-intro = Les signatures se segellen amb la clau pública de l'organitzador en el moment de signar. Aquest quiosc no les pot llegir mai.
-setup-key-help = Creeu la clau a l'ordinador de l'organitzador amb «placard keys new». Només la meitat pública, que comença per age1, va en aquest quiosc.
+setup-key-help = Enganxeu la clau pública (age1…) creada amb «placard keys new», o creeu-ne una aquí: la meitat privada va a un llapis USB, mai a aquest quiosc.
 setup-recipient = Clau pública de l'organitzador (comença per age1)
 setup-pin = PIN d'operador (de 4 a 12 xifres)
 setup-pin-again = Torneu a escriure el PIN
@@ -101,6 +101,18 @@ setup-pack = Quines peticions ha de mostrar aquest quiosc?
 pack-demo = Peticions de demostració (incloses)
 pack-configured = El paquet configurat d'aquest quiosc
 pack-local = Paquet «{ $name }»
+
+setup-new-key = Crea una clau d'organitzador nova
+newkey-intro = La clau privada es desa, xifrada amb la vostra contrasenya, en un llapis USB o una altra carpeta fora d'aquest quiosc, amb un full de recuperació per imprimir. Guardeu-los bé, amb la contrasenya: sense ells ningú no podrà llegir mai les signatures.
+newkey-folder = On desar-la (un llapis USB)
+newkey-passphrase = Contrasenya (almenys 12 caràcters)
+newkey-passphrase-again = Torneu a escriure la contrasenya
+newkey-mismatch = Les dues contrasenyes són diferents.
+newkey-create = Crea la clau
+newkey-done = Clau desada a { $file }. Imprimiu el full de recuperació que hi ha al costat: { $sheet }
+error-weak_passphrase = La contrasenya ha de tenir almenys 12 caràcters.
+error-key_on_kiosk = Trieu una carpeta fora d'aquest quiosc, com ara un llapis USB.
+error-key_exists = Aquesta carpeta ja conté una clau d'organitzador. Trieu-ne una altra.
 
 ## Operator
 pin-heading = PIN d'operador

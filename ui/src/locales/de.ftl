@@ -89,7 +89,7 @@ idle-reset = Neu beginnen
 ## First-run set-up
 setup-heading = Diesen Kiosk einrichten
 setup-intro = Unterschriften werden im Moment der Abgabe mit dem öffentlichen Schlüssel der Organisation versiegelt. Dieser Kiosk kann sie niemals lesen.
-setup-key-help = Erstellen Sie den Schlüssel auf dem eigenen Rechner der Organisation mit „placard keys new“. Nur seine öffentliche Hälfte, beginnend mit age1, kommt auf diesen Kiosk.
+setup-key-help = Fügen Sie den öffentlichen Schlüssel (age1…) aus „placard keys new“ ein oder erstellen Sie hier einen neuen: Seine private Hälfte kommt auf einen USB-Stick, nie auf diesen Kiosk.
 setup-recipient = Öffentlicher Schlüssel der Organisation (beginnt mit age1)
 setup-pin = Betreuungs-PIN (4 bis 12 Ziffern)
 setup-pin-again = Betreuungs-PIN wiederholen
@@ -101,6 +101,18 @@ setup-pack = Welche Petitionen soll dieser Kiosk zeigen?
 pack-demo = Demo-Petitionen (eingebaut)
 pack-configured = Das eingestellte Paket dieses Kiosks
 pack-local = Paket „{ $name }“
+
+setup-new-key = Einen neuen Schlüssel erstellen
+newkey-intro = Der private Schlüssel wird, mit Ihrer Passphrase verschlüsselt, auf einem USB-Stick oder in einem anderen Ordner außerhalb dieses Kiosks gespeichert, dazu ein Wiederherstellungsblatt zum Ausdrucken. Bewahren Sie beides und die Passphrase sicher auf: Ohne sie kann niemand die Unterschriften je lesen.
+newkey-folder = Speicherort (ein USB-Stick)
+newkey-passphrase = Passphrase (mindestens 12 Zeichen)
+newkey-passphrase-again = Passphrase wiederholen
+newkey-mismatch = Die beiden Passphrasen sind verschieden.
+newkey-create = Schlüssel erstellen
+newkey-done = Schlüssel gespeichert unter { $file }. Drucken Sie das Wiederherstellungsblatt daneben aus: { $sheet }
+error-weak_passphrase = Die Passphrase muss mindestens 12 Zeichen haben.
+error-key_on_kiosk = Wählen Sie einen Ordner außerhalb dieses Kiosks, etwa einen USB-Stick.
+error-key_exists = In diesem Ordner liegt schon ein Schlüssel. Wählen Sie einen anderen Ordner.
 
 ## Operator
 pin-heading = Betreuungs-PIN

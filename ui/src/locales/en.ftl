@@ -91,7 +91,7 @@ idle-reset = Start over
 ## First-run set-up
 setup-heading = Set up this kiosk
 setup-intro = Signatures are sealed to the organiser's public key the moment they are given. This kiosk can never read them.
-setup-key-help = Create the key on the organiser's own computer with “placard keys new”. Only its public half, starting with age1, goes on this kiosk.
+setup-key-help = Paste the public key (age1…) made with “placard keys new”, or create a new key here: its private half goes to a USB stick, never onto this kiosk.
 setup-recipient = Organiser's public key (starts with age1)
 setup-pin = Operator PIN (4 to 12 digits)
 setup-pin-again = Operator PIN again
@@ -103,6 +103,18 @@ setup-pack = Which petitions should this kiosk show?
 pack-demo = Demo petitions (built in)
 pack-configured = This kiosk's configured pack
 pack-local = Pack “{ $name }”
+
+setup-new-key = Create a new organiser key
+newkey-intro = The private key is saved, encrypted with your passphrase, to a USB stick or another folder off this kiosk, with a recovery sheet to print. Keep both, and the passphrase, safe: without them nobody can ever read the signatures.
+newkey-folder = Where to save it (a USB stick)
+newkey-passphrase = Passphrase (at least 12 characters)
+newkey-passphrase-again = Passphrase again
+newkey-mismatch = The two passphrases differ.
+newkey-create = Create the key
+newkey-done = Key saved to { $file }. Print the recovery sheet beside it: { $sheet }
+error-weak_passphrase = The passphrase must be at least 12 characters.
+error-key_on_kiosk = Choose a folder off this kiosk, such as a USB stick.
+error-key_exists = That folder already holds an organiser key. Choose another folder.
 
 ## Operator
 pin-heading = Operator PIN

@@ -89,7 +89,7 @@ idle-reset = Empezar de nuevo
 ## First-run set-up
 setup-heading = Configura este quiosco
 setup-intro = Las firmas se sellan con la clave pública de la organización en el momento en que se dan. Este quiosco nunca podrá leerlas.
-setup-key-help = Crea la clave en el ordenador de la organización con «placard keys new». Solo su mitad pública, que empieza por age1, va en este quiosco.
+setup-key-help = Pega la clave pública (age1…) creada con «placard keys new», o crea una nueva aquí: su mitad privada va a una memoria USB, nunca a este quiosco.
 setup-recipient = Clave pública de la organización (empieza por age1)
 setup-pin = PIN de operador (de 4 a 12 cifras)
 setup-pin-again = Repite el PIN de operador
@@ -101,6 +101,18 @@ setup-pack = ¿Qué peticiones debe mostrar este quiosco?
 pack-demo = Peticiones de demostración (incluidas)
 pack-configured = El paquete configurado de este quiosco
 pack-local = Paquete «{ $name }»
+
+setup-new-key = Crear una clave nueva de la organización
+newkey-intro = La clave privada se guarda, cifrada con tu frase de contraseña, en una memoria USB u otra carpeta fuera de este quiosco, con una hoja de recuperación para imprimir. Guarda ambas, y la frase, en un lugar seguro: sin ellas nadie podrá leer nunca las firmas.
+newkey-folder = Dónde guardarla (una memoria USB)
+newkey-passphrase = Frase de contraseña (al menos 12 caracteres)
+newkey-passphrase-again = Repite la frase de contraseña
+newkey-mismatch = Las dos frases de contraseña no coinciden.
+newkey-create = Crear la clave
+newkey-done = Clave guardada en { $file }. Imprime la hoja de recuperación que está al lado: { $sheet }
+error-weak_passphrase = La frase de contraseña debe tener al menos 12 caracteres.
+error-key_on_kiosk = Elige una carpeta fuera de este quiosco, como una memoria USB.
+error-key_exists = Esa carpeta ya contiene una clave. Elige otra carpeta.
 
 ## Operator
 pin-heading = PIN de operador

@@ -89,7 +89,7 @@ idle-reset = Recommencer
 ## First-run set-up
 setup-heading = Configurer ce kiosque
 setup-intro = Les signatures sont scellées avec la clé publique de l’organisateur dès qu’elles sont données. Ce kiosque ne peut jamais les lire.
-setup-key-help = Créez la clé sur l’ordinateur de l’organisateur avec « placard keys new ». Seule sa moitié publique, qui commence par age1, va sur ce kiosque.
+setup-key-help = Collez la clé publique (age1…) créée avec « placard keys new », ou créez-en une ici : sa moitié privée va sur une clé USB, jamais sur ce kiosque.
 setup-recipient = Clé publique de l’organisateur (commence par age1)
 setup-pin = Code PIN opérateur (4 à 12 chiffres)
 setup-pin-again = Code PIN opérateur, encore une fois
@@ -101,6 +101,18 @@ setup-pack = Quelles pétitions ce kiosque doit-il afficher ?
 pack-demo = Pétitions de démonstration (intégrées)
 pack-configured = Le paquet configuré de ce kiosque
 pack-local = Paquet « { $name } »
+
+setup-new-key = Créer une nouvelle clé d’organisateur
+newkey-intro = La clé privée est enregistrée, chiffrée avec votre phrase secrète, sur une clé USB ou dans un autre dossier hors de ce kiosque, avec une fiche de récupération à imprimer. Gardez-les en lieu sûr, avec la phrase secrète : sans elles, personne ne pourra jamais lire les signatures.
+newkey-folder = Où l’enregistrer (une clé USB)
+newkey-passphrase = Phrase secrète (au moins 12 caractères)
+newkey-passphrase-again = Phrase secrète, encore une fois
+newkey-mismatch = Les deux phrases secrètes diffèrent.
+newkey-create = Créer la clé
+newkey-done = Clé enregistrée dans { $file }. Imprimez la fiche de récupération à côté : { $sheet }
+error-weak_passphrase = La phrase secrète doit comporter au moins 12 caractères.
+error-key_on_kiosk = Choisissez un dossier hors de ce kiosque, comme une clé USB.
+error-key_exists = Ce dossier contient déjà une clé. Choisissez-en un autre.
 
 ## Operator
 pin-heading = Code PIN opérateur

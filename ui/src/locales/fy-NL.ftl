@@ -89,7 +89,7 @@ idle-reset = Opnij begjinne
 ## First-run set-up
 setup-heading = Dizze kiosk ynstelle
 setup-intro = Hantekeningen wurde op it stuit fan tekenjen fersegele mei de iepenbiere kaai fan de organisaasje. Dizze kiosk kin se nea lêze.
-setup-key-help = Meitsje de kaai op de eigen kompjûter fan de organisaasje mei ‘placard keys new’. Allinnich de iepenbiere helte, dy’t mei age1 begjint, komt op dizze kiosk.
+setup-key-help = Plak de iepenbiere kaai (age1…) makke mei ‘placard keys new’, of meitsje hjir in nije: de privee helte giet nei in USB-stick, nea op dizze kiosk.
 setup-recipient = Iepenbiere kaai fan de organisaasje (begjint mei age1)
 setup-pin = Behearderspinkoade (4 oant 12 sifers)
 setup-pin-again = Behearderspinkoade noch ien kear
@@ -101,6 +101,18 @@ setup-pack = Hokker petysjes moat dizze kiosk sjen litte?
 pack-demo = Demopetysjes (ynboud)
 pack-configured = It ynstelde pakket fan dizze kiosk
 pack-local = Pakket ‘{ $name }’
+
+setup-new-key = In nije kaai meitsje
+newkey-intro = De privee kaai wurdt, fersifere mei dyn wachtsin, bewarre op in USB-stick of yn in oare map bûten dizze kiosk, mei in herstelblêd om ôf te drukken. Bewarje se goed, mei it wachtsin: sûnder se kin nimmen de hantekeningen ea lêze.
+newkey-folder = Wêr bewarje (in USB-stick)
+newkey-passphrase = Wachtsin (op syn minst 12 tekens)
+newkey-passphrase-again = Wachtsin noch ien kear
+newkey-mismatch = De twa wachtsinnen ferskille.
+newkey-create = Kaai meitsje
+newkey-done = Kaai bewarre yn { $file }. Druk it herstelblêd dêrneist ôf: { $sheet }
+error-weak_passphrase = It wachtsin moat op syn minst 12 tekens hawwe.
+error-key_on_kiosk = Kies in map bûten dizze kiosk, lykas in USB-stick.
+error-key_exists = Yn dy map sit al in kaai. Kies in oare map.
 
 ## Operator
 pin-heading = Behearderspinkoade

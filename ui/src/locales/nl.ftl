@@ -89,7 +89,7 @@ idle-reset = Opnieuw beginnen
 ## First-run set-up
 setup-heading = Deze kiosk instellen
 setup-intro = Handtekeningen worden op het moment van tekenen verzegeld met de openbare sleutel van de organisatie. Deze kiosk kan ze nooit lezen.
-setup-key-help = Maak de sleutel op de eigen computer van de organisatie met ‘placard keys new’. Alleen de openbare helft, die met age1 begint, komt op deze kiosk.
+setup-key-help = Plak de openbare sleutel (age1…) gemaakt met ‘placard keys new’, of maak hier een nieuwe: de privéhelft gaat naar een USB-stick, nooit op deze kiosk.
 setup-recipient = Openbare sleutel van de organisatie (begint met age1)
 setup-pin = Beheerderspincode (4 tot 12 cijfers)
 setup-pin-again = Beheerderspincode nog een keer
@@ -101,6 +101,18 @@ setup-pack = Welke petities moet deze kiosk tonen?
 pack-demo = Demopetities (ingebouwd)
 pack-configured = Het ingestelde pakket van deze kiosk
 pack-local = Pakket ‘{ $name }’
+
+setup-new-key = Een nieuwe sleutel maken
+newkey-intro = De privésleutel wordt, versleuteld met je wachtzin, opgeslagen op een USB-stick of in een andere map buiten deze kiosk, met een herstelblad om af te drukken. Bewaar ze goed, met de wachtzin: zonder ze kan niemand de handtekeningen ooit lezen.
+newkey-folder = Waar opslaan (een USB-stick)
+newkey-passphrase = Wachtzin (minstens 12 tekens)
+newkey-passphrase-again = Wachtzin nog een keer
+newkey-mismatch = De twee wachtzinnen verschillen.
+newkey-create = Sleutel maken
+newkey-done = Sleutel opgeslagen in { $file }. Druk het herstelblad ernaast af: { $sheet }
+error-weak_passphrase = De wachtzin moet minstens 12 tekens hebben.
+error-key_on_kiosk = Kies een map buiten deze kiosk, zoals een USB-stick.
+error-key_exists = In die map staat al een sleutel. Kies een andere map.
 
 ## Operator
 pin-heading = Beheerderspincode

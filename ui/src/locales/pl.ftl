@@ -97,7 +97,7 @@ idle-reset = Zacznij od nowa
 ## First-run set-up
 setup-heading = Skonfiguruj ten kiosk
 setup-intro = Podpisy są pieczętowane kluczem publicznym organizatora w chwili złożenia. Ten kiosk nigdy nie może ich odczytać.
-setup-key-help = Utwórz klucz na komputerze organizatora poleceniem „placard keys new”. Na ten kiosk trafia tylko jego publiczna połowa, zaczynająca się od age1.
+setup-key-help = Wklej klucz publiczny (age1…) utworzony poleceniem „placard keys new” albo utwórz nowy tutaj: jego prywatna połowa trafia na pendrive, nigdy na ten kiosk.
 setup-recipient = Klucz publiczny organizatora (zaczyna się od age1)
 setup-pin = PIN obsługi (od 4 do 12 cyfr)
 setup-pin-again = PIN obsługi jeszcze raz
@@ -109,6 +109,18 @@ setup-pack = Jakie petycje ma pokazywać ten kiosk?
 pack-demo = Petycje demonstracyjne (wbudowane)
 pack-configured = Skonfigurowany pakiet tego kiosku
 pack-local = Pakiet „{ $name }”
+
+setup-new-key = Utwórz nowy klucz organizatora
+newkey-intro = Klucz prywatny zostanie zapisany, zaszyfrowany Twoim hasłem, na pendrivie lub w innym folderze poza tym kioskiem, razem z arkuszem odzyskiwania do wydrukowania. Przechowuj je bezpiecznie, razem z hasłem: bez nich nikt nigdy nie odczyta podpisów.
+newkey-folder = Gdzie zapisać (pendrive)
+newkey-passphrase = Hasło (co najmniej 12 znaków)
+newkey-passphrase-again = Hasło jeszcze raz
+newkey-mismatch = Oba hasła się różnią.
+newkey-create = Utwórz klucz
+newkey-done = Klucz zapisano w { $file }. Wydrukuj arkusz odzyskiwania obok: { $sheet }
+error-weak_passphrase = Hasło musi mieć co najmniej 12 znaków.
+error-key_on_kiosk = Wybierz folder poza tym kioskiem, np. pendrive.
+error-key_exists = W tym folderze jest już klucz. Wybierz inny folder.
 
 ## Operator
 pin-heading = PIN obsługi

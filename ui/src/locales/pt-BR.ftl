@@ -89,7 +89,7 @@ idle-reset = Recomeçar
 ## First-run set-up
 setup-heading = Configure este quiosque
 setup-intro = As assinaturas são seladas com a chave pública da organização no momento em que são dadas. Este quiosque nunca consegue lê-las.
-setup-key-help = Crie a chave no computador da organização com “placard keys new”. Só a metade pública, que começa com age1, vai para este quiosque.
+setup-key-help = Cole a chave pública (age1…) criada com “placard keys new” ou crie uma nova aqui: a metade privada vai para um pendrive, nunca para este quiosque.
 setup-recipient = Chave pública da organização (começa com age1)
 setup-pin = PIN do operador (de 4 a 12 dígitos)
 setup-pin-again = PIN do operador de novo
@@ -101,6 +101,18 @@ setup-pack = Quais petições este quiosque deve mostrar?
 pack-demo = Petições de demonstração (incluídas)
 pack-configured = O pacote configurado deste quiosque
 pack-local = Pacote “{ $name }”
+
+setup-new-key = Criar uma nova chave da organização
+newkey-intro = A chave privada é salva, criptografada com sua frase-senha, em um pendrive ou outra pasta fora deste quiosque, com uma folha de recuperação para imprimir. Guarde ambas, e a frase-senha, em segurança: sem elas ninguém jamais poderá ler as assinaturas.
+newkey-folder = Onde salvar (um pendrive)
+newkey-passphrase = Frase-senha (pelo menos 12 caracteres)
+newkey-passphrase-again = Frase-senha de novo
+newkey-mismatch = As duas frases-senha são diferentes.
+newkey-create = Criar a chave
+newkey-done = Chave salva em { $file }. Imprima a folha de recuperação ao lado: { $sheet }
+error-weak_passphrase = A frase-senha deve ter pelo menos 12 caracteres.
+error-key_on_kiosk = Escolha uma pasta fora deste quiosque, como um pendrive.
+error-key_exists = Essa pasta já tem uma chave. Escolha outra pasta.
 
 ## Operator
 pin-heading = PIN do operador

@@ -89,7 +89,7 @@ idle-reset = Anza upya
 ## First-run set-up
 setup-heading = Weka kioski hiki tayari
 setup-intro = Sahihi hufungwa kwa ufunguo wa umma wa mwandalizi papo hapo zinapotolewa. Kioski hiki hakiwezi kuzisoma kamwe.
-setup-key-help = Tengeneza ufunguo kwenye kompyuta ya mwandalizi kwa “placard keys new”. Nusu yake ya umma pekee, inayoanza na age1, ndiyo huwekwa kwenye kioski hiki.
+setup-key-help = Bandika ufunguo wa umma (age1…) uliotengenezwa kwa “placard keys new”, au tengeneza mpya hapa: nusu yake ya siri huenda kwenye diski ya USB, kamwe si kwenye kioski hiki.
 setup-recipient = Ufunguo wa umma wa mwandalizi (huanza na age1)
 setup-pin = PIN ya msimamizi (tarakimu 4 hadi 12)
 setup-pin-again = PIN ya msimamizi tena
@@ -101,6 +101,18 @@ setup-pack = Kioski hiki kionyeshe maombi gani?
 pack-demo = Maombi ya mfano (yaliyojengwa ndani)
 pack-configured = Kifurushi kilichowekwa kwa kioski hiki
 pack-local = Kifurushi “{ $name }”
+
+setup-new-key = Tengeneza ufunguo mpya wa mwandalizi
+newkey-intro = Ufunguo wa siri huhifadhiwa, ukiwa umesimbwa kwa nenosiri lako, kwenye diski ya USB au folda nyingine nje ya kioski hiki, pamoja na karatasi ya kurejesha ya kuchapisha. Vihifadhi salama, pamoja na nenosiri: bila hivyo hakuna mtu atakayeweza kusoma sahihi kamwe.
+newkey-folder = Mahali pa kuhifadhi (diski ya USB)
+newkey-passphrase = Nenosiri (angalau herufi 12)
+newkey-passphrase-again = Nenosiri tena
+newkey-mismatch = Manenosiri hayo mawili yanatofautiana.
+newkey-create = Tengeneza ufunguo
+newkey-done = Ufunguo umehifadhiwa katika { $file }. Chapisha karatasi ya kurejesha iliyo kando yake: { $sheet }
+error-weak_passphrase = Nenosiri lazima liwe na angalau herufi 12.
+error-key_on_kiosk = Chagua folda nje ya kioski hiki, kama diski ya USB.
+error-key_exists = Folda hiyo tayari ina ufunguo. Chagua folda nyingine.
 
 ## Operator
 pin-heading = PIN ya msimamizi

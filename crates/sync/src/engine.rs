@@ -1,0 +1,274 @@
+//! The kiosk's sync loop: sends the vault's outbox to the collector in batches, and marks
+//! records sent only when the collector's acknowledgement names them.
+//!
+//! - Connectivity is probed first (`health`); while the collector cannot be reached the loop
+//!   waits with capped exponential backoff and *full* jitter: each wait is drawn uniformly from
+//!   zero to the current cap, so many kiosks coming back online at once spread out instead of
+//!   arriving together. The caps come from `backon`; the draw is ours.
+//! - It never gives up while records are pending, and never spins: every failure waits.
+//! - "Sync now" ([`Sync::wake`]) cuts a wait short. Shutdown is injected (a future), as in
+//!   mini-redis, so the app decides when the task ends and tests can end it too.
+//! - State (pending, progress, last success, last error) is published on a `watch` channel for
+//!   the operator panel.
+//!
+//! Vault calls are short (a read, or one commit) and run inline on the task.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use backon::{BackoffBuilder as _, ExponentialBuilder};
+use placard_vault::{Vault, VaultError};
+use rand::rngs::SmallRng;
+use rand::{Rng as _, SeedableRng as _};
+use tokio::sync::{Notify, watch};
+use uuid::Uuid;
+
+use crate::wire::{Ack, Batch};
+
+/// How the kiosk reaches the collector. The HTTP implementation signs every request; tests
+/// use in-memory stand-ins.
+pub trait Transport {
+    /// Whether the collector answers at all.
+    fn health(&self) -> impl Future<Output = Result<(), TransportError>> + Send;
+    /// Sends one batch; `Ok` only with the collector's acknowledgement.
+    fn upload(&self, batch: &Batch) -> impl Future<Output = Result<Ack, TransportError>> + Send;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransportError {
+    #[error("the collector cannot be reached: {0}")]
+    Unreachable(String),
+    #[error("the collector answered {status}: {reason}")]
+    Refused { status: u16, reason: String },
+}
+
+/// Batch sizes and waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    pub max_records: usize,
+    pub max_bytes: usize,
+    /// The first wait's cap after a failure; it doubles up to `max_wait`.
+    pub min_wait: Duration,
+    pub max_wait: Duration,
+    /// With nothing pending, look again this often (a "Sync now" or a new signature's wake
+    /// comes sooner).
+    pub idle_poll: Duration,
+    /// Seed for the jitter, for reproducible tests; `None` seeds from the OS.
+    pub jitter_seed: Option<u64>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            max_records: 500,
+            max_bytes: 4 << 20,
+            min_wait: Duration::from_secs(1),
+            max_wait: Duration::from_secs(300),
+            idle_poll: Duration::from_secs(60),
+            jitter_seed: None,
+        }
+    }
+}
+
+/// What the operator panel shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncState {
+    /// Records sealed here and not yet acknowledged.
+    pub pending: u64,
+    /// Acknowledged by the collector since the loop started.
+    pub sent: u64,
+    /// A batch is on its way.
+    pub sending: bool,
+    /// RFC 3339 time of the last acknowledgement.
+    pub last_success: Option<String>,
+    /// The last failure, until a success clears it.
+    pub last_error: Option<String>,
+}
+
+/// A running sync loop's controls.
+#[derive(Debug, Clone)]
+pub struct Sync {
+    wake: Arc<Notify>,
+    state: watch::Receiver<SyncState>,
+}
+
+impl Sync {
+    /// "Sync now": ends the current wait at once.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    pub fn state(&self) -> watch::Receiver<SyncState> {
+        self.state.clone()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    #[error("the vault holds a record whose id is not a UUID: {0}")]
+    BadRecordId(#[from] uuid::Error),
+}
+
+/// The loop, ready to run: `(loop, controls)`. Run the loop's future on a task; it returns when
+/// `shutdown` completes, or with an error only if the vault itself fails.
+pub fn spawnable<T: Transport>(
+    vault: Vault,
+    transport: T,
+    config: Config,
+    shutdown: impl Future<Output = ()>,
+) -> (impl Future<Output = Result<(), SyncError>>, Sync) {
+    let wake = Arc::new(Notify::new());
+    let (tx, rx) = watch::channel(SyncState::default());
+    let controls = Sync {
+        wake: wake.clone(),
+        state: rx,
+    };
+    let task = run(vault, transport, config, wake, tx, shutdown);
+    (task, controls)
+}
+
+async fn run<T: Transport>(
+    mut vault: Vault,
+    transport: T,
+    config: Config,
+    wake: Arc<Notify>,
+    state: watch::Sender<SyncState>,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), SyncError> {
+    tokio::pin!(shutdown);
+    let device_id = vault.device_id();
+    let mut waits = Waits::new(&config);
+    loop {
+        let pending = vault.pending()?;
+        state.send_modify(|s| s.pending = pending);
+        if pending == 0 {
+            waits.reset();
+            tokio::select! {
+                () = &mut shutdown => return Ok(()),
+                () = wake.notified() => {}
+                () = tokio::time::sleep(config.idle_poll) => {}
+            }
+            continue;
+        }
+        let outcome = match transport.health().await {
+            Err(e) => Err(e),
+            Ok(()) => {
+                let Some(batch) = vault.next_batch(config.max_records, config.max_bytes)? else {
+                    continue;
+                };
+                let wire = Batch::from_outbox(device_id, &batch)?;
+                state.send_modify(|s| s.sending = true);
+                let sent = transport.upload(&wire).await;
+                state.send_modify(|s| s.sending = false);
+                match sent {
+                    Ok(ack) if ack.batch_id == batch.batch_id => {
+                        let stored: Vec<String> = ack.stored.iter().map(Uuid::to_string).collect();
+                        let done = vault.acknowledge(batch.batch_id, &stored)?;
+                        let now =
+                            chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                        state.send_modify(|s| {
+                            s.sent += done.sent;
+                            s.last_success = Some(now);
+                            s.last_error = None;
+                        });
+                        Ok(())
+                    }
+                    Ok(ack) => Err(TransportError::Refused {
+                        status: 200,
+                        reason: format!(
+                            "acknowledged batch {} instead of {}",
+                            ack.batch_id, batch.batch_id
+                        ),
+                    }),
+                    Err(e) => Err(e),
+                }
+            }
+        };
+        match outcome {
+            Ok(()) => waits.reset(),
+            Err(e) => {
+                state.send_modify(|s| s.last_error = Some(e.to_string()));
+                let wait = waits.next();
+                tokio::select! {
+                    () = &mut shutdown => return Ok(()),
+                    () = wake.notified() => waits.reset(),
+                    () = tokio::time::sleep(wait) => {}
+                }
+            }
+        }
+    }
+}
+
+/// Capped exponential caps (`backon`), each wait drawn uniformly below its cap (full jitter).
+struct Waits {
+    builder: ExponentialBuilder,
+    caps: backon::ExponentialBackoff,
+    max: Duration,
+    rng: SmallRng,
+}
+
+impl Waits {
+    fn new(config: &Config) -> Self {
+        let builder = ExponentialBuilder::default()
+            .with_min_delay(config.min_wait)
+            .with_max_delay(config.max_wait)
+            .with_factor(2.0)
+            .without_max_times();
+        Self {
+            caps: builder.build(),
+            builder,
+            max: config.max_wait,
+            rng: match config.jitter_seed {
+                Some(seed) => SmallRng::seed_from_u64(seed),
+                None => SmallRng::from_os_rng(),
+            },
+        }
+    }
+
+    fn next(&mut self) -> Duration {
+        let cap = self.caps.next().unwrap_or(self.max);
+        let millis = u64::try_from(cap.as_millis()).unwrap_or(u64::MAX);
+        Duration::from_millis(self.rng.random_range(0..=millis))
+    }
+
+    fn reset(&mut self) {
+        self.caps = self.builder.build();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_grow_to_their_cap_and_are_drawn_below_it() {
+        let config = Config {
+            min_wait: Duration::from_secs(1),
+            max_wait: Duration::from_secs(8),
+            jitter_seed: Some(7),
+            ..Config::default()
+        };
+        let mut waits = Waits::new(&config);
+        let drawn: Vec<Duration> = (0..40).map(|_| waits.next()).collect();
+        let caps = [1u64, 2, 4, 8, 8, 8];
+        for (i, d) in drawn.iter().enumerate() {
+            let cap = Duration::from_secs(*caps.get(i).unwrap_or(&8));
+            assert!(*d <= cap, "wait {i}: {d:?} over its cap {cap:?}");
+        }
+        // Full jitter: the waits spread over the whole range, not just its top half.
+        let late: Vec<&Duration> = drawn[4..].iter().collect();
+        assert!(
+            late.iter().any(|d| **d < Duration::from_secs(2)),
+            "{late:?}"
+        );
+        assert!(
+            late.iter().any(|d| **d > Duration::from_secs(6)),
+            "{late:?}"
+        );
+        waits.reset();
+        assert!(waits.next() <= Duration::from_secs(1));
+    }
+}

@@ -1,0 +1,15 @@
+//! Sync: sealed records from a kiosk's vault to the organisation's collector, exactly once.
+//!
+//! - [`wire`]: what travels (batches of sealed records, acknowledgements).
+//! - [`digest`]: `Content-Digest` (RFC 9530).
+//! - [`signing`]: HTTP Message Signatures (RFC 9421) with the vault's Ed25519 device key, on
+//!   both sides.
+//! - [`engine`]: the kiosk's sync loop (batches, capped exponential backoff with full jitter,
+//!   "Sync now", injected shutdown), over a [`engine::Transport`].
+//!
+//! Nothing here can read a record: everything it moves is sealed to the organiser.
+
+pub mod digest;
+pub mod engine;
+pub mod signing;
+pub mod wire;

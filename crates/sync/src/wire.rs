@@ -1,0 +1,96 @@
+//! What travels between a kiosk and the collector. JSON, with the sealed age files in base64.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use placard_vault::{OutboxBatch, SealedRow};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use uuid::Uuid;
+
+/// `POST /v1/batches`: records sealed on one device, under an id that stays the same on every
+/// retry, so the collector can answer a repeat with the same acknowledgement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Batch {
+    pub batch_id: Uuid,
+    pub device_id: Uuid,
+    pub records: Vec<SealedRecord>,
+}
+
+/// One sealed record and its routing metadata (the same values are inside the seal).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedRecord {
+    pub id: Uuid,
+    pub petition_id: String,
+    pub captured_at: String,
+    #[serde(serialize_with = "to_base64", deserialize_with = "from_base64")]
+    pub sealed: Vec<u8>,
+}
+
+/// The collector's answer: which of the batch's records it now holds (durably).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ack {
+    pub batch_id: Uuid,
+    pub stored: Vec<Uuid>,
+}
+
+impl Batch {
+    /// The wire form of a vault's outbox batch. A row whose id is not a UUID (a damaged
+    /// vault) is an error rather than silently left out.
+    pub fn from_outbox(device_id: Uuid, batch: &OutboxBatch) -> Result<Self, uuid::Error> {
+        Ok(Self {
+            batch_id: batch.batch_id,
+            device_id,
+            records: batch
+                .rows
+                .iter()
+                .map(SealedRecord::try_from)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+impl TryFrom<&SealedRow> for SealedRecord {
+    type Error = uuid::Error;
+    fn try_from(row: &SealedRow) -> Result<Self, uuid::Error> {
+        Ok(Self {
+            id: Uuid::parse_str(&row.id)?,
+            petition_id: row.petition_id.clone(),
+            captured_at: row.captured_at.clone(),
+            sealed: row.sealed.clone(),
+        })
+    }
+}
+
+fn to_base64<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&STANDARD.encode(bytes))
+}
+
+fn from_base64<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    let text = <&str>::deserialize(d)?;
+    STANDARD.decode(text).map_err(serde::de::Error::custom)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_with_base64_seals() {
+        let batch = Batch {
+            batch_id: Uuid::now_v7(),
+            device_id: Uuid::now_v7(),
+            records: vec![SealedRecord {
+                id: Uuid::now_v7(),
+                petition_id: "p".into(),
+                captured_at: "2026-11-22T18:00:00.000Z".into(),
+                sealed: b"age-encryption.org/v1\n\x00\xff".to_vec(),
+            }],
+        };
+        let json = serde_json::to_string(&batch).expect("json");
+        assert!(
+            json.contains("\"sealed\":\"YWdlLWVuY3J5cHRpb24ub3JnL3YxCgD/\""),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Batch>(&json).expect("parse"), batch);
+        assert!(serde_json::from_str::<Batch>(&json.replace("YWdl", "!!!!")).is_err());
+    }
+}

@@ -1,0 +1,266 @@
+//! The sync loop against in-memory collectors that fail in scripted ways, on tokio's paused
+//! clock (no test waits for real time).
+#![allow(clippy::unwrap_used)]
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use placard_sync::engine::{self, Config, Transport, TransportError};
+use placard_sync::wire::{Ack, Batch};
+use placard_vault::{OrganiserKey, Requirement, SignRules, SignerInput, Vault};
+use uuid::Uuid;
+
+/// What the stand-in does with the next request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Unreachable (connection refused, no route).
+    Down,
+    /// Answers 503 to the upload, stores nothing.
+    Busy,
+    /// Stores the batch, then the acknowledgement is lost on the way back.
+    LoseAck,
+}
+
+#[derive(Default)]
+struct Collector {
+    records: HashSet<Uuid>,
+    /// Every record arrival, to count duplicates.
+    arrivals: Vec<Uuid>,
+    acks: HashMap<Uuid, Ack>,
+    uploads: usize,
+    probes: usize,
+    script: VecDeque<Step>,
+}
+
+#[derive(Clone, Default)]
+struct Stub(Arc<Mutex<Collector>>);
+
+impl Stub {
+    fn scripted(steps: &[Step]) -> Self {
+        let s = Self::default();
+        s.0.lock().unwrap().script = steps.iter().copied().collect();
+        s
+    }
+}
+
+impl Transport for Stub {
+    async fn health(&self) -> Result<(), TransportError> {
+        let mut c = self.0.lock().unwrap();
+        c.probes += 1;
+        if c.script.front() == Some(&Step::Down) {
+            c.script.pop_front();
+            return Err(TransportError::Unreachable("connection refused".into()));
+        }
+        Ok(())
+    }
+
+    async fn upload(&self, batch: &Batch) -> Result<Ack, TransportError> {
+        let mut c = self.0.lock().unwrap();
+        c.uploads += 1;
+        let step = c.script.pop_front();
+        if step == Some(Step::Busy) {
+            return Err(TransportError::Refused {
+                status: 503,
+                reason: "busy".into(),
+            });
+        }
+        // Idempotent, as the real collector: a repeated batch gets the same acknowledgement.
+        let ack = match c.acks.get(&batch.batch_id) {
+            Some(ack) => ack.clone(),
+            None => {
+                for r in &batch.records {
+                    c.arrivals.push(r.id);
+                    c.records.insert(r.id);
+                }
+                let ack = Ack {
+                    batch_id: batch.batch_id,
+                    stored: batch.records.iter().map(|r| r.id).collect(),
+                };
+                c.acks.insert(batch.batch_id, ack.clone());
+                ack
+            }
+        };
+        if step == Some(Step::LoseAck) {
+            return Err(TransportError::Unreachable("connection reset".into()));
+        }
+        Ok(ack)
+    }
+}
+
+fn vault_with(n: usize) -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    let key = OrganiserKey::generate();
+    let mut vault = Vault::init(dir.path(), &key.recipient()).unwrap();
+    let rules = SignRules {
+        petition_id: "p".into(),
+        family_name_required: false,
+        postal_code_required: false,
+        street_address: Requirement::NotAsked,
+        city: Requirement::NotAsked,
+        comments: false,
+        signature_pad: false,
+        forced_opt_in: false,
+        default_country: Some("US".into()),
+        extra_fields: vec![],
+    };
+    for i in 0..n {
+        let mut s = SignerInput::default();
+        s.given_name = "Ada".into();
+        s.email = format!("ada{i}@example.org");
+        vault.sign(&rules, s).unwrap();
+    }
+    (dir, vault)
+}
+
+fn config() -> Config {
+    Config {
+        max_records: 10,
+        min_wait: Duration::from_secs(1),
+        max_wait: Duration::from_secs(60),
+        idle_poll: Duration::from_secs(3600),
+        jitter_seed: Some(42),
+        ..Config::default()
+    }
+}
+
+/// Runs the loop until `done` holds for the stub, then shuts it down; returns the vault dir's
+/// pending count and the virtual time it took.
+async fn run_until(
+    vault: Vault,
+    stub: Stub,
+    config: Config,
+    done: impl Fn(&Collector) -> bool,
+) -> (engine::SyncState, Duration) {
+    let start = tokio::time::Instant::now();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let (task, sync) = engine::spawnable(vault, stub.clone(), config, async {
+        let _ = stop_rx.await;
+    });
+    let handle = tokio::spawn(task);
+    let mut state = sync.state();
+    loop {
+        if done(&stub.0.lock().unwrap()) && state.borrow().pending == 0 {
+            break;
+        }
+        tokio::select! {
+            _ = state.changed() => {}
+            () = tokio::time::sleep(Duration::from_millis(100)) => {}
+        }
+    }
+    let elapsed = start.elapsed();
+    stop_tx.send(()).unwrap();
+    handle.await.unwrap().unwrap();
+    let last = state.borrow().clone();
+    (last, elapsed)
+}
+
+#[tokio::test(start_paused = true)]
+async fn everything_pending_arrives_once_in_batches() {
+    let (_dir, vault) = vault_with(25);
+    let stub = Stub::default();
+    let (state, _) = run_until(vault, stub.clone(), config(), |c| c.records.len() == 25).await;
+    let c = stub.0.lock().unwrap();
+    assert_eq!(c.uploads, 3, "25 records in batches of 10");
+    assert_eq!(c.arrivals.len(), 25, "nothing twice");
+    assert_eq!((state.pending, state.sent), (0, 25));
+    assert!(state.last_success.is_some() && state.last_error.is_none());
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_lost_acknowledgement_resends_the_same_batch_and_nothing_is_stored_twice() {
+    let (dir, vault) = vault_with(12);
+    let stub = Stub::scripted(&[Step::LoseAck, Step::Busy, Step::LoseAck]);
+    let (state, _) = run_until(vault, stub.clone(), config(), |c| c.records.len() == 12).await;
+    let c = stub.0.lock().unwrap();
+    assert_eq!(c.arrivals.len(), 12, "stored once although acks were lost");
+    assert_eq!(
+        c.acks.len(),
+        2,
+        "two batches, each under one id however often sent"
+    );
+    assert!(c.uploads >= 5, "{} uploads", c.uploads);
+    assert_eq!(state.pending, 0);
+    let stats = Vault::open(dir.path()).unwrap().stats().unwrap();
+    assert_eq!((stats.pending, stats.sent), (0, 12));
+}
+
+#[tokio::test(start_paused = true)]
+async fn while_unreachable_it_backs_off_and_never_gives_up() {
+    let (_dir, vault) = vault_with(3);
+    let down = vec![Step::Down; 8];
+    let stub = Stub::scripted(&down);
+    let (state, elapsed) = run_until(vault, stub.clone(), config(), |c| c.records.len() == 3).await;
+    let c = stub.0.lock().unwrap();
+    assert_eq!(c.probes, 9, "eight failed probes, then one that worked");
+    // Waits drawn below caps of 1, 2, 4, … 60 s: some time passed, and no more than the caps.
+    assert!(elapsed > Duration::from_secs(1), "{elapsed:?}: it spun");
+    assert!(
+        elapsed <= Duration::from_secs(1 + 2 + 4 + 8 + 16 + 32 + 60 + 60 + 1),
+        "{elapsed:?}"
+    );
+    assert_eq!(state.pending, 0);
+}
+
+#[tokio::test(start_paused = true)]
+async fn sync_now_ends_a_long_wait() {
+    let (_dir, vault) = vault_with(2);
+    let stub = Stub::scripted(&[Step::Down]);
+    let long = Config {
+        min_wait: Duration::from_secs(3600),
+        max_wait: Duration::from_secs(3600),
+        jitter_seed: Some(1),
+        ..config()
+    };
+    let start = tokio::time::Instant::now();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let (task, sync) = engine::spawnable(vault, stub.clone(), long, async {
+        let _ = stop_rx.await;
+    });
+    let handle = tokio::spawn(task);
+    let mut state = sync.state();
+    // The first probe fails; the loop now waits (up to an hour).
+    while state.borrow().last_error.is_none() {
+        state.changed().await.unwrap();
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(stub.0.lock().unwrap().records.len(), 0);
+    sync.wake();
+    while state.borrow().pending > 0 {
+        state.changed().await.unwrap();
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(stub.0.lock().unwrap().records.len(), 2);
+    stop_tx.send(()).unwrap();
+    handle.await.unwrap().unwrap();
+}
+
+#[tokio::test(start_paused = true)]
+async fn shutdown_ends_the_loop_even_mid_wait() {
+    let (_dir, vault) = vault_with(1);
+    let stub = Stub::scripted(&[Step::Down; 100]);
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let (task, sync) = engine::spawnable(vault, stub, config(), async {
+        let _ = stop_rx.await;
+    });
+    let handle = tokio::spawn(task);
+    let mut state = sync.state();
+    while state.borrow().last_error.is_none() {
+        state.changed().await.unwrap();
+    }
+    stop_tx.send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(1), handle)
+        .await
+        .expect("stopped at once")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        sync.state().borrow().pending,
+        1,
+        "still pending, still sealed, still there"
+    );
+}

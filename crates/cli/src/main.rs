@@ -3,6 +3,7 @@
 mod bench;
 mod passphrase;
 mod petitions;
+mod sync_cmds;
 mod vault_cmds;
 
 use std::path::PathBuf;
@@ -54,6 +55,26 @@ enum Command {
         /// Write every sealed record and a manifest into this tar file (no unlock needed).
         #[arg(long)]
         sealed: Option<PathBuf>,
+    },
+    /// Register this vault's device key with a collector, with a code from
+    /// `placard-collector enroll`.
+    Enroll {
+        #[arg(long)]
+        vault: PathBuf,
+        #[arg(long)]
+        to: url::Url,
+        #[arg(long)]
+        code: String,
+    },
+    /// Send the vault's sealed records to a collector (the kiosk's sync engine). Keeps going,
+    /// retrying with backoff, until stopped; with --once, until nothing is pending.
+    Sync {
+        #[arg(long)]
+        vault: PathBuf,
+        #[arg(long)]
+        to: url::Url,
+        #[arg(long)]
+        once: bool,
     },
     /// Benchmarks (figures in BENCHMARKS.md).
     #[command(subcommand)]
@@ -194,6 +215,8 @@ fn main() -> ExitCode {
             vault_cmds::vault_init(&vault, &recipient)
         }
         Command::Vault(VaultCmd::Stats { vault, json }) => vault_cmds::vault_stats(&vault, json),
+        Command::Enroll { vault, to, code } => sync_cmds::enroll(&vault, &to, &code),
+        Command::Sync { vault, to, once } => sync_cmds::sync(&vault, &to, once),
         Command::Vault(VaultCmd::Verify {
             vault,
             identity,

@@ -113,21 +113,25 @@ pub enum SyncError {
 }
 
 /// The loop, ready to run: `(loop, controls)`. Run the loop's future on a task; it returns when
-/// `shutdown` completes, or with an error only if the vault itself fails.
+/// `shutdown` completes, or with an error only if the vault itself fails. The state starts with
+/// the vault's pending count, so nobody mistakes "not started" for "nothing to send".
 pub fn spawnable<T: Transport>(
     vault: Vault,
     transport: T,
     config: Config,
     shutdown: impl Future<Output = ()>,
-) -> (impl Future<Output = Result<(), SyncError>>, Sync) {
+) -> Result<(impl Future<Output = Result<(), SyncError>>, Sync), SyncError> {
     let wake = Arc::new(Notify::new());
-    let (tx, rx) = watch::channel(SyncState::default());
+    let (tx, rx) = watch::channel(SyncState {
+        pending: vault.pending()?,
+        ..SyncState::default()
+    });
     let controls = Sync {
         wake: wake.clone(),
         state: rx,
     };
     let task = run(vault, transport, config, wake, tx, shutdown);
-    (task, controls)
+    Ok((task, controls))
 }
 
 async fn run<T: Transport>(

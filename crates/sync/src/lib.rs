@@ -11,5 +11,6 @@
 
 pub mod digest;
 pub mod engine;
+pub mod http;
 pub mod signing;
 pub mod wire;

@@ -136,7 +136,8 @@ async fn run_until(
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let (task, sync) = engine::spawnable(vault, stub.clone(), config, async {
         let _ = stop_rx.await;
-    });
+    })
+    .unwrap();
     let handle = tokio::spawn(task);
     let mut state = sync.state();
     loop {
@@ -216,7 +217,8 @@ async fn sync_now_ends_a_long_wait() {
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let (task, sync) = engine::spawnable(vault, stub.clone(), long, async {
         let _ = stop_rx.await;
-    });
+    })
+    .unwrap();
     let handle = tokio::spawn(task);
     let mut state = sync.state();
     // The first probe fails; the loop now waits (up to an hour).
@@ -246,7 +248,8 @@ async fn shutdown_ends_the_loop_even_mid_wait() {
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let (task, sync) = engine::spawnable(vault, stub, config(), async {
         let _ = stop_rx.await;
-    });
+    })
+    .unwrap();
     let handle = tokio::spawn(task);
     let mut state = sync.state();
     while state.borrow().last_error.is_none() {

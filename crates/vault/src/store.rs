@@ -244,6 +244,14 @@ impl Vault {
         Ed25519KeyPair::from_pkcs8(&pkcs8).map_err(|_| VaultError::BadDeviceKey(path))
     }
 
+    /// The device key's PKCS#8 document, for the sync signer.
+    pub fn device_key_pkcs8(&self) -> Result<Vec<u8>, VaultError> {
+        let path = self.dir.join(DEVICE_KEY_FILE);
+        let pkcs8 = std::fs::read(&path).map_err(|_| VaultError::BadDeviceKey(path.clone()))?;
+        Ed25519KeyPair::from_pkcs8(&pkcs8).map_err(|_| VaultError::BadDeviceKey(path))?;
+        Ok(pkcs8)
+    }
+
     /// Caps the database at `pages` pages (4 KiB each): a hard ceiling on the vault's size, and
     /// how the tests fill a disk.
     pub fn limit_pages(&self, pages: u32) -> Result<(), VaultError> {

@@ -1,0 +1,8 @@
+//! The organisation's collector: kiosks enrol their device keys with a one-time code, then
+//! send sealed batches signed with them (RFC 9421). Batches are stored idempotently — a
+//! repeated batch gets the same acknowledgement, a record is stored once whatever batch
+//! carries it — and nothing partial is ever stored. Records stay sealed here: opening them
+//! needs the organiser's key (the fan-out issue).
+
+pub mod server;
+pub mod store;

@@ -1,0 +1,238 @@
+//! The HTTP service (axum): `GET /v1/health`, `POST /v1/enroll`, `POST /v1/batches`.
+
+use std::sync::{Arc, Mutex};
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use placard_sync::signing;
+use placard_sync::wire::Batch;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::store::{Store, StoreError};
+
+/// Limits the service enforces.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest request body; bigger batches get 413 and nothing is stored.
+    pub max_body: usize,
+    /// How far a signature's `created` may be from the collector's clock, in seconds.
+    pub window_secs: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_body: 16 << 20,
+            window_secs: 300,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct AppState {
+    store: Arc<Mutex<Store>>,
+    limits: Limits,
+}
+
+/// The collector's routes over `store`.
+pub fn router(store: Store, limits: Limits) -> Router {
+    let state = AppState {
+        store: Arc::new(Mutex::new(store)),
+        limits,
+    };
+    Router::new()
+        .route("/v1/health", get(health))
+        .route("/v1/enroll", post(enroll))
+        .route("/v1/batches", post(batches))
+        .layer(DefaultBodyLimit::max(limits.max_body))
+        .with_state(state)
+}
+
+/// A refusal: the status and a stable code with a reason a person can read.
+#[derive(Debug, Serialize)]
+struct Refusal {
+    code: &'static str,
+    reason: String,
+}
+
+fn refuse(status: StatusCode, code: &'static str, reason: impl Into<String>) -> Response {
+    (
+        status,
+        Json(Refusal {
+            code,
+            reason: reason.into(),
+        }),
+    )
+        .into_response()
+}
+
+fn internal(e: impl std::fmt::Display) -> Response {
+    refuse(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
+}
+
+/// Runs `f` on the store off the async workers (SQLite calls block).
+async fn with_store<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<Result<T, StoreError>, Response> {
+    let store = state.store.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut guard = store
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut guard)
+    })
+    .await
+    .map_err(internal)
+}
+
+async fn health() -> Json<serde_json::Value> {
+    Json(serde_json::json!({"status": "ok"}))
+}
+
+#[derive(Debug, Deserialize)]
+struct EnrollRequest {
+    code: String,
+    device_id: Uuid,
+    /// Raw Ed25519 public key, base64.
+    public_key: String,
+}
+
+async fn enroll(State(state): State<AppState>, Json(req): Json<EnrollRequest>) -> Response {
+    let Ok(key) = STANDARD.decode(req.public_key.trim()) else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "bad_key",
+            "public_key is not base64",
+        );
+    };
+    if key.len() != 32 {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "bad_key",
+            "an Ed25519 public key is 32 bytes",
+        );
+    }
+    let device_id = req.device_id;
+    match with_store(&state, move |s| s.enroll(&req.code, device_id, &key)).await {
+        Err(r) => r,
+        Ok(Ok(())) => Json(serde_json::json!({"device_id": device_id})).into_response(),
+        Ok(Err(StoreError::BadCode)) => refuse(
+            StatusCode::FORBIDDEN,
+            "bad_code",
+            "no unused enrolment code like that",
+        ),
+        Ok(Err(StoreError::AlreadyEnrolled)) => refuse(
+            StatusCode::CONFLICT,
+            "already_enrolled",
+            "this device is enrolled already",
+        ),
+        Ok(Err(e)) => internal(e),
+    }
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+async fn batches(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    // Who claims to sign, and is that a device we know and trust?
+    let (Some(digest), Some(sig), Some(input)) = (
+        header(&headers, "content-digest"),
+        header(&headers, "signature"),
+        header(&headers, "signature-input"),
+    ) else {
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "unsigned",
+            "the request is not signed",
+        );
+    };
+    let Ok(keyid) = signing::claimed_keyid(sig, input) else {
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "bad_signature",
+            "no usable signature",
+        );
+    };
+    let device = {
+        let id = keyid.clone();
+        match with_store(&state, move |s| s.device_key(&id)).await {
+            Err(r) => return r,
+            Ok(Err(e)) => return internal(e),
+            Ok(Ok(d)) => d,
+        }
+    };
+    let Some(device) = device else {
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "unknown_device",
+            "this device is not enrolled",
+        );
+    };
+    if device.revoked {
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "revoked_device",
+            "this device was revoked",
+        );
+    }
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
+    let verified = match signing::verify(
+        method.as_str(),
+        uri.path(),
+        digest,
+        sig,
+        input,
+        &body,
+        &device.public_key,
+        now,
+        state.limits.window_secs,
+    ) {
+        Ok(v) => v,
+        Err(e) => return refuse(StatusCode::UNAUTHORIZED, "bad_signature", e.to_string()),
+    };
+    // The body is authentic; is it a batch from this very device?
+    let batch: Batch = match serde_json::from_slice(&body) {
+        Ok(b) => b,
+        Err(e) => return refuse(StatusCode::BAD_REQUEST, "malformed", e.to_string()),
+    };
+    if batch.device_id.to_string() != verified.keyid {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "wrong_device",
+            "the batch names another device than the one that signed it",
+        );
+    }
+    // A replayed request (same nonce) is refused before anything is stored.
+    let outcome = with_store(&state, move |s| {
+        if !s.first_use_of_nonce(&verified.keyid, &verified.nonce, verified.created)? {
+            return Ok(None);
+        }
+        s.store_batch(&batch).map(Some)
+    })
+    .await;
+    match outcome {
+        Err(r) => r,
+        Ok(Ok(None)) => refuse(
+            StatusCode::UNAUTHORIZED,
+            "replayed",
+            "this request was seen before",
+        ),
+        Ok(Ok(Some(ack))) => Json(ack).into_response(),
+        Ok(Err(e)) => internal(e),
+    }
+}

@@ -1,0 +1,143 @@
+//! The HTTP transport: `reqwest` (rustls) to the collector, every batch signed with the
+//! device key (RFC 9421 over method, path and Content-Digest, with `created` and a nonce).
+
+use std::time::Duration;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use ring::rand::SecureRandom as _;
+
+use crate::engine::{Transport, TransportError};
+use crate::signing::RequestSigner;
+use crate::wire::{Ack, Batch};
+
+/// A collector at `base` (e.g. `https://collect.example.org/`), as one device.
+#[derive(Debug)]
+pub struct HttpTransport {
+    client: reqwest::Client,
+    base: url::Url,
+    signer: RequestSigner,
+}
+
+impl HttpTransport {
+    pub fn new(base: url::Url, signer: RequestSigner) -> Result<Self, TransportError> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(120))
+            .build()
+            .map_err(|e| TransportError::Unreachable(e.to_string()))?;
+        Ok(Self {
+            client,
+            base,
+            signer,
+        })
+    }
+
+    fn url(&self, path: &str) -> Result<url::Url, TransportError> {
+        self.base
+            .join(path)
+            .map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))
+    }
+}
+
+fn unreachable(e: &reqwest::Error) -> TransportError {
+    TransportError::Unreachable(e.to_string())
+}
+
+fn nonce() -> Result<String, TransportError> {
+    let mut bytes = [0u8; 16];
+    ring::rand::SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| TransportError::Unreachable("no random numbers for a nonce".into()))?;
+    Ok(URL_SAFE_NO_PAD.encode(bytes))
+}
+
+impl Transport for HttpTransport {
+    async fn health(&self) -> Result<(), TransportError> {
+        let r = self
+            .client
+            .get(self.url("v1/health")?)
+            .send()
+            .await
+            .map_err(|e| unreachable(&e))?;
+        if r.status().is_success() {
+            Ok(())
+        } else {
+            Err(TransportError::Refused {
+                status: r.status().as_u16(),
+                reason: "health check failed".into(),
+            })
+        }
+    }
+
+    async fn upload(&self, batch: &Batch) -> Result<Ack, TransportError> {
+        let body = serde_json::to_vec(batch).map_err(|e| TransportError::Refused {
+            status: 0,
+            reason: e.to_string(),
+        })?;
+        let url = self.url("v1/batches")?;
+        let created = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
+        let signed = self
+            .signer
+            .sign("POST", url.path(), &body, created, &nonce()?)
+            .map_err(|e| TransportError::Refused {
+                status: 0,
+                reason: e.to_string(),
+            })?;
+        let r = self
+            .client
+            .post(url)
+            .header("content-type", "application/json")
+            .header("content-digest", signed.content_digest)
+            .header("signature-input", signed.signature_input)
+            .header("signature", signed.signature)
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| unreachable(&e))?;
+        let status = r.status();
+        let bytes = r.bytes().await.map_err(|e| unreachable(&e))?;
+        if !status.is_success() {
+            return Err(TransportError::Refused {
+                status: status.as_u16(),
+                reason: String::from_utf8_lossy(&bytes).chars().take(300).collect(),
+            });
+        }
+        serde_json::from_slice(&bytes).map_err(|e| TransportError::Refused {
+            status: status.as_u16(),
+            reason: format!("unreadable acknowledgement: {e}"),
+        })
+    }
+}
+
+/// Registers this device's public key with the collector, using a one-time code from
+/// `placard-collector enroll`.
+pub async fn enroll(
+    base: &url::Url,
+    code: &str,
+    device_id: uuid::Uuid,
+    public_key: &[u8],
+) -> Result<(), TransportError> {
+    let url = base
+        .join("v1/enroll")
+        .map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))?;
+    let body = serde_json::json!({
+        "code": code,
+        "device_id": device_id,
+        "public_key": STANDARD.encode(public_key),
+    });
+    let r = reqwest::Client::new()
+        .post(url)
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .map_err(|e| unreachable(&e))?;
+    if r.status().is_success() {
+        Ok(())
+    } else {
+        let status = r.status().as_u16();
+        let reason = r.text().await.unwrap_or_default();
+        Err(TransportError::Refused { status, reason })
+    }
+}

@@ -3,6 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -12,6 +13,10 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use placard_sync::signing;
 use placard_sync::wire::Batch;
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::registry::Registry;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -39,6 +44,54 @@ impl Default for Limits {
 struct AppState {
     store: Arc<Mutex<Store>>,
     limits: Limits,
+    metrics: Arc<Metrics>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Reason {
+    reason: &'static str,
+}
+
+/// What `GET /metrics` reports (Prometheus text format, names prefixed `placard_`).
+struct Metrics {
+    registry: Registry,
+    records: Counter,
+    batches: Counter,
+    repeated: Counter,
+    rejected: Family<Reason, Counter>,
+}
+
+impl Metrics {
+    fn new() -> Self {
+        let mut registry = Registry::with_prefix("placard");
+        let records = Counter::default();
+        let batches = Counter::default();
+        let repeated = Counter::default();
+        let rejected = Family::<Reason, Counter>::default();
+        registry.register(
+            "records_stored",
+            "Sealed records stored (each once)",
+            records.clone(),
+        );
+        registry.register("batches_stored", "Batches stored", batches.clone());
+        registry.register(
+            "batches_repeated",
+            "Batches sent again and answered with their first acknowledgement",
+            repeated.clone(),
+        );
+        registry.register(
+            "requests_rejected",
+            "Requests refused, by reason",
+            rejected.clone(),
+        );
+        Self {
+            registry,
+            records,
+            batches,
+            repeated,
+            rejected,
+        }
+    }
 }
 
 /// The collector's routes over `store`.
@@ -46,9 +99,11 @@ pub fn router(store: Store, limits: Limits) -> Router {
     let state = AppState {
         store: Arc::new(Mutex::new(store)),
         limits,
+        metrics: Arc::new(Metrics::new()),
     };
     Router::new()
         .route("/v1/health", get(health))
+        .route("/metrics", get(metrics))
         .route("/v1/enroll", post(enroll))
         .route("/v1/batches", post(batches))
         .layer(DefaultBodyLimit::max(limits.max_body))
@@ -91,6 +146,36 @@ async fn with_store<T: Send + 'static>(
     })
     .await
     .map_err(internal)
+}
+
+async fn metrics(State(state): State<AppState>) -> Response {
+    let mut text = String::new();
+    if let Err(e) = prometheus_client::encoding::text::encode(&mut text, &state.metrics.registry) {
+        return internal(e);
+    }
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        text,
+    )
+        .into_response()
+}
+
+/// A refused batch request: counted by reason, then answered.
+fn reject(
+    state: &AppState,
+    status: StatusCode,
+    code: &'static str,
+    reason: impl Into<String>,
+) -> Response {
+    state
+        .metrics
+        .rejected
+        .get_or_create(&Reason { reason: code })
+        .inc();
+    refuse(status, code, reason)
 }
 
 async fn health() -> Json<serde_json::Value> {
@@ -147,22 +232,32 @@ async fn batches(
     method: Method,
     uri: Uri,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    // Over the size limit: 413, counted, nothing read further.
+    let body = match body {
+        Ok(b) => b,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return reject(&state, e.status(), "too_large", e.body_text());
+        }
+        Err(e) => return reject(&state, e.status(), "unreadable", e.body_text()),
+    };
     // Who claims to sign, and is that a device we know and trust?
     let (Some(digest), Some(sig), Some(input)) = (
         header(&headers, "content-digest"),
         header(&headers, "signature"),
         header(&headers, "signature-input"),
     ) else {
-        return refuse(
+        return reject(
+            &state,
             StatusCode::UNAUTHORIZED,
             "unsigned",
             "the request is not signed",
         );
     };
     let Ok(keyid) = signing::claimed_keyid(sig, input) else {
-        return refuse(
+        return reject(
+            &state,
             StatusCode::UNAUTHORIZED,
             "bad_signature",
             "no usable signature",
@@ -177,14 +272,16 @@ async fn batches(
         }
     };
     let Some(device) = device else {
-        return refuse(
+        return reject(
+            &state,
             StatusCode::UNAUTHORIZED,
             "unknown_device",
             "this device is not enrolled",
         );
     };
     if device.revoked {
-        return refuse(
+        return reject(
+            &state,
             StatusCode::UNAUTHORIZED,
             "revoked_device",
             "this device was revoked",
@@ -203,15 +300,23 @@ async fn batches(
         state.limits.window_secs,
     ) {
         Ok(v) => v,
-        Err(e) => return refuse(StatusCode::UNAUTHORIZED, "bad_signature", e.to_string()),
+        Err(e) => {
+            return reject(
+                &state,
+                StatusCode::UNAUTHORIZED,
+                "bad_signature",
+                e.to_string(),
+            );
+        }
     };
     // The body is authentic; is it a batch from this very device?
     let batch: Batch = match serde_json::from_slice(&body) {
         Ok(b) => b,
-        Err(e) => return refuse(StatusCode::BAD_REQUEST, "malformed", e.to_string()),
+        Err(e) => return reject(&state, StatusCode::BAD_REQUEST, "malformed", e.to_string()),
     };
     if batch.device_id.to_string() != verified.keyid {
-        return refuse(
+        return reject(
+            &state,
             StatusCode::BAD_REQUEST,
             "wrong_device",
             "the batch names another device than the one that signed it",
@@ -227,12 +332,21 @@ async fn batches(
     .await;
     match outcome {
         Err(r) => r,
-        Ok(Ok(None)) => refuse(
+        Ok(Ok(None)) => reject(
+            &state,
             StatusCode::UNAUTHORIZED,
             "replayed",
             "this request was seen before",
         ),
-        Ok(Ok(Some(ack))) => Json(ack).into_response(),
+        Ok(Ok(Some((ack, stored)))) => {
+            if stored.new_batch {
+                state.metrics.batches.inc();
+                state.metrics.records.inc_by(stored.new_records);
+            } else {
+                state.metrics.repeated.inc();
+            }
+            Json(ack).into_response()
+        }
         Ok(Err(e)) => internal(e),
     }
 }

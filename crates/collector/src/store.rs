@@ -65,6 +65,13 @@ pub enum StoreError {
     Random,
 }
 
+/// What storing a batch changed: nothing for a repeat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stored {
+    pub new_batch: bool,
+    pub new_records: u64,
+}
+
 /// An enrolled device's key and whether it was revoked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviceKey {
@@ -204,7 +211,7 @@ impl Store {
     /// Stores a batch, all or nothing, and returns its acknowledgement: every record of the
     /// batch is held once this returns. A batch seen before gets its first acknowledgement
     /// again; a record already held (sent again in another batch) is not stored twice.
-    pub fn store_batch(&mut self, batch: &Batch) -> Result<Ack, StoreError> {
+    pub fn store_batch(&mut self, batch: &Batch) -> Result<(Ack, Stored), StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -216,8 +223,9 @@ impl Store {
             )
             .optional()?;
         if let Some(ack) = earlier.and_then(|a| serde_json::from_str::<Ack>(&a).ok()) {
-            return Ok(ack);
+            return Ok((ack, Stored::default()));
         }
+        let mut new_records = 0u64;
         let received = now();
         let batch_id = batch.batch_id.to_string();
         let device_id = batch.device_id.to_string();
@@ -228,7 +236,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             for r in &batch.records {
-                insert.execute(params![
+                new_records += insert.execute(params![
                     r.id.to_string(),
                     device_id,
                     batch_id,
@@ -236,7 +244,7 @@ impl Store {
                     r.captured_at,
                     r.sealed,
                     received
-                ])?;
+                ])? as u64;
             }
         }
         let ack = Ack {
@@ -253,7 +261,13 @@ impl Store {
             ],
         )?;
         tx.commit()?;
-        Ok(ack)
+        Ok((
+            ack,
+            Stored {
+                new_batch: true,
+                new_records,
+            },
+        ))
     }
 
     pub fn stats(&self) -> Result<Stats, StoreError> {

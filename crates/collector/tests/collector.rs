@@ -315,4 +315,29 @@ async fn forged_unknown_revoked_replayed_tampered_and_oversized_requests_store_n
         "{r}"
     );
     assert_eq!(c.stats()["records"], 3);
+
+    // Every refusal was counted by its reason; the records and batches too.
+    let metrics = reqwest::get(c.url.join("metrics").unwrap())
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for line in [
+        "placard_records_stored_total 3",
+        "placard_batches_stored_total 1",
+        "placard_batches_repeated_total 1",
+        "placard_requests_rejected_total{reason=\"unknown_device\"} 1",
+        "placard_requests_rejected_total{reason=\"unsigned\"} 1",
+        "placard_requests_rejected_total{reason=\"bad_signature\"} 3",
+        "placard_requests_rejected_total{reason=\"replayed\"} 1",
+        "placard_requests_rejected_total{reason=\"malformed\"} 1",
+        "placard_requests_rejected_total{reason=\"too_large\"} 1",
+        "placard_requests_rejected_total{reason=\"revoked_device\"} 1",
+    ] {
+        assert!(
+            metrics.lines().any(|l| l == line),
+            "no `{line}` in:\n{metrics}"
+        );
+    }
 }

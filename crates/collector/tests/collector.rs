@@ -2,172 +2,55 @@
 //! the real sync engine and HTTP transport.
 #![allow(clippy::unwrap_used)]
 
-use std::io::{BufRead as _, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+mod common;
 
-use placard_sync::engine::{self, Config};
-use placard_sync::http::{HttpTransport, enroll};
-use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
+use placard_sync::signing::RequestSigner;
 use placard_sync::wire::Batch;
-use placard_vault::{OrganiserKey, Requirement, SignRules, SignerInput, Vault};
+use placard_vault::Vault;
 
-const BIN: &str = env!("CARGO_BIN_EXE_placard-collector");
-
-/// A collector serving on a free loopback port, stopped on drop.
-struct Collector {
-    child: Child,
-    url: url::Url,
-    db: String,
-    _dir: tempfile::TempDir,
-}
-
-impl Collector {
-    fn start() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = format!("sqlite://{}", dir.path().join("collector.db").display());
-        let mut child = Command::new(BIN)
-            .args(["serve", "--db", &db, "--listen", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {line}"));
-        Self {
-            child,
-            url: url::Url::parse(&format!("{url}/")).unwrap(),
-            db,
-            _dir: dir,
-        }
-    }
-
-    fn cli(&self, args: &[&str]) -> String {
-        let out = Command::new(BIN)
-            .args(args)
-            .args(["--db", &self.db])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn stats(&self) -> serde_json::Value {
-        serde_json::from_str(&self.cli(&["stats", "--json"])).unwrap()
-    }
-}
-
-impl Drop for Collector {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn kiosk(n: usize, petition: &str) -> (tempfile::TempDir, Vault) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut vault = Vault::init(dir.path(), &OrganiserKey::generate().recipient()).unwrap();
-    let rules = SignRules {
-        petition_id: petition.into(),
-        family_name_required: false,
-        postal_code_required: false,
-        street_address: Requirement::NotAsked,
-        city: Requirement::NotAsked,
-        comments: false,
-        signature_pad: false,
-        forced_opt_in: false,
-        default_country: Some("US".into()),
-        extra_fields: vec![],
-    };
-    for i in 0..n {
-        let mut s = SignerInput::default();
-        s.given_name = "Ada".into();
-        s.email = format!("ada{i}@example.org");
-        vault.sign(&rules, s).unwrap();
-    }
-    (dir, vault)
-}
-
-fn signer(vault: &Vault) -> RequestSigner {
-    RequestSigner::from_pkcs8(
-        &vault.device_key_pkcs8().unwrap(),
-        vault.device_id().to_string(),
-    )
-    .unwrap()
-}
-
-async fn enroll_vault(c: &Collector, vault: &Vault, name: &str) {
-    let code = c.cli(&["enroll", "--name", name]);
-    let public = public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
-    enroll(&c.url, code.trim(), vault.device_id(), &public)
-        .await
-        .unwrap();
-    // A code works once.
-    let again = enroll(&c.url, code.trim(), vault.device_id(), &public).await;
-    assert!(again.is_err(), "a used code was accepted again");
-}
-
-/// Syncs `vault` to the collector until nothing is pending.
-async fn sync_all(c: &Collector, vault: Vault) -> u64 {
-    let transport = HttpTransport::new(c.url.clone(), signer(&vault)).unwrap();
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let config = Config {
-        max_records: 100,
-        min_wait: Duration::from_millis(50),
-        max_wait: Duration::from_millis(500),
-        ..Config::default()
-    };
-    let (task, sync) = engine::spawnable(vault, transport, config, async {
-        let _ = stop_rx.await;
-    })
-    .unwrap();
-    let task = tokio::spawn(task);
-    let mut state = sync.state();
-    tokio::time::timeout(Duration::from_secs(60), async {
-        while state.borrow().pending > 0 || state.borrow().sending {
-            state.changed().await.unwrap();
-        }
-    })
-    .await
-    .expect("synced within a minute");
-    let sent = state.borrow().sent;
-    stop_tx.send(()).unwrap();
-    task.await.unwrap().unwrap();
-    sent
-}
+use common::{Collector, enroll_vault, kiosk, signer, sync_all};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn kiosks_sync_into_the_collector_exactly_once() {
+async fn five_kiosks_sync_into_the_collector_at_once_exactly_once() {
     let c = Collector::start();
-    let (a_dir, a) = kiosk(250, "encryption-is-not-a-crime");
-    let (_b_dir, b) = kiosk(40, "defend-encryption-worldwide");
-    enroll_vault(&c, &a, "kiosk A").await;
-    enroll_vault(&c, &b, "kiosk B").await;
-    let (a_id, b_id) = (a.device_id().to_string(), b.device_id().to_string());
-    let (sa, sb) = tokio::join!(sync_all(&c, a), sync_all(&c, b));
-    assert_eq!((sa, sb), (250, 40));
+    let sizes = [250usize, 40, 73, 1, 120];
+    let mut kiosks = Vec::new();
+    for (i, n) in sizes.iter().enumerate() {
+        let (dir, vault) = kiosk(*n, &format!("petition-{}", i % 2));
+        enroll_vault(&c, &vault, &format!("kiosk {i}")).await;
+        kiosks.push((dir, vault));
+    }
+    let ids: Vec<String> = kiosks
+        .iter()
+        .map(|(_, v)| v.device_id().to_string())
+        .collect();
+    let (dirs, vaults): (Vec<_>, Vec<_>) = kiosks.into_iter().unzip();
+    let runs = vaults.into_iter().map(|v| {
+        let url = c.url.clone();
+        tokio::spawn(async move { sync_all(&url, v, 100).await })
+    });
+    let mut sent = Vec::new();
+    for run in runs.collect::<Vec<_>>() {
+        sent.push(run.await.unwrap());
+    }
+    assert_eq!(sent, sizes.iter().map(|n| *n as u64).collect::<Vec<_>>());
+    let total: u64 = sizes.iter().map(|n| *n as u64).sum();
     let stats = c.stats();
-    assert_eq!(stats["records"], 290);
-    assert_eq!(stats["batches"], 4, "250 in batches of 100, and 40");
+    assert_eq!(stats["records"], total);
     let by_device: Vec<(String, u64)> = serde_json::from_value(stats["by_device"].clone()).unwrap();
-    assert!(
-        by_device.contains(&(a_id, 250)) && by_device.contains(&(b_id, 40)),
-        "{by_device:?}"
-    );
-    // The kiosk knows they arrived, and a second run sends nothing.
-    let a = Vault::open(a_dir.path()).unwrap();
-    assert_eq!(a.pending().unwrap(), 0);
-    assert_eq!(sync_all(&c, a).await, 0);
-    assert_eq!(c.stats()["records"], 290);
+    for (id, n) in ids.iter().zip(sizes) {
+        assert!(
+            by_device.contains(&(id.clone(), n as u64)),
+            "{id}: {by_device:?}"
+        );
+    }
+    // Every kiosk knows its records arrived, and a second run sends nothing.
+    for dir in &dirs {
+        assert_eq!(Vault::open(dir.path()).unwrap().pending().unwrap(), 0);
+    }
+    let again = Vault::open(dirs[0].path()).unwrap();
+    assert_eq!(sync_all(&c.url, again, 100).await, 0);
+    assert_eq!(c.stats()["records"], total);
 }
 
 /// Sends one signed batch request by hand, so tests can bend it.

@@ -1,0 +1,174 @@
+//! What the collector's integration tests share: the real binary on loopback, kiosks' vaults,
+//! and the real sync engine.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::io::{BufRead as _, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use placard_sync::engine::{self, Config};
+use placard_sync::http::{HttpTransport, enroll};
+use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
+use placard_vault::{OrganiserKey, Requirement, SignRules, SignerInput, Vault};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_placard-collector");
+
+/// A collector serving on a free loopback port, stopped on drop.
+pub struct Collector {
+    child: Child,
+    pub url: url::Url,
+    db: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Collector {
+    pub fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let db = format!("sqlite://{}", dir.path().join("collector.db").display());
+        let mut child = Command::new(BIN)
+            .args(["serve", "--db", &db, "--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {line}"));
+        Self {
+            child,
+            url: url::Url::parse(&format!("{url}/")).unwrap(),
+            db,
+            _dir: dir,
+        }
+    }
+
+    pub fn cli(&self, args: &[&str]) -> String {
+        let out = Command::new(BIN)
+            .args(args)
+            .args(["--db", &self.db])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn stats(&self) -> serde_json::Value {
+        serde_json::from_str(&self.cli(&["stats", "--json"])).unwrap()
+    }
+
+    pub async fn metrics(&self) -> String {
+        reqwest::get(self.url.join("metrics").unwrap())
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+}
+
+impl Drop for Collector {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The value of one metric line (`name` with its labels, exactly).
+pub fn metric(text: &str, name: &str) -> u64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+        .unwrap_or(0)
+}
+
+fn rules(petition: &str) -> SignRules {
+    SignRules {
+        petition_id: petition.into(),
+        family_name_required: false,
+        postal_code_required: false,
+        street_address: Requirement::NotAsked,
+        city: Requirement::NotAsked,
+        comments: false,
+        signature_pad: false,
+        forced_opt_in: false,
+        default_country: Some("US".into()),
+        extra_fields: vec![],
+    }
+}
+
+/// A kiosk's vault with `n` signatures made the way the kiosk makes them.
+pub fn kiosk(n: usize, petition: &str) -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = Vault::init(dir.path(), &OrganiserKey::generate().recipient()).unwrap();
+    for i in 0..n {
+        let mut s = SignerInput::default();
+        s.given_name = "Ada".into();
+        s.email = format!("ada{i}@example.org");
+        vault.sign(&rules(petition), s).unwrap();
+    }
+    (dir, vault)
+}
+
+/// A kiosk's vault with `n` sealed records written in bulk (as the capture benchmark does).
+pub fn kiosk_prefilled(n: u64, petition: &str) -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = Vault::init(dir.path(), &OrganiserKey::generate().recipient()).unwrap();
+    vault.prefill_for_benchmark(&rules(petition), n).unwrap();
+    (dir, vault)
+}
+
+pub fn signer(vault: &Vault) -> RequestSigner {
+    RequestSigner::from_pkcs8(
+        &vault.device_key_pkcs8().unwrap(),
+        vault.device_id().to_string(),
+    )
+    .unwrap()
+}
+
+pub async fn enroll_vault(c: &Collector, vault: &Vault, name: &str) {
+    let code = c.cli(&["enroll", "--name", name]);
+    let public = public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
+    enroll(&c.url, code.trim(), vault.device_id(), &public)
+        .await
+        .unwrap();
+    // A code works once.
+    let again = enroll(&c.url, code.trim(), vault.device_id(), &public).await;
+    assert!(again.is_err(), "a used code was accepted again");
+}
+
+/// Syncs `vault` to `to` with the real engine until nothing is pending; returns how many
+/// records the collector acknowledged.
+pub async fn sync_all(to: &url::Url, vault: Vault, max_records: usize) -> u64 {
+    let transport = HttpTransport::new(to.clone(), signer(&vault)).unwrap();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let config = Config {
+        max_records,
+        min_wait: Duration::from_millis(20),
+        max_wait: Duration::from_millis(300),
+        ..Config::default()
+    };
+    let (task, sync) = engine::spawnable(vault, transport, config, async {
+        let _ = stop_rx.await;
+    })
+    .unwrap();
+    let task = tokio::spawn(task);
+    let mut state = sync.state();
+    tokio::time::timeout(Duration::from_secs(600), async {
+        while state.borrow().pending > 0 || state.borrow().sending {
+            state.changed().await.unwrap();
+        }
+    })
+    .await
+    .expect("synced within ten minutes");
+    let sent = state.borrow().sent;
+    stop_tx.send(()).unwrap();
+    task.await.unwrap().unwrap();
+    sent
+}

@@ -1,0 +1,221 @@
+//! 10,000 signatures from a kiosk to the real collector through a proxy that breaks the
+//! network on purpose, at random but reproducibly (seeded): connections reset mid-request and
+//! mid-response, delays, 500 and 503 answers, acknowledgements dropped after the collector
+//! committed, and requests replayed. The collector must end with exactly 10,000 distinct
+//! records, the kiosk with none pending, and nothing stored twice.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rand::rngs::SmallRng;
+use rand::{Rng as _, SeedableRng as _};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::{TcpListener, TcpStream};
+
+use common::{Collector, enroll_vault, kiosk_prefilled, metric, sync_all};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    Pass,
+    Delay,
+    ResetMidRequest,
+    ResetMidResponse,
+    Answer500,
+    Answer503,
+    DropAckAfterCommit,
+    Replay,
+}
+
+fn pick(rng: &mut SmallRng) -> Fault {
+    match rng.random_range(0..100) {
+        0..=5 => Fault::ResetMidRequest,
+        6..=11 => Fault::ResetMidResponse,
+        12..=16 => Fault::Answer500,
+        17..=21 => Fault::Answer503,
+        22..=29 => Fault::DropAckAfterCommit,
+        30..=35 => Fault::Replay,
+        36..=45 => Fault::Delay,
+        _ => Fault::Pass,
+    }
+}
+
+/// Reads one HTTP/1.1 message (head, then a Content-Length body); `None` at end of stream.
+async fn read_message(s: &mut TcpStream) -> Option<Vec<u8>> {
+    let mut buf = Vec::new();
+    let mut byte = [0u8; 4096];
+    let head_end = loop {
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+        let n = s.read(&mut byte).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&byte[..n]);
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+    let len: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    while buf.len() < head_end + len {
+        let n = s.read(&mut byte).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&byte[..n]);
+    }
+    buf.truncate(head_end + len);
+    Some(buf)
+}
+
+/// Sends `request` to the collector on a fresh connection and returns its whole response.
+async fn upstream(addr: &str, request: &[u8]) -> Option<Vec<u8>> {
+    let mut up = TcpStream::connect(addr).await.ok()?;
+    up.write_all(request).await.ok()?;
+    read_message(&mut up).await
+}
+
+/// The faulty proxy in front of `target`; returns its address and a count of faults made.
+async fn proxy(target: String, seed: u64) -> (String, Arc<Mutex<Vec<Fault>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let rng = Arc::new(Mutex::new(SmallRng::seed_from_u64(seed)));
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let seen = log.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut client, _)) = listener.accept().await else {
+                return;
+            };
+            let (rng, log, target) = (rng.clone(), log.clone(), target.clone());
+            tokio::spawn(async move {
+                while let Some(request) = read_message(&mut client).await {
+                    let (fault, delay) = {
+                        let mut r = rng.lock().unwrap();
+                        (pick(&mut r), r.random_range(0..150u64))
+                    };
+                    log.lock().unwrap().push(fault);
+                    match fault {
+                        Fault::ResetMidRequest => {
+                            if let Ok(mut up) = TcpStream::connect(&target).await {
+                                let _ = up.write_all(&request[..request.len() / 2]).await;
+                            }
+                            return; // both connections dropped
+                        }
+                        Fault::Answer500 | Fault::Answer503 => {
+                            let code = if fault == Fault::Answer500 {
+                                "500 Internal Server Error"
+                            } else {
+                                "503 Service Unavailable"
+                            };
+                            let _ = client
+                                .write_all(format!("HTTP/1.1 {code}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n").as_bytes())
+                                .await;
+                            return;
+                        }
+                        _ => {}
+                    }
+                    if fault == Fault::Delay {
+                        tokio::time::sleep(Duration::from_millis(delay)).await;
+                    }
+                    let Some(response) = upstream(&target, &request).await else {
+                        return;
+                    };
+                    match fault {
+                        Fault::DropAckAfterCommit => return,
+                        Fault::ResetMidResponse => {
+                            let _ = client.write_all(&response[..response.len() / 2]).await;
+                            return;
+                        }
+                        _ => {}
+                    }
+                    if client.write_all(&response).await.is_err() {
+                        return;
+                    }
+                    if fault == Fault::Replay {
+                        // Someone on the path sends the same signed request again.
+                        let _ = upstream(&target, &request).await;
+                    }
+                }
+            });
+        }
+    });
+    (addr, seen)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_thousand_signatures_through_a_faulty_network_arrive_exactly_once() {
+    let n: u64 = std::env::var("PLACARD_FAULT_SIGNATURES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let c = Collector::start();
+    let (dir, vault) = kiosk_prefilled(n, "encryption-is-not-a-crime");
+    enroll_vault(&c, &vault, "kiosk behind a bad network").await;
+    let target = c
+        .url
+        .host_str()
+        .map(|h| format!("{h}:{}", c.url.port().unwrap()))
+        .unwrap();
+    let (proxy_addr, faults) = proxy(target, 20_261_122).await;
+    let via = url::Url::parse(&format!("http://{proxy_addr}/")).unwrap();
+
+    let sent = sync_all(&via, vault, 250).await;
+    assert_eq!(sent, n, "the kiosk saw every record acknowledged");
+    let stats = c.stats();
+    assert_eq!(stats["records"], n, "{stats}");
+    let vault = placard_vault::Vault::open(dir.path()).unwrap();
+    assert_eq!(vault.pending().unwrap(), 0);
+    assert_eq!(vault.stats().unwrap().sent, n);
+
+    // Nothing twice: every record stored once, however often its batch came.
+    let metrics = c.metrics().await;
+    assert_eq!(metric(&metrics, "placard_records_stored_total"), n);
+    let faults = faults.lock().unwrap().clone();
+    let count = |f: Fault| faults.iter().filter(|x| **x == f).count();
+    for f in [
+        Fault::ResetMidRequest,
+        Fault::ResetMidResponse,
+        Fault::Answer500,
+        Fault::Answer503,
+        Fault::DropAckAfterCommit,
+        Fault::Replay,
+        Fault::Delay,
+    ] {
+        assert!(
+            count(f) > 0,
+            "the proxy never made a {f:?} fault: {faults:?}"
+        );
+    }
+    // Lost acknowledgements made the kiosk resend batches the collector already had, and
+    // replays were refused.
+    assert!(
+        metric(&metrics, "placard_batches_repeated_total") > 0,
+        "{metrics}"
+    );
+    assert!(
+        metric(
+            &metrics,
+            "placard_requests_rejected_total{reason=\"replayed\"}"
+        ) > 0,
+        "{metrics}"
+    );
+    println!(
+        "faults: {} requests, {:?}",
+        faults.len(),
+        [
+            ("reset mid-request", count(Fault::ResetMidRequest)),
+            ("reset mid-response", count(Fault::ResetMidResponse)),
+            ("500", count(Fault::Answer500)),
+            ("503", count(Fault::Answer503)),
+            ("ack dropped", count(Fault::DropAckAfterCommit)),
+            ("replayed", count(Fault::Replay)),
+            ("delayed", count(Fault::Delay)),
+        ]
+    );
+}

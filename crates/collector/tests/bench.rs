@@ -1,0 +1,86 @@
+//! Benchmark (`./dev bench`, never `./dev test`): sealed records from one vault to the real
+//! collector on loopback, in records per second, beside a baseline of raw HTTP POSTs of the
+//! same bodies to an endpoint that only reads them, in the same run.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::time::Instant;
+
+use placard_sync::wire::Batch;
+
+use common::{Collector, enroll_vault, kiosk_prefilled, sync_all};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: ./dev bench"]
+async fn bench_sync_throughput() {
+    let n: u64 = std::env::var("PLACARD_BENCH_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let per_batch = 500;
+    let c = Collector::start();
+    let (dir, vault) = kiosk_prefilled(n, "encryption-is-not-a-crime");
+    enroll_vault(&c, &vault, "bench").await;
+
+    // The bodies the sync will send, built once for the baseline (from a copy of the vault, so
+    // the real run starts from an untouched outbox).
+    let copy = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, copy.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let mut scratch = placard_vault::Vault::open(copy.path()).unwrap();
+    let mut bodies = Vec::new();
+    while let Some(b) = scratch.next_batch(per_batch, 16 << 20).unwrap() {
+        let ids: Vec<String> = b.rows.iter().map(|r| r.id.clone()).collect();
+        bodies.push(
+            serde_json::to_vec(&Batch::from_outbox(scratch.device_id(), &b).unwrap()).unwrap(),
+        );
+        scratch.acknowledge(b.batch_id, &ids).unwrap();
+    }
+    let bytes: usize = bodies.iter().map(Vec::len).sum();
+
+    // Baseline: the same bodies POSTed to an endpoint that reads them and answers 200.
+    let sink = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let sink_url = format!("http://{}/sink", sink.local_addr().unwrap());
+    tokio::spawn(async move {
+        let app = axum::Router::new().route(
+            "/sink",
+            axum::routing::post(|body: axum::body::Bytes| async move { body.len().to_string() }),
+        );
+        axum::serve(sink, app).await.unwrap();
+    });
+    let client = reqwest::Client::new();
+    let t = Instant::now();
+    for body in &bodies {
+        let r = client
+            .post(&sink_url)
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success());
+        r.bytes().await.unwrap();
+    }
+    let baseline = n as f64 / t.elapsed().as_secs_f64();
+
+    // The real thing: engine, signatures, verification, SQLite commit, acknowledgement.
+    let t = Instant::now();
+    let sent = sync_all(&c.url, vault, per_batch).await;
+    let secs = t.elapsed().as_secs_f64();
+    assert_eq!(sent, n);
+    assert_eq!(c.stats()["records"], n);
+    let rate = n as f64 / secs;
+    println!(
+        "sync {n} sealed records ({:.1} MiB in {} batches of {per_batch}) to the collector (SQLite) on loopback:",
+        bytes as f64 / (1 << 20) as f64,
+        bodies.len()
+    );
+    println!("  placard sync:        {rate:9.0} records/s  ({secs:.2} s)");
+    println!("  raw HTTP POST (same bodies, trivial endpoint): {baseline:9.0} records/s");
+    println!(
+        "  ratio {:.2}; goals: ≥ 10,000 records/s and ≥ 0.5 × baseline",
+        rate / baseline
+    );
+}

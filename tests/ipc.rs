@@ -115,8 +115,11 @@ fn unknown_petition_is_a_typed_error() {
 #[test]
 fn missing_pack_is_a_typed_error_not_a_crash() {
     let w = app(KioskState::load(PathBuf::from("/nonexistent/placard-pack")));
-    for cmd in ["list_petitions", "pack_info"] {
-        let e = invoke(&w, cmd, json!({})).expect_err("must fail");
+    for (cmd, args) in [
+        ("attract_view", json!({"index": 0, "lang": null})),
+        ("pack_info", json!({})),
+    ] {
+        let e = invoke(&w, cmd, args).expect_err("must fail");
         assert_eq!(e["code"], "pack_unavailable", "{cmd}: {e}");
         assert!(
             e["message"]

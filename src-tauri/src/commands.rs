@@ -234,6 +234,8 @@ pub async fn attract_view(
     lang: Option<String>,
 ) -> Result<AttractView, IpcError> {
     let loaded = pack.current();
+    // A pack that failed to load says so, rather than passing for "nothing on show".
+    loaded.pack()?;
     kiosk.with(|k| {
         let status = KioskStatus::new(
             k.is_set_up(),

@@ -12,7 +12,6 @@ fn main() {
 /// capability grants; nothing else (no core plugins) is reachable from the webview.
 fn placard_commands() -> &'static [&'static str] {
     &[
-        "list_petitions",
         "get_petition",
         "pack_info",
         "kiosk_status",

@@ -65,19 +65,20 @@ fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result
 }
 
 #[test]
-fn list_petitions_returns_the_demo_pack() {
+fn the_attract_screen_shows_the_demo_petitions_in_turn() {
     let w = app(KioskState::load(demo_pack()));
-    let list = invoke(&w, "list_petitions", json!({})).expect("ok");
-    let ids: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
+    let titles: Vec<Value> = (0..3)
+        .map(|i| invoke(&w, "attract_view", json!({"index": i, "lang": null})).expect("ok"))
+        .map(|v| v["shown"]["title"].clone())
         .collect();
-    assert_eq!(ids, placard_petition::demo::PETITION_IDS);
-    assert_eq!(list[1]["title"], "Encryption is not a crime!");
-    assert_eq!(list[0]["title"], "It's Time to Defend Encryption Worldwide");
-    assert_eq!(list[1]["published"], true);
+    assert_eq!(
+        titles,
+        [
+            json!("It's Time to Defend Encryption Worldwide"),
+            json!("Encryption is not a crime!"),
+            json!("It's Time to Defend Encryption Worldwide"),
+        ]
+    );
 }
 
 #[test]
@@ -437,8 +438,8 @@ fn the_operator_switches_packs_and_the_choice_is_checked() {
     let status =
         invoke(&w, "operator_configure", json!({"config": config.clone()})).expect("switched");
     assert_eq!(status["active"], json!(["local-petition"]));
-    let list = invoke(&w, "list_petitions", json!({})).unwrap();
-    assert_eq!(list[0]["title"], "A local petition");
+    let shown = invoke(&w, "attract_view", json!({"index": 0, "lang": null})).unwrap();
+    assert_eq!(shown["shown"]["title"], "A local petition");
     assert_eq!(
         invoke(&w, "pack_info", json!({})).unwrap()["source"],
         "local:rally"

@@ -14,22 +14,9 @@ use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use crate::error::IpcError;
 use crate::models::{
     AttractPetition, AttractView, CreatedKey, KioskStatus, OperatorConfig, OperatorView,
-    PackFailure, PackInfo, PetitionSummary, PetitionView, SignReceipt, count,
+    PackFailure, PackInfo, PetitionView, SignReceipt, count,
 };
 use crate::state::{KioskCell, KioskConfig, KioskState, LoadedPack};
-
-/// Petitions of the pack, in id order.
-#[tauri::command]
-pub async fn list_petitions(
-    state: State<'_, KioskState>,
-) -> Result<Vec<PetitionSummary>, IpcError> {
-    let loaded = state.current();
-    Ok(loaded
-        .pack()?
-        .petitions()
-        .map(PetitionSummary::from)
-        .collect())
-}
 
 /// One petition, in `lang` when the pack has that translation.
 #[tauri::command]

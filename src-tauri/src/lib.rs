@@ -20,7 +20,6 @@ pub use state::{KioskCell, KioskConfig, KioskState, LoadedPack};
 pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .invoke_handler(tauri::generate_handler![
-            commands::list_petitions,
             commands::get_petition,
             commands::pack_info,
             commands::kiosk_status,

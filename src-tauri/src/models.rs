@@ -11,29 +11,6 @@ use placard_vault::{Requirement, SignRules};
 use serde::Serialize;
 use ts_rs::TS;
 
-/// A line of the operator's petition list.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct PetitionSummary {
-    pub id: String,
-    pub title: String,
-    /// Languages with a translation file (the original's language is not named in the files).
-    pub languages: Vec<String>,
-    pub published: bool,
-    pub warnings: u32,
-}
-
-impl From<&PackEntry> for PetitionSummary {
-    fn from(e: &PackEntry) -> Self {
-        Self {
-            id: e.id().to_owned(),
-            title: e.original.petition.title.clone(),
-            languages: e.languages().map(str::to_owned).collect(),
-            published: e.original.petition.published,
-            warnings: count(e.original.warnings.len()),
-        }
-    }
-}
-
 /// Everything the petition page shows.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct PetitionView {
@@ -461,7 +438,6 @@ mod tests {
             PackChoice::decl(&cfg),
             ShareCode::decl(&cfg),
             SignReceipt::decl(&cfg),
-            PetitionSummary::decl(&cfg),
             PetitionView::decl(&cfg),
             FormSpec::decl(&cfg),
             FieldNeed::decl(&cfg),

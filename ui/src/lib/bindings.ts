@@ -96,12 +96,6 @@ export type SignReceipt = {
  */
 count: number, };
 
-export type PetitionSummary = { id: string, title: string, 
-/**
- * Languages with a translation file (the original's language is not named in the files).
- */
-languages: Array<string>, published: boolean, warnings: number, };
-
 export type PetitionView = { id: string, 
 /**
  * The translation shown, or `null` for the original.

@@ -11,7 +11,6 @@ import type {
   OperatorConfig,
   OperatorView,
   PackInfo,
-  PetitionSummary,
   PetitionView,
   SignReceipt,
 } from "./bindings";
@@ -39,7 +38,6 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
-export const listPetitions = () => call<PetitionSummary[]>("list_petitions");
 export const getPetition = (id: string, lang: string | null = null) =>
   call<PetitionView>("get_petition", { id, lang });
 export const packInfo = () => call<PackInfo>("pack_info");

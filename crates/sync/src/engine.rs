@@ -1,7 +1,8 @@
 //! The kiosk's sync loop: sends the vault's outbox to the collector in batches, and marks
 //! records sent only when the collector's acknowledgement names them.
 //!
-//! - Connectivity is probed first (`health`); while the collector cannot be reached the loop
+//! - Connectivity is probed first (`health`), and again after any failure; while the collector
+//!   cannot be reached the loop
 //!   waits with capped exponential backoff and *full* jitter: each wait is drawn uniformly from
 //!   zero to the current cap, so many kiosks coming back online at once spread out instead of
 //!   arriving together. The caps come from `backon`; the draw is ours.
@@ -145,6 +146,9 @@ async fn run<T: Transport>(
     tokio::pin!(shutdown);
     let device_id = vault.device_id();
     let mut waits = Waits::new(&config);
+    // Probe only when the collector's reachability is in doubt (at start, after a failure):
+    // a probe before every batch would double the round trips of a long sync.
+    let mut reachable = false;
     loop {
         let pending = vault.pending()?;
         state.send_modify(|s| s.pending = pending);
@@ -157,7 +161,12 @@ async fn run<T: Transport>(
             }
             continue;
         }
-        let outcome = match transport.health().await {
+        let probe = if reachable {
+            Ok(())
+        } else {
+            transport.health().await
+        };
+        let outcome = match probe {
             Err(e) => Err(e),
             Ok(()) => {
                 let Some(batch) = vault.next_batch(config.max_records, config.max_bytes)? else {
@@ -192,8 +201,12 @@ async fn run<T: Transport>(
             }
         };
         match outcome {
-            Ok(()) => waits.reset(),
+            Ok(()) => {
+                reachable = true;
+                waits.reset();
+            }
             Err(e) => {
+                reachable = false;
                 state.send_modify(|s| s.last_error = Some(e.to_string()));
                 let wait = waits.next();
                 tokio::select! {

@@ -44,6 +44,19 @@ fn unreachable(e: &reqwest::Error) -> TransportError {
     TransportError::Unreachable(e.to_string())
 }
 
+/// `Ok` for a 2xx answer; otherwise `Refused` with the status and (the start of) the body.
+async fn refused_unless_ok(r: reqwest::Response) -> Result<(), TransportError> {
+    let status = r.status();
+    if status.is_success() {
+        return Ok(());
+    }
+    let reason = r.text().await.unwrap_or_default();
+    Err(TransportError::Refused {
+        status: status.as_u16(),
+        reason: reason.chars().take(300).collect(),
+    })
+}
+
 fn nonce() -> Result<String, TransportError> {
     let mut bytes = [0u8; 16];
     ring::rand::SystemRandom::new()
@@ -60,14 +73,7 @@ impl Transport for HttpTransport {
             .send()
             .await
             .map_err(|e| unreachable(&e))?;
-        if r.status().is_success() {
-            Ok(())
-        } else {
-            Err(TransportError::Refused {
-                status: r.status().as_u16(),
-                reason: "health check failed".into(),
-            })
-        }
+        refused_unless_ok(r).await
     }
 
     async fn upload(&self, batch: &Batch) -> Result<Ack, TransportError> {
@@ -133,11 +139,5 @@ pub async fn enroll(
         .send()
         .await
         .map_err(|e| unreachable(&e))?;
-    if r.status().is_success() {
-        Ok(())
-    } else {
-        let status = r.status().as_u16();
-        let reason = r.text().await.unwrap_or_default();
-        Err(TransportError::Refused { status, reason })
-    }
+    refused_unless_ok(r).await
 }

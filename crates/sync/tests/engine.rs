@@ -163,6 +163,7 @@ async fn everything_pending_arrives_once_in_batches() {
     let (state, _) = run_until(vault, stub.clone(), config(), |c| c.records.len() == 25).await;
     let c = stub.0.lock().unwrap();
     assert_eq!(c.uploads, 3, "25 records in batches of 10");
+    assert_eq!(c.probes, 1, "one probe at start; none between good batches");
     assert_eq!(c.arrivals.len(), 25, "nothing twice");
     assert_eq!((state.pending, state.sent), (0, 25));
     assert!(state.last_success.is_some() && state.last_error.is_none());

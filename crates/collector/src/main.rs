@@ -1,7 +1,6 @@
 //! `placard-collector`: serve, enrol devices, revoke them, count what arrived.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -49,13 +48,6 @@ enum Command {
     },
 }
 
-fn open(db: &str) -> anyhow::Result<Store> {
-    let Some(path) = db.strip_prefix("sqlite://") else {
-        anyhow::bail!("unsupported database URL `{db}`: use sqlite://FILE (PostgreSQL is to come)");
-    };
-    Ok(Store::open_sqlite(&PathBuf::from(path))?)
-}
-
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -67,11 +59,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    match cli.command {
-        Command::Serve { db, listen } => {
-            let store = open(&db)?;
-            let rt = tokio::runtime::Runtime::new()?;
-            rt.block_on(async move {
+    let rt = tokio::runtime::Runtime::new()?;
+    rt.block_on(async move {
+        match cli.command {
+            Command::Serve { db, listen } => {
+                let store = Store::open(&db).await?;
                 let listener = tokio::net::TcpListener::bind(listen).await?;
                 // The bound address on stdout, so scripts and tests can use port 0.
                 println!("listening on http://{}", listener.local_addr()?);
@@ -80,32 +72,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         let _ = tokio::signal::ctrl_c().await;
                     })
                     .await?;
-                Ok(())
-            })
-        }
-        Command::Enroll { db, name } => {
-            println!("{}", open(&db)?.new_enrol_code(&name)?);
-            Ok(())
-        }
-        Command::Revoke { db, device } => {
-            open(&db)?.revoke(&device)?;
-            println!("revoked {device}");
-            Ok(())
-        }
-        Command::Stats { db, json } => {
-            let stats = open(&db)?.stats()?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&stats)?);
-            } else {
-                println!("records {}, batches {}", stats.records, stats.batches);
-                for (d, n) in &stats.by_device {
-                    println!("device {d}: {n}");
-                }
-                for (p, n) in &stats.by_petition {
-                    println!("petition {p}: {n}");
+            }
+            Command::Enroll { db, name } => {
+                println!("{}", Store::open(&db).await?.new_enrol_code(&name).await?);
+            }
+            Command::Revoke { db, device } => {
+                Store::open(&db).await?.revoke(&device).await?;
+                println!("revoked {device}");
+            }
+            Command::Stats { db, json } => {
+                let stats = Store::open(&db).await?.stats().await?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&stats)?);
+                } else {
+                    println!("records {}, batches {}", stats.records, stats.batches);
+                    for (d, n) in &stats.by_device {
+                        println!("device {d}: {n}");
+                    }
+                    for (p, n) in &stats.by_petition {
+                        println!("petition {p}: {n}");
+                    }
                 }
             }
-            Ok(())
         }
-    }
+        Ok(())
+    })
 }

@@ -1,6 +1,6 @@
 //! The HTTP service (axum): `GET /v1/health`, `POST /v1/enroll`, `POST /v1/batches`.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -20,7 +20,7 @@ use prometheus_client::registry::Registry;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::store::{Store, StoreError};
+use crate::store::{Outcome, RequestId, Store, StoreError};
 
 /// Limits the service enforces.
 #[derive(Debug, Clone, Copy)]
@@ -42,7 +42,7 @@ impl Default for Limits {
 
 #[derive(Clone)]
 struct AppState {
-    store: Arc<Mutex<Store>>,
+    store: Store,
     limits: Limits,
     metrics: Arc<Metrics>,
 }
@@ -97,7 +97,7 @@ impl Metrics {
 /// The collector's routes over `store`.
 pub fn router(store: Store, limits: Limits) -> Router {
     let state = AppState {
-        store: Arc::new(Mutex::new(store)),
+        store,
         limits,
         metrics: Arc::new(Metrics::new()),
     };
@@ -130,22 +130,6 @@ fn refuse(status: StatusCode, code: &'static str, reason: impl Into<String>) -> 
 
 fn internal(e: impl std::fmt::Display) -> Response {
     refuse(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
-}
-
-/// Runs `f` on the store off the async workers (SQLite calls block).
-async fn with_store<T: Send + 'static>(
-    state: &AppState,
-    f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
-) -> Result<Result<T, StoreError>, Response> {
-    let store = state.store.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut guard = store
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        f(&mut guard)
-    })
-    .await
-    .map_err(internal)
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
@@ -206,20 +190,19 @@ async fn enroll(State(state): State<AppState>, Json(req): Json<EnrollRequest>) -
         );
     }
     let device_id = req.device_id;
-    match with_store(&state, move |s| s.enroll(&req.code, device_id, &key)).await {
-        Err(r) => r,
-        Ok(Ok(())) => Json(serde_json::json!({"device_id": device_id})).into_response(),
-        Ok(Err(StoreError::BadCode)) => refuse(
+    match state.store.enroll(&req.code, device_id, &key).await {
+        Ok(()) => Json(serde_json::json!({"device_id": device_id})).into_response(),
+        Err(StoreError::BadCode) => refuse(
             StatusCode::FORBIDDEN,
             "bad_code",
             "no unused enrolment code like that",
         ),
-        Ok(Err(StoreError::AlreadyEnrolled)) => refuse(
+        Err(StoreError::AlreadyEnrolled) => refuse(
             StatusCode::CONFLICT,
             "already_enrolled",
             "this device is enrolled already",
         ),
-        Ok(Err(e)) => internal(e),
+        Err(e) => internal(e),
     }
 }
 
@@ -263,13 +246,9 @@ async fn batches(
             "no usable signature",
         );
     };
-    let device = {
-        let id = keyid.clone();
-        match with_store(&state, move |s| s.device_key(&id)).await {
-            Err(r) => return r,
-            Ok(Err(e)) => return internal(e),
-            Ok(Ok(d)) => d,
-        }
+    let device = match state.store.device_key(&keyid).await {
+        Ok(d) => d,
+        Err(e) => return internal(e),
     };
     let Some(device) = device else {
         return reject(
@@ -322,23 +301,22 @@ async fn batches(
             "the batch names another device than the one that signed it",
         );
     }
-    // A replayed request (same nonce) is refused before anything is stored.
-    let outcome = with_store(&state, move |s| {
-        if !s.first_use_of_nonce(&verified.keyid, &verified.nonce, verified.created)? {
-            return Ok(None);
-        }
-        s.store_batch(&batch).map(Some)
-    })
-    .await;
-    match outcome {
-        Err(r) => r,
-        Ok(Ok(None)) => reject(
+    // A replayed request (same nonce) is refused and stores nothing; the nonce and the batch
+    // are committed together.
+    let request = RequestId {
+        device_id: verified.keyid,
+        nonce: verified.nonce,
+        created: verified.created,
+    };
+    let forget_before = now.saturating_sub(2 * state.limits.window_secs);
+    match state.store.store_batch(request, batch, forget_before).await {
+        Ok(Outcome::Replayed) => reject(
             &state,
             StatusCode::UNAUTHORIZED,
             "replayed",
             "this request was seen before",
         ),
-        Ok(Ok(Some((ack, stored)))) => {
+        Ok(Outcome::Acknowledged(ack, stored)) => {
             if stored.new_batch {
                 state.metrics.batches.inc();
                 state.metrics.records.inc_by(stored.new_records);
@@ -347,6 +325,6 @@ async fn batches(
             }
             Json(ack).into_response()
         }
-        Ok(Err(e)) => internal(e),
+        Err(e) => internal(e),
     }
 }

@@ -8,11 +8,22 @@ use placard_sync::signing::RequestSigner;
 use placard_sync::wire::Batch;
 use placard_vault::Vault;
 
-use common::{Collector, enroll_vault, kiosk, signer, sync_all};
+use common::{Backend, Collector, enroll_vault, kiosk, signer, sync_all};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn five_kiosks_sync_into_the_collector_at_once_exactly_once() {
-    let c = Collector::start();
+async fn five_kiosks_sync_into_the_collector_at_once_exactly_once_sqlite() {
+    five_kiosks_at_once(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_kiosks_sync_into_the_collector_at_once_exactly_once_postgres() {
+    five_kiosks_at_once(Backend::Postgres).await;
+}
+
+async fn five_kiosks_at_once(backend: Backend) {
+    let Some(c) = Collector::start_on(backend) else {
+        return;
+    };
     let sizes = [250usize, 40, 73, 1, 120];
     let mut kiosks = Vec::new();
     for (i, n) in sizes.iter().enumerate() {
@@ -25,8 +36,14 @@ async fn five_kiosks_sync_into_the_collector_at_once_exactly_once() {
         .map(|(_, v)| v.device_id().to_string())
         .collect();
     let (dirs, vaults): (Vec<_>, Vec<_>) = kiosks.into_iter().unzip();
-    let runs = vaults.into_iter().map(|v| {
-        let url = c.url.clone();
+    // On PostgreSQL, the kiosks share two collector processes over one database (the
+    // collector keeps no state of its own, so it can run behind a load balancer).
+    let second = (backend == Backend::Postgres).then(|| c.another_instance());
+    let runs = vaults.into_iter().enumerate().map(|(i, v)| {
+        let url = match &second {
+            Some(other) if i % 2 == 1 => other.url.clone(),
+            _ => c.url.clone(),
+        };
         tokio::spawn(async move { sync_all(&url, v, 100).await })
     });
     let mut sent = Vec::new();
@@ -102,8 +119,19 @@ fn batch_body(vault: &mut Vault) -> Vec<u8> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn forged_unknown_revoked_replayed_tampered_and_oversized_requests_store_nothing() {
-    let c = Collector::start();
+async fn forged_unknown_revoked_replayed_tampered_and_oversized_requests_store_nothing_sqlite() {
+    refusals(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forged_unknown_revoked_replayed_tampered_and_oversized_requests_store_nothing_postgres() {
+    refusals(Backend::Postgres).await;
+}
+
+async fn refusals(backend: Backend) {
+    let Some(c) = Collector::start_on(backend) else {
+        return;
+    };
     let (_d, mut vault) = kiosk(3, "p");
     let body = batch_body(&mut vault);
     let me = signer(&vault);

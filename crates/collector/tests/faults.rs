@@ -15,7 +15,7 @@ use rand::{Rng as _, SeedableRng as _};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpListener, TcpStream};
 
-use common::{Collector, enroll_vault, kiosk_prefilled, metric, sync_all};
+use common::{Backend, Collector, enroll_vault, kiosk_prefilled, metric, sync_all};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fault {
@@ -149,12 +149,23 @@ async fn proxy(target: String, seed: u64) -> (String, Arc<Mutex<Vec<Fault>>>) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn ten_thousand_signatures_through_a_faulty_network_arrive_exactly_once() {
+async fn ten_thousand_signatures_through_a_faulty_network_arrive_exactly_once_sqlite() {
+    through_a_faulty_network(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_thousand_signatures_through_a_faulty_network_arrive_exactly_once_postgres() {
+    through_a_faulty_network(Backend::Postgres).await;
+}
+
+async fn through_a_faulty_network(backend: Backend) {
     let n: u64 = std::env::var("PLACARD_FAULT_SIGNATURES")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
-    let c = Collector::start();
+    let Some(c) = Collector::start_on(backend) else {
+        return;
+    };
     let (dir, vault) = kiosk_prefilled(n, "encryption-is-not-a-crime");
     enroll_vault(&c, &vault, "kiosk behind a bad network").await;
     let target = c

@@ -13,37 +13,113 @@ use placard_vault::{OrganiserKey, Requirement, SignRules, SignerInput, Vault};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_placard-collector");
 
+/// Where a test collector keeps its data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    /// A fresh database on the PostgreSQL server `PLACARD_TEST_POSTGRES` names (an admin URL
+    /// with the right to create databases; `./dev test` starts a throw-away server and sets
+    /// it), dropped after the test.
+    Postgres,
+}
+
+/// The PostgreSQL admin URL; without it, PostgreSQL tests fail saying so (they never pass
+/// quietly), unless `PLACARD_SKIP_POSTGRES=1` asks to leave them out.
+pub fn postgres_admin() -> Option<String> {
+    if let Ok(url) = std::env::var("PLACARD_TEST_POSTGRES") {
+        return Some(url);
+    }
+    if std::env::var("PLACARD_SKIP_POSTGRES").as_deref() == Ok("1") {
+        eprintln!("SKIPPED: PostgreSQL test (PLACARD_SKIP_POSTGRES=1)");
+        return None;
+    }
+    panic!(
+        "PLACARD_TEST_POSTGRES is not set: run the tests through `./dev test`, which starts a \
+         throw-away PostgreSQL server, or set it to an admin URL \
+         (postgres://USER@HOST:PORT/postgres), or set PLACARD_SKIP_POSTGRES=1 to leave the \
+         PostgreSQL tests out"
+    );
+}
+
+fn psql(admin: &str, sql: &str) {
+    let out = Command::new("psql")
+        .args([admin, "-v", "ON_ERROR_STOP=1", "-qAtc", sql])
+        .output()
+        .expect("psql (Debian package postgresql-client) runs");
+    assert!(
+        out.status.success(),
+        "psql {sql}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A database on the test server, dropped on drop.
+struct PgDatabase {
+    admin: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        psql(
+            &self.admin,
+            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+        );
+    }
+}
+
 /// A collector serving on a free loopback port, stopped on drop.
 pub struct Collector {
     child: Child,
     pub url: url::Url,
-    db: String,
+    pub db: String,
     _dir: tempfile::TempDir,
+    _pg: Option<PgDatabase>,
 }
 
 impl Collector {
+    /// A collector on SQLite.
     pub fn start() -> Self {
+        Self::start_on(Backend::Sqlite).expect("SQLite needs no server")
+    }
+
+    /// A collector on `backend`; `None` when PostgreSQL tests are skipped on purpose.
+    pub fn start_on(backend: Backend) -> Option<Self> {
         let dir = tempfile::tempdir().unwrap();
-        let db = format!("sqlite://{}", dir.path().join("collector.db").display());
-        let mut child = Command::new(BIN)
-            .args(["serve", "--db", &db, "--listen", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {line}"));
-        Self {
+        let (db, pg) = match backend {
+            Backend::Sqlite => (
+                format!("sqlite://{}", dir.path().join("collector.db").display()),
+                None,
+            ),
+            Backend::Postgres => {
+                let admin = postgres_admin()?;
+                let name = format!("placard_test_{}", uuid::Uuid::now_v7().simple());
+                psql(&admin, &format!("CREATE DATABASE {name}"));
+                let mut url = url::Url::parse(&admin).unwrap();
+                url.set_path(&name);
+                (
+                    url.to_string(),
+                    Some(PgDatabase {
+                        admin: admin.clone(),
+                        name,
+                    }),
+                )
+            }
+        };
+        let (child, url) = serve(&db);
+        Some(Self {
             child,
-            url: url::Url::parse(&format!("{url}/")).unwrap(),
+            url,
             db,
             _dir: dir,
-        }
+            _pg: pg,
+        })
+    }
+
+    /// Another collector process on the same database, as behind a load balancer.
+    pub fn another_instance(&self) -> Instance {
+        let (child, url) = serve(&self.db);
+        Instance { child, url }
     }
 
     pub fn cli(&self, args: &[&str]) -> String {
@@ -75,6 +151,37 @@ impl Collector {
 }
 
 impl Drop for Collector {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `placard-collector serve` on `db` and a free loopback port.
+fn serve(db: &str) -> (Child, url::Url) {
+    let mut child = Command::new(BIN)
+        .args(["serve", "--db", db, "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line: {line}"));
+    (child, url::Url::parse(&format!("{url}/")).unwrap())
+}
+
+/// A second collector process sharing a database, stopped on drop.
+pub struct Instance {
+    child: Child,
+    pub url: url::Url,
+}
+
+impl Drop for Instance {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();

@@ -1,0 +1,238 @@
+//! The collector's database: devices, one-time enrolment codes, seen nonces, batches and
+//! sealed records.
+//!
+//! Two backends with one schema and one behaviour: SQLite (`sqlite://FILE`, the default: a
+//! file, nothing to install) and PostgreSQL (`postgres://…`, so several collectors behind a
+//! load balancer can share one database; the service keeps no other state). An enum rather
+//! than a trait object: there are exactly two, and async methods stay plain.
+
+mod postgres;
+mod sqlite;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use placard_sync::wire::{Ack, Batch};
+use ring::rand::SecureRandom as _;
+use uuid::Uuid;
+
+pub use postgres::PgStore;
+pub use sqlite::SqliteStore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database schema: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("database: {0}")]
+    Postgres(#[from] tokio_postgres::Error),
+    #[error("database connection: {0}")]
+    Pool(String),
+    #[error("unsupported database URL `{0}`: use sqlite://FILE or postgres://…")]
+    BadUrl(String),
+    #[error("no unused enrolment code like that")]
+    BadCode,
+    #[error("that device is enrolled already")]
+    AlreadyEnrolled,
+    #[error("no device {0}")]
+    NoDevice(String),
+    #[error("random numbers unavailable")]
+    Random,
+    #[error("database task failed: {0}")]
+    Task(String),
+}
+
+/// What storing a batch changed: nothing for a repeat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stored {
+    pub new_batch: bool,
+    pub new_records: u64,
+}
+
+/// How a signed batch request ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stored (or a repeat of a stored batch): the acknowledgement to answer.
+    Acknowledged(Ack, Stored),
+    /// The request's nonce was used before: a replay. Nothing was stored.
+    Replayed,
+}
+
+/// The signature parameters that make a request unique.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestId {
+    pub device_id: String,
+    pub nonce: String,
+    /// The signature's `created`, seconds since the epoch.
+    pub created: u64,
+}
+
+/// An enrolled device's key and whether it was revoked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceKey {
+    pub public_key: Vec<u8>,
+    pub revoked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Stats {
+    pub records: u64,
+    pub batches: u64,
+    pub by_device: Vec<(String, u64)>,
+    pub by_petition: Vec<(String, u64)>,
+}
+
+/// The collector's storage.
+#[derive(Debug, Clone)]
+pub enum Store {
+    Sqlite(SqliteStore),
+    Postgres(PgStore),
+}
+
+impl Store {
+    /// Opens the database a URL names, creating the schema if needed: `sqlite://FILE` or
+    /// `postgres://USER@HOST/DB` (`postgresql://` too).
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err(StoreError::BadUrl(url.to_owned()));
+            }
+            return Ok(Self::Sqlite(SqliteStore::open(path.as_ref())?));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self::Postgres(PgStore::open(url).await?));
+        }
+        Err(StoreError::BadUrl(url.to_owned()))
+    }
+
+    /// Which backend, for logs and benchmarks.
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Self::Sqlite(_) => "SQLite",
+            Self::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    /// A one-time enrolment code for a device called `name` (printed by
+    /// `placard-collector enroll`). Only its hash is stored.
+    pub async fn new_enrol_code(&self, name: &str) -> Result<String, StoreError> {
+        let mut bytes = [0u8; 15];
+        ring::rand::SystemRandom::new()
+            .fill(&mut bytes)
+            .map_err(|_| StoreError::Random)?;
+        let code = URL_SAFE_NO_PAD.encode(bytes);
+        let hash = code_hash(&code);
+        match self {
+            Self::Sqlite(s) => {
+                let (s, name) = (s.clone(), name.to_owned());
+                blocking(move || s.add_enrol_code(&hash, &name)).await?
+            }
+            Self::Postgres(p) => p.add_enrol_code(&hash, name).await?,
+        }
+        Ok(code)
+    }
+
+    /// Registers `device_id`'s public key with an unused code, which it uses up.
+    pub async fn enroll(
+        &self,
+        code: &str,
+        device_id: Uuid,
+        public_key: &[u8],
+    ) -> Result<(), StoreError> {
+        let hash = code_hash(code);
+        match self {
+            Self::Sqlite(s) => {
+                let (s, key) = (s.clone(), public_key.to_vec());
+                blocking(move || s.enroll(&hash, device_id, &key)).await
+            }
+            Self::Postgres(p) => p.enroll(&hash, device_id, public_key).await,
+        }
+    }
+
+    pub async fn device_key(&self, device_id: &str) -> Result<Option<DeviceKey>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, id) = (s.clone(), device_id.to_owned());
+                blocking(move || s.device_key(&id)).await
+            }
+            Self::Postgres(p) => p.device_key(device_id).await,
+        }
+    }
+
+    /// Refuses the device's requests from now on.
+    pub async fn revoke(&self, device_id: &str) -> Result<(), StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, id) = (s.clone(), device_id.to_owned());
+                blocking(move || s.revoke(&id)).await
+            }
+            Self::Postgres(p) => p.revoke(device_id).await,
+        }
+    }
+
+    /// Stores a verified batch request, all or nothing, in one durable transaction with its
+    /// nonce: a replayed nonce stores nothing. Every record of the batch is held once this
+    /// answers `Acknowledged`. A batch seen before gets its first acknowledgement again; a
+    /// record already held (sent again in another batch) is not stored twice. Nonces older
+    /// than `forget_before` (seconds since the epoch; the signature window has closed on
+    /// them) are pruned in the same transaction.
+    pub async fn store_batch(
+        &self,
+        request: RequestId,
+        batch: Batch,
+        forget_before: u64,
+    ) -> Result<Outcome, StoreError> {
+        let ack = Ack {
+            batch_id: batch.batch_id,
+            stored: batch.records.iter().map(|r| r.id).collect(),
+        };
+        let ack_json = serde_json::to_string(&ack).map_err(|e| StoreError::Task(e.to_string()))?;
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.store_batch(&request, &batch, ack, &ack_json, forget_before))
+                    .await
+            }
+            Self::Postgres(p) => {
+                p.store_batch(&request, &batch, ack, &ack_json, forget_before)
+                    .await
+            }
+        }
+    }
+
+    /// Records held, in total, by device and by petition.
+    pub async fn stats(&self) -> Result<Stats, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.stats()).await
+            }
+            Self::Postgres(p) => p.stats().await,
+        }
+    }
+}
+
+/// The SHA-256 of an enrolment code: the code itself is never stored.
+fn code_hash(code: &str) -> Vec<u8> {
+    ring::digest::digest(&ring::digest::SHA256, code.trim().as_bytes())
+        .as_ref()
+        .to_vec()
+}
+
+/// A stored acknowledgement read back for a repeated batch.
+fn parse_ack(json: &str) -> Result<Ack, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::Task(format!("stored ack: {e}")))
+}
+
+/// Runs SQLite work off the async workers: its calls block (and fsync).
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, StoreError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| StoreError::Task(e.to_string()))?
+}
+
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}

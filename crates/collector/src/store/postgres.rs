@@ -1,0 +1,329 @@
+//! PostgreSQL: the same tables as `sqlite.rs`, for collectors that share one database behind
+//! a load balancer. Every write that matters is one transaction (PostgreSQL's default
+//! `synchronous_commit=on` makes a commit durable), and the statements are written so that
+//! two collectors handling the same batch or the same enrolment code at once still store it
+//! once: `ON CONFLICT DO NOTHING` waits for the other's commit and then sees its row.
+//!
+//! Connections come from a pool (deadpool). No TLS: the database is expected on the same host
+//! or a private network (a `sslmode=require` URL is refused at connect, not downgraded).
+
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use placard_sync::wire::{Ack, Batch};
+use tokio_postgres::NoTls;
+use uuid::Uuid;
+
+use super::{DeviceKey, Outcome, RequestId, Stats, StoreError, Stored, count, parse_ack};
+
+/// The schema, in order, as in `sqlite.rs`; never edit a step once released, add one.
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE devices (
+         id TEXT PRIMARY KEY,
+         name TEXT NOT NULL,
+         public_key BYTEA NOT NULL,
+         enrolled_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+         revoked_at TIMESTAMPTZ
+     );
+     CREATE TABLE enrol_codes (
+         code_hash BYTEA PRIMARY KEY,  -- SHA-256 of the code; the code itself is never stored
+         name TEXT NOT NULL,
+         created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+         used_by TEXT
+     );
+     CREATE TABLE nonces (
+         device_id TEXT NOT NULL,
+         nonce TEXT NOT NULL,
+         created BIGINT NOT NULL,
+         PRIMARY KEY (device_id, nonce)
+     );
+     CREATE TABLE batches (
+         id TEXT PRIMARY KEY,
+         device_id TEXT NOT NULL,
+         ack TEXT NOT NULL,            -- the acknowledgement, answered again on a repeat
+         received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+     );
+     CREATE TABLE records (
+         id TEXT PRIMARY KEY,
+         device_id TEXT NOT NULL,
+         batch_id TEXT NOT NULL,
+         petition_id TEXT NOT NULL,
+         captured_at TEXT NOT NULL,
+         sealed BYTEA NOT NULL,
+         received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+     );",
+    "CREATE INDEX nonces_created ON nonces (created);",
+];
+
+/// Any fixed number: collectors starting together take this advisory lock so that only one
+/// of them migrates.
+const MIGRATION_LOCK: i64 = 0x0070_6c61_6361_7264;
+
+#[derive(Debug, Clone)]
+pub struct PgStore {
+    pool: Pool,
+}
+
+fn pool_error(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Pool(e.to_string())
+}
+
+fn int(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl PgStore {
+    /// Connects to `url` and brings the schema up to date.
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
+        let config: tokio_postgres::Config = url
+            .parse()
+            .map_err(|e| StoreError::BadUrl(format!("{url}: {e}")))?;
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(16)
+            .build()
+            .map_err(pool_error)?;
+        let store = Self { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn client(&self) -> Result<deadpool_postgres::Client, StoreError> {
+        self.pool.get().await.map_err(pool_error)
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+            .await?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS placard_migrations (version INTEGER PRIMARY KEY)",
+        )
+        .await?;
+        let done: i32 = tx
+            .query_one(
+                "SELECT COALESCE(MAX(version), 0) FROM placard_migrations",
+                &[],
+            )
+            .await?
+            .get(0);
+        for (i, step) in MIGRATIONS.iter().enumerate() {
+            let version = i32::try_from(i + 1).unwrap_or(i32::MAX);
+            if version <= done {
+                continue;
+            }
+            tx.batch_execute(step).await?;
+            tx.execute(
+                "INSERT INTO placard_migrations (version) VALUES ($1)",
+                &[&version],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(super) async fn add_enrol_code(&self, hash: &[u8], name: &str) -> Result<(), StoreError> {
+        self.client()
+            .await?
+            .execute(
+                "INSERT INTO enrol_codes (code_hash, name) VALUES ($1, $2)",
+                &[&hash, &name],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn enroll(
+        &self,
+        hash: &[u8],
+        device_id: Uuid,
+        public_key: &[u8],
+    ) -> Result<(), StoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        // FOR UPDATE: a second collector given the same code waits here, then finds it used.
+        let name: String = tx
+            .query_opt(
+                "SELECT name FROM enrol_codes WHERE code_hash = $1 AND used_by IS NULL FOR UPDATE",
+                &[&hash],
+            )
+            .await?
+            .ok_or(StoreError::BadCode)?
+            .get(0);
+        let id = device_id.to_string();
+        let added = tx
+            .execute(
+                "INSERT INTO devices (id, name, public_key) VALUES ($1, $2, $3)
+                 ON CONFLICT (id) DO NOTHING",
+                &[&id, &name, &public_key],
+            )
+            .await?;
+        if added == 0 {
+            return Err(StoreError::AlreadyEnrolled);
+        }
+        tx.execute(
+            "UPDATE enrol_codes SET used_by = $1 WHERE code_hash = $2",
+            &[&id, &hash],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(super) async fn device_key(
+        &self,
+        device_id: &str,
+    ) -> Result<Option<DeviceKey>, StoreError> {
+        Ok(self
+            .client()
+            .await?
+            .query_opt(
+                "SELECT public_key, revoked_at IS NOT NULL FROM devices WHERE id = $1",
+                &[&device_id],
+            )
+            .await?
+            .map(|r| DeviceKey {
+                public_key: r.get(0),
+                revoked: r.get(1),
+            }))
+    }
+
+    pub(super) async fn revoke(&self, device_id: &str) -> Result<(), StoreError> {
+        let client = self.client().await?;
+        let known = client
+            .query_opt("SELECT 1 FROM devices WHERE id = $1", &[&device_id])
+            .await?
+            .is_some();
+        if !known {
+            return Err(StoreError::NoDevice(device_id.to_owned()));
+        }
+        client
+            .execute(
+                "UPDATE devices SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL",
+                &[&device_id],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn store_batch(
+        &self,
+        request: &RequestId,
+        batch: &Batch,
+        ack: Ack,
+        ack_json: &str,
+        forget_before: u64,
+    ) -> Result<Outcome, StoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        let fresh = tx
+            .execute(
+                "INSERT INTO nonces (device_id, nonce, created) VALUES ($1, $2, $3)
+                 ON CONFLICT DO NOTHING",
+                &[&request.device_id, &request.nonce, &int(request.created)],
+            )
+            .await?;
+        if fresh == 0 {
+            return Ok(Outcome::Replayed);
+        }
+        let batch_id = batch.batch_id.to_string();
+        let device_id = batch.device_id.to_string();
+        let new_batch = tx
+            .execute(
+                "INSERT INTO batches (id, device_id, ack) VALUES ($1, $2, $3)
+                 ON CONFLICT (id) DO NOTHING",
+                &[&batch_id, &device_id, &ack_json],
+            )
+            .await?;
+        if new_batch == 0 {
+            // Stored before (perhaps by another collector a moment ago): its first answer.
+            let earlier: String = tx
+                .query_one("SELECT ack FROM batches WHERE id = $1", &[&batch_id])
+                .await?
+                .get(0);
+            tx.commit().await?;
+            return Ok(Outcome::Acknowledged(
+                parse_ack(&earlier)?,
+                Stored::default(),
+            ));
+        }
+        // The whole batch in one statement: one round trip, whatever its size.
+        let ids: Vec<String> = batch.records.iter().map(|r| r.id.to_string()).collect();
+        let petitions: Vec<&str> = batch
+            .records
+            .iter()
+            .map(|r| r.petition_id.as_str())
+            .collect();
+        let captured: Vec<&str> = batch
+            .records
+            .iter()
+            .map(|r| r.captured_at.as_str())
+            .collect();
+        let sealed: Vec<&[u8]> = batch.records.iter().map(|r| r.sealed.as_slice()).collect();
+        let new_records = tx
+            .execute(
+                "INSERT INTO records (id, device_id, batch_id, petition_id, captured_at, sealed)
+                 SELECT u.id, $2, $3, u.petition_id, u.captured_at, u.sealed
+                 FROM UNNEST($1::text[], $4::text[], $5::text[], $6::bytea[])
+                      AS u(id, petition_id, captured_at, sealed)
+                 ON CONFLICT (id) DO NOTHING",
+                &[&ids, &device_id, &batch_id, &petitions, &captured, &sealed],
+            )
+            .await?;
+        tx.commit().await?;
+        // Outside the batch's transaction: collectors pruning at once could otherwise
+        // deadlock each other's uploads. A failed prune is retried with the next batch.
+        let _ = client
+            .execute(
+                "DELETE FROM nonces WHERE created < $1",
+                &[&int(forget_before)],
+            )
+            .await;
+        Ok(Outcome::Acknowledged(
+            ack,
+            Stored {
+                new_batch: true,
+                new_records,
+            },
+        ))
+    }
+
+    pub(super) async fn stats(&self) -> Result<Stats, StoreError> {
+        let client = self.client().await?;
+        let total = |sql: &'static str| {
+            let client = &client;
+            async move { Ok::<_, StoreError>(count(client.query_one(sql, &[]).await?.get::<_, i64>(0))) }
+        };
+        let grouped = |sql: &'static str| {
+            let client = &client;
+            async move {
+                Ok::<_, StoreError>(
+                    client
+                        .query(sql, &[])
+                        .await?
+                        .iter()
+                        .map(|r| (r.get::<_, String>(0), count(r.get::<_, i64>(1))))
+                        .collect::<Vec<_>>(),
+                )
+            }
+        };
+        Ok(Stats {
+            records: total("SELECT COUNT(*) FROM records").await?,
+            batches: total("SELECT COUNT(*) FROM batches").await?,
+            by_device: grouped(
+                "SELECT device_id, COUNT(*) FROM records GROUP BY device_id ORDER BY device_id",
+            )
+            .await?,
+            by_petition: grouped(
+                "SELECT petition_id, COUNT(*) FROM records GROUP BY petition_id ORDER BY petition_id",
+            )
+            .await?,
+        })
+    }
+}

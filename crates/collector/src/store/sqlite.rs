@@ -1,0 +1,261 @@
+//! SQLite: one file, WAL, `synchronous=FULL` (an acknowledgement promises the records are kept).
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use placard_sync::wire::{Ack, Batch};
+use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
+use rusqlite_migration::{M, Migrations};
+use uuid::Uuid;
+
+use super::{DeviceKey, Outcome, RequestId, Stats, StoreError, Stored, count, parse_ack};
+
+/// The schema, in order; never edit a step once released, add one. `postgres.rs` keeps the
+/// same tables.
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(
+        "CREATE TABLE devices (
+         id TEXT PRIMARY KEY,
+         name TEXT NOT NULL,
+         public_key BLOB NOT NULL,
+         enrolled_at TEXT NOT NULL,
+         revoked_at TEXT
+     );
+     CREATE TABLE enrol_codes (
+         code_hash BLOB PRIMARY KEY,   -- SHA-256 of the code; the code itself is never stored
+         name TEXT NOT NULL,
+         created_at TEXT NOT NULL,
+         used_by TEXT
+     );
+     CREATE TABLE nonces (
+         device_id TEXT NOT NULL,
+         nonce TEXT NOT NULL,
+         created INTEGER NOT NULL,
+         PRIMARY KEY (device_id, nonce)
+     );
+     CREATE TABLE batches (
+         id TEXT PRIMARY KEY,
+         device_id TEXT NOT NULL,
+         ack TEXT NOT NULL,            -- the acknowledgement, answered again on a repeat
+         received_at TEXT NOT NULL
+     );
+     CREATE TABLE records (
+         id TEXT PRIMARY KEY,
+         device_id TEXT NOT NULL,
+         batch_id TEXT NOT NULL,
+         petition_id TEXT NOT NULL,
+         captured_at TEXT NOT NULL,
+         sealed BLOB NOT NULL,
+         received_at TEXT NOT NULL
+     );",
+    ),
+    // Nonces are pruned once the signature window has closed on them.
+    M::up("CREATE INDEX nonces_created ON nonces (created);"),
+];
+
+/// One connection behind a lock: SQLite has one writer anyway, and every call is short.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    conn: Arc<Mutex<Connection>>,
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file at `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Migrations::from_slice(MIGRATIONS).to_latest(&mut conn)?;
+        Ok(Self {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves no half-done transaction (it rolls back on
+        // drop), so the connection is still good.
+        self.conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    pub(super) fn add_enrol_code(&self, hash: &[u8], name: &str) -> Result<(), StoreError> {
+        self.conn().execute(
+            "INSERT INTO enrol_codes (code_hash, name, created_at) VALUES (?1, ?2, ?3)",
+            params![hash, name, now()],
+        )?;
+        Ok(())
+    }
+
+    pub(super) fn enroll(
+        &self,
+        hash: &[u8],
+        device_id: Uuid,
+        public_key: &[u8],
+    ) -> Result<(), StoreError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let name: String = tx
+            .query_row(
+                "SELECT name FROM enrol_codes WHERE code_hash = ?1 AND used_by IS NULL",
+                [hash],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::BadCode)?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM devices WHERE id = ?1)",
+            [device_id.to_string()],
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Err(StoreError::AlreadyEnrolled);
+        }
+        tx.execute(
+            "INSERT INTO devices (id, name, public_key, enrolled_at) VALUES (?1, ?2, ?3, ?4)",
+            params![device_id.to_string(), name, public_key, now()],
+        )?;
+        tx.execute(
+            "UPDATE enrol_codes SET used_by = ?1 WHERE code_hash = ?2",
+            params![device_id.to_string(), hash],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub(super) fn device_key(&self, device_id: &str) -> Result<Option<DeviceKey>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT public_key, revoked_at IS NOT NULL FROM devices WHERE id = ?1",
+                [device_id],
+                |r| {
+                    Ok(DeviceKey {
+                        public_key: r.get(0)?,
+                        revoked: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    pub(super) fn revoke(&self, device_id: &str) -> Result<(), StoreError> {
+        let conn = self.conn();
+        let known: bool = conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM devices WHERE id = ?1)",
+            [device_id],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(StoreError::NoDevice(device_id.to_owned()));
+        }
+        conn.execute(
+            "UPDATE devices SET revoked_at = ?1 WHERE id = ?2 AND revoked_at IS NULL",
+            params![now(), device_id],
+        )?;
+        Ok(())
+    }
+
+    pub(super) fn store_batch(
+        &self,
+        request: &RequestId,
+        batch: &Batch,
+        ack: Ack,
+        ack_json: &str,
+        forget_before: u64,
+    ) -> Result<Outcome, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "DELETE FROM nonces WHERE created < ?1",
+            [i64::try_from(forget_before).unwrap_or(i64::MAX)],
+        )?;
+        let fresh = tx.execute(
+            "INSERT OR IGNORE INTO nonces (device_id, nonce, created) VALUES (?1, ?2, ?3)",
+            params![
+                request.device_id,
+                request.nonce,
+                i64::try_from(request.created).unwrap_or(i64::MAX)
+            ],
+        )?;
+        if fresh == 0 {
+            return Ok(Outcome::Replayed);
+        }
+        let batch_id = batch.batch_id.to_string();
+        let earlier: Option<String> = tx
+            .query_row("SELECT ack FROM batches WHERE id = ?1", [&batch_id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(earlier) = earlier {
+            // The nonce is kept: a repeat is a new request, and its nonce is now used.
+            tx.commit()?;
+            return Ok(Outcome::Acknowledged(
+                parse_ack(&earlier)?,
+                Stored::default(),
+            ));
+        }
+        let received = now();
+        let device_id = batch.device_id.to_string();
+        tx.execute(
+            "INSERT INTO batches (id, device_id, ack, received_at) VALUES (?1, ?2, ?3, ?4)",
+            params![batch_id, device_id, ack_json, received],
+        )?;
+        let mut new_records = 0u64;
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT OR IGNORE INTO records
+                     (id, device_id, batch_id, petition_id, captured_at, sealed, received_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            for r in &batch.records {
+                new_records += insert.execute(params![
+                    r.id.to_string(),
+                    device_id,
+                    batch_id,
+                    r.petition_id,
+                    r.captured_at,
+                    r.sealed,
+                    received
+                ])? as u64;
+            }
+        }
+        tx.commit()?;
+        Ok(Outcome::Acknowledged(
+            ack,
+            Stored {
+                new_batch: true,
+                new_records,
+            },
+        ))
+    }
+
+    pub(super) fn stats(&self) -> Result<Stats, StoreError> {
+        let conn = self.conn();
+        let total = |sql: &str| -> Result<u64, StoreError> {
+            Ok(count(conn.query_row(sql, [], |r| r.get::<_, i64>(0))?))
+        };
+        let grouped = |sql: &str| -> Result<Vec<(String, u64)>, StoreError> {
+            let mut q = conn.prepare(sql)?;
+            let rows = q.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, count(r.get::<_, i64>(1)?)))
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        Ok(Stats {
+            records: total("SELECT COUNT(*) FROM records")?,
+            batches: total("SELECT COUNT(*) FROM batches")?,
+            by_device: grouped(
+                "SELECT device_id, COUNT(*) FROM records GROUP BY device_id ORDER BY device_id",
+            )?,
+            by_petition: grouped(
+                "SELECT petition_id, COUNT(*) FROM records GROUP BY petition_id ORDER BY petition_id",
+            )?,
+        })
+    }
+}

@@ -149,6 +149,9 @@ async fn run<T: Transport>(
     // Probe only when the collector's reachability is in doubt (at start, after a failure):
     // a probe before every batch would double the round trips of a long sync.
     let mut reachable = false;
+    // Batch caps: halved when the collector answers 413, then kept for the rest of the run.
+    let mut max_records = config.max_records.max(1);
+    let mut max_bytes = config.max_bytes.max(1);
     loop {
         let pending = vault.pending()?;
         state.send_modify(|s| s.pending = pending);
@@ -169,7 +172,7 @@ async fn run<T: Transport>(
         let outcome = match probe {
             Err(e) => Err(e),
             Ok(()) => {
-                let Some(batch) = vault.next_batch(config.max_records, config.max_bytes)? else {
+                let Some(batch) = vault.next_batch(max_records, max_bytes)? else {
                     continue;
                 };
                 let wire = Batch::from_outbox(device_id, &batch)?;
@@ -188,6 +191,17 @@ async fn run<T: Transport>(
                             s.last_error = None;
                         });
                         Ok(())
+                    }
+                    // Too large for the collector, and nothing of it was stored: put the records
+                    // back and send them in smaller batches. (Were an earlier attempt of this
+                    // batch stored and its ack lost, the records' ids still make them arrive
+                    // once.) A lone record that is too large waits and says so.
+                    Err(TransportError::Refused { status: 413, .. }) if batch.rows.len() > 1 => {
+                        vault.acknowledge(batch.batch_id, &[])?;
+                        let bytes: usize = batch.rows.iter().map(|r| r.sealed.len()).sum();
+                        max_records = (batch.rows.len() / 2).max(1);
+                        max_bytes = (bytes / 2).max(1);
+                        continue;
                     }
                     Ok(ack) => Err(TransportError::Refused {
                         status: 200,

@@ -31,6 +31,10 @@ struct Collector {
     uploads: usize,
     probes: usize,
     script: VecDeque<Step>,
+    /// Batches with more records than this get 413 and nothing is stored.
+    max_records: Option<usize>,
+    /// Sizes of the batches refused with 413.
+    too_large: Vec<usize>,
 }
 
 #[derive(Clone, Default)]
@@ -63,6 +67,13 @@ impl Transport for Stub {
             return Err(TransportError::Refused {
                 status: 503,
                 reason: "busy".into(),
+            });
+        }
+        if c.max_records.is_some_and(|max| batch.records.len() > max) {
+            c.too_large.push(batch.records.len());
+            return Err(TransportError::Refused {
+                status: 413,
+                reason: "too large".into(),
             });
         }
         // Idempotent, as the real collector: a repeated batch gets the same acknowledgement.
@@ -167,6 +178,61 @@ async fn everything_pending_arrives_once_in_batches() {
     assert_eq!(c.arrivals.len(), 25, "nothing twice");
     assert_eq!((state.pending, state.sent), (0, 25));
     assert!(state.last_success.is_some() && state.last_error.is_none());
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_batch_refused_as_too_large_is_split_until_the_collector_takes_it() {
+    let (_dir, vault) = vault_with(25);
+    let stub = Stub::default();
+    stub.0.lock().unwrap().max_records = Some(3);
+    let start = tokio::time::Instant::now();
+    let (state, _) = run_until(vault, stub.clone(), config(), |c| c.records.len() == 25).await;
+    let c = stub.0.lock().unwrap();
+    assert_eq!(
+        c.too_large,
+        vec![10, 5],
+        "halved until it fits, then kept small"
+    );
+    assert_eq!(c.arrivals.len(), 25, "nothing twice");
+    assert!(c.acks.values().all(|a| a.stored.len() <= 3));
+    assert_eq!((state.pending, state.sent), (0, 25));
+    assert!(state.last_error.is_none(), "{state:?}");
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "splitting is progress, not a failure to back off from"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_single_record_too_large_for_the_collector_waits_and_says_so() {
+    let (_dir, vault) = vault_with(2);
+    let stub = Stub::default();
+    stub.0.lock().unwrap().max_records = Some(0);
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let (task, sync) = engine::spawnable(vault, stub.clone(), config(), async {
+        let _ = stop_rx.await;
+    })
+    .unwrap();
+    let handle = tokio::spawn(task);
+    tokio::time::sleep(Duration::from_secs(600)).await;
+    let state = sync.state().borrow().clone();
+    assert_eq!(state.pending, 2, "never dropped");
+    assert!(
+        state
+            .last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("413")),
+        "{state:?}"
+    );
+    let refused = stub.0.lock().unwrap().too_large.clone();
+    assert_eq!(&refused[..2], &[2, 1]);
+    assert!(
+        refused.len() < 40,
+        "backs off rather than spinning: {} tries in 10 minutes",
+        refused.len()
+    );
+    stop_tx.send(()).unwrap();
+    handle.await.unwrap().unwrap();
 }
 
 #[tokio::test(start_paused = true)]

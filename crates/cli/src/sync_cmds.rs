@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use indicatif::{ProgressBar, ProgressStyle};
 use placard_sync::engine::{self, Config};
 use placard_sync::http::{HttpTransport, enroll as enroll_device};
 use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
@@ -36,16 +37,42 @@ pub fn sync(dir: &Path, to: &url::Url, once: bool) -> anyhow::Result<ExitCode> {
         })?;
         let task = tokio::spawn(task);
         let mut state = sync.state();
+        // A bar on a terminal; on a pipe or in a log (where the bar hides itself), a line per
+        // change instead.
+        let bar = ProgressBar::new(total).with_style(
+            ProgressStyle::with_template(
+                "{spinner} [{bar:40}] {pos}/{len} records sent  {wide_msg}",
+            )?
+            .progress_chars("=> "),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
         let mut last_error = None;
         loop {
             let s = state.borrow_and_update().clone();
             if s.last_error != last_error {
                 if let Some(e) = &s.last_error {
-                    eprintln!("waiting to retry: {e}");
+                    bar.suspend(|| eprintln!("waiting to retry: {e}"));
                 }
                 last_error = s.last_error.clone();
             }
-            println!("sent {}/{total}, pending {}", s.sent, s.pending);
+            // More may be signed meanwhile (a kiosk's vault): the total grows with it.
+            bar.set_length(s.sent + s.pending);
+            bar.set_position(s.sent);
+            bar.set_message(if s.sending {
+                "sending…"
+            } else if s.last_error.is_some() {
+                "waiting for the collector"
+            } else {
+                ""
+            });
+            if bar.is_hidden() {
+                println!(
+                    "sent {}/{}, pending {}",
+                    s.sent,
+                    s.sent + s.pending,
+                    s.pending
+                );
+            }
             if once && s.pending == 0 && !s.sending {
                 break;
             }
@@ -55,6 +82,9 @@ pub fn sync(dir: &Path, to: &url::Url, once: bool) -> anyhow::Result<ExitCode> {
                 () = tokio::time::sleep(Duration::from_secs(5)) => {}
             }
         }
+        bar.finish_and_clear();
+        let s = state.borrow().clone();
+        println!("sent {}, pending {}", s.sent, s.pending);
         let _ = stop_tx.send(());
         task.await??;
         anyhow::Ok(())

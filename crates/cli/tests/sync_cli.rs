@@ -1,0 +1,90 @@
+//! `placard enroll` and `placard sync --once` against a real collector (the collector crate's
+//! service, in this process, on SQLite and loopback).
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+use placard_collector::server::{Limits, router};
+use placard_collector::store::Store;
+use placard_vault::{OrganiserKey, Requirement, SignRules, SignerInput, Vault};
+
+fn placard(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_placard"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enroll_then_sync_once_sends_everything_and_says_so() {
+    let db = tempfile::tempdir().unwrap();
+    let store = Store::open(&format!("sqlite://{}", db.path().join("c.db").display()))
+        .await
+        .unwrap();
+    let code = store.new_enrol_code("kiosk 1").await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    let app = router(store.clone(), Limits::default());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = Vault::init(dir.path(), &OrganiserKey::generate().recipient()).unwrap();
+    let rules = SignRules {
+        petition_id: "p".into(),
+        family_name_required: false,
+        postal_code_required: false,
+        street_address: Requirement::NotAsked,
+        city: Requirement::NotAsked,
+        comments: false,
+        signature_pad: false,
+        forced_opt_in: false,
+        default_country: Some("US".into()),
+        extra_fields: vec![],
+    };
+    for i in 0..7 {
+        let mut s = SignerInput::default();
+        s.given_name = "Ada".into();
+        s.email = format!("ada{i}@example.org");
+        vault.sign(&rules, s).unwrap();
+    }
+    drop(vault);
+    let vault_arg = dir.path().to_str().unwrap();
+
+    // A wrong code is refused, with the collector's reason.
+    let bad = tokio::task::spawn_blocking({
+        let (v, u) = (vault_arg.to_owned(), url.clone());
+        move || placard(&["enroll", "--vault", &v, "--to", &u, "--code", "not-a-code"])
+    })
+    .await
+    .unwrap();
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("bad_code"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+
+    let (v, u) = (vault_arg.to_owned(), url.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        let enrolled = placard(&["enroll", "--vault", &v, "--to", &u, "--code", &code]);
+        assert!(
+            enrolled.status.success(),
+            "{}",
+            String::from_utf8_lossy(&enrolled.stderr)
+        );
+        placard(&["sync", "--vault", &v, "--to", &u, "--once"])
+    })
+    .await
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Not a terminal: progress comes as lines, then the summary.
+    assert!(stdout.contains("sent 0/7, pending 7"), "{stdout}");
+    assert_eq!(stdout.lines().last(), Some("sent 7, pending 0"), "{stdout}");
+    assert_eq!(store.stats().await.unwrap().records, 7);
+    assert_eq!(Vault::open(dir.path()).unwrap().pending().unwrap(), 0);
+}

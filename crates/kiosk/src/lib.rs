@@ -6,6 +6,7 @@ pub mod packs;
 mod pin;
 pub mod qr;
 mod settings;
+pub mod uplink;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -51,6 +52,14 @@ pub enum KioskError {
     KeyOnKiosk,
     #[error("that folder already holds an organiser key; choose another")]
     KeyExists,
+    #[error("not a collector address: {0}")]
+    BadCollectorUrl(String),
+    #[error("the collector cannot be reached: {0}")]
+    CollectorUnreachable(String),
+    #[error("the collector refused the enrolment: {0}")]
+    EnrolRefused(String),
+    #[error("sync: {0}")]
+    Sync(String),
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error("cannot save the kiosk settings: {0}")]
@@ -71,6 +80,10 @@ impl KioskError {
             Self::WeakPassphrase => "weak_passphrase",
             Self::KeyOnKiosk => "key_on_kiosk",
             Self::KeyExists => "key_exists",
+            Self::BadCollectorUrl(_) => "bad_collector_url",
+            Self::CollectorUnreachable(_) => "collector_unreachable",
+            Self::EnrolRefused(_) => "enrol_refused",
+            Self::Sync(_) => "sync_error",
             Self::Vault(e) => e.code(),
             Self::Settings(_) => "storage_error",
         }
@@ -200,6 +213,7 @@ impl Kiosk {
             recipient: recipient.trim().to_owned(),
             pin,
             operator: OperatorSettings::default(),
+            collector: None,
         };
         settings.save(&self.data_dir.join(settings::FILE))?;
         self.settings = Some(settings);

@@ -21,6 +21,10 @@ pub struct Settings {
     /// older version still load.
     #[serde(default)]
     pub operator: OperatorSettings,
+    /// The collector this kiosk enrolled with (`https://…/`); `None` until an operator enrols
+    /// it. Sealed records wait in the vault until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collector: Option<String>,
 }
 
 /// What the operator panel sets.

@@ -6,6 +6,7 @@
 //! short). The app owns the loop's task and decides when it ends (shutdown is injected).
 
 use std::future::Future;
+use std::pin::Pin;
 
 use placard_sync::engine::{self, Config, Sync, SyncError, TransportError};
 use placard_sync::http::HttpTransport;
@@ -20,6 +21,18 @@ use crate::{Kiosk, KioskError};
 pub struct Enrolment {
     pub device_id: Uuid,
     pub public_key: Vec<u8>,
+}
+
+/// A sync loop ready to run: spawn `task`; `controls` wake it ("Sync now") and watch its state.
+pub struct SyncLoop {
+    pub task: Pin<Box<dyn Future<Output = Result<(), SyncError>> + Send>>,
+    pub controls: Sync,
+}
+
+impl std::fmt::Debug for SyncLoop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyncLoop").finish_non_exhaustive()
+    }
 }
 
 /// A collector address an operator typed: `http(s)://host[:port][/path]`, with the trailing
@@ -88,13 +101,12 @@ impl Kiosk {
         Ok(())
     }
 
-    /// The sync loop to the enrolled collector, ready to spawn, with its controls; `None`
-    /// when no collector is enrolled. It ends when `shutdown` completes.
-    pub fn sync_loop<F: Future<Output = ()>>(
+    /// The sync loop to the enrolled collector, ready to spawn; `None` when no collector is
+    /// enrolled. It ends when `shutdown` completes.
+    pub fn sync_loop(
         &self,
-        shutdown: F,
-    ) -> Result<Option<(impl Future<Output = Result<(), SyncError>> + use<F>, Sync)>, KioskError>
-    {
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<Option<SyncLoop>, KioskError> {
         let Some(url) = self.collector() else {
             return Ok(None);
         };
@@ -109,7 +121,10 @@ impl Kiosk {
             HttpTransport::new(url, signer).map_err(|e| KioskError::Sync(e.to_string()))?;
         let (task, sync) = engine::spawnable(vault, transport, Config::default(), shutdown)
             .map_err(|e| KioskError::Sync(e.to_string()))?;
-        Ok(Some((task, sync)))
+        Ok(Some(SyncLoop {
+            task: Box::pin(task),
+            controls: sync,
+        }))
     }
 }
 

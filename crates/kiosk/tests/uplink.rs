@@ -66,13 +66,13 @@ async fn an_enrolled_kiosk_syncs_what_it_signs_and_remembers_its_collector() {
     enroll(&url, &code, &me).await.unwrap();
     kiosk.set_collector(Some(&url)).unwrap();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let (task, sync) = kiosk
+    let running = kiosk
         .sync_loop(async {
             let _ = stop_rx.await;
         })
         .unwrap()
         .unwrap();
-    let task = tokio::spawn(task);
+    let (task, sync) = (tokio::spawn(running.task), running.controls);
     // Signing goes on while the loop runs; "Sync now" sends the newcomers without waiting
     // for the idle poll.
     let mut state = sync.state();

@@ -9,7 +9,8 @@ fn main() {
 }
 
 /// Every command the UI may call. Each gets an `allow-*` permission that the kiosk
-/// capability grants; nothing else (no core plugins) is reachable from the webview.
+/// capability grants; of Tauri's core, the webview may only listen to events (the sync
+/// loop's state).
 fn placard_commands() -> &'static [&'static str] {
     &[
         "get_petition",
@@ -26,5 +27,7 @@ fn placard_commands() -> &'static [&'static str] {
         "operator_view",
         "operator_configure",
         "operator_exit",
+        "operator_enroll",
+        "operator_sync_now",
     ]
 }

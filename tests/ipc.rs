@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use placard_kiosk::{KioskCell, KioskConfig, KioskState};
+use placard_kiosk::{KioskCell, KioskConfig, KioskState, SyncCell};
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -36,6 +36,7 @@ fn app(state: KioskState) -> TestApp {
         })
         .manage(state)
         .manage(KioskCell::open(data.path()))
+        .manage(SyncCell::default())
         .build(placard_kiosk::context())
         .expect("app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -528,5 +529,147 @@ fn a_new_organiser_key_is_written_off_the_kiosk_and_only_its_public_half_kept() 
                 );
             }
         }
+    }
+}
+
+/// The collector service (its crate's router on SQLite) on loopback, on a runtime of its own:
+/// its address and a one-time enrolment code. Also returns the store to count what arrived.
+fn collector() -> (
+    tempfile::TempDir,
+    String,
+    String,
+    placard_collector::store::Store,
+    tokio::runtime::Runtime,
+) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("collector test set-up");
+    let db = tempfile::tempdir().expect("collector test set-up");
+    let url = format!("sqlite://{}", db.path().join("c.db").display());
+    let (store, code, listener) = rt.block_on(async {
+        let store = placard_collector::store::Store::open(&url)
+            .await
+            .expect("collector test set-up");
+        let code = store
+            .new_enrol_code("kiosk")
+            .await
+            .expect("collector test set-up");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("collector test set-up");
+        (store, code, listener)
+    });
+    let address = format!(
+        "http://{}",
+        listener.local_addr().expect("collector test set-up")
+    );
+    let app = placard_collector::server::router(store.clone(), Default::default());
+    rt.spawn(async move {
+        axum::serve(listener, app)
+            .await
+            .expect("collector test set-up")
+    });
+    (db, address, code, store, rt)
+}
+
+#[test]
+fn an_operator_enrols_the_kiosk_and_what_it_signs_reaches_the_collector() {
+    use tauri::Listener as _;
+    let w = app(KioskState::load(demo_pack()));
+    set_up(&w);
+    let (_db, address, code, store, rt) = collector();
+
+    let e = invoke(&w, "operator_sync_now", json!({})).expect_err("nothing to sync to");
+    assert_eq!(e["code"], "not_enrolled");
+    for (collector, code, expected) in [
+        ("collect.example.org", code.as_str(), "bad_collector_url"),
+        (address.as_str(), "wrong-code", "enrol_refused"),
+        ("http://127.0.0.1:9", code.as_str(), "collector_unreachable"),
+    ] {
+        let e = invoke(
+            &w,
+            "operator_enroll",
+            json!({"collector": collector, "code": code}),
+        )
+        .expect_err(expected);
+        assert_eq!(e["code"], expected, "{e}");
+    }
+    assert_eq!(
+        invoke(&w, "operator_view", json!({})).expect("view")["sync"]["configured"],
+        false
+    );
+
+    let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
+    let seen = events.clone();
+    w.listen_any("sync-state", move |e| {
+        seen.lock()
+            .expect("events lock")
+            .push(serde_json::from_str(e.payload()).expect("event payload is JSON"));
+    });
+    let view = invoke(
+        &w,
+        "operator_enroll",
+        json!({"collector": address, "code": code}),
+    )
+    .expect("enrolled");
+    assert_eq!(view["configured"], true);
+    assert_eq!(view["collector"], format!("{address}/"));
+
+    for email in ["ada@example.org", "grace@example.org"] {
+        invoke(
+            &w,
+            "sign_petition",
+            json!({"petitionId": "encryption-is-not-a-crime",
+                   "signer": {"given_name": "Ada", "email": email}}),
+        )
+        .expect("signed");
+    }
+    // The loop looks again after its idle poll; "Sync now" makes it go at once.
+    invoke(&w, "operator_sync_now", json!({})).expect("sync now");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let sync = invoke(&w, "operator_view", json!({})).expect("view")["sync"].clone();
+        if sync["sent"] == 2 && sync["pending"] == 0 {
+            assert!(sync["last_success"].is_string(), "{sync}");
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "not synced: {sync}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(
+        rt.block_on(store.stats()).expect("collector stats").records,
+        2
+    );
+    // The panel heard it live, as events, down to nothing pending.
+    let events = events.lock().expect("events lock").clone();
+    assert!(events.iter().any(|e| e["sending"] == true), "{events:?}");
+    assert!(
+        events.iter().any(|e| e["sent"] == 2 && e["pending"] == 0),
+        "{events:?}"
+    );
+    for e in &events {
+        let keys: Vec<&String> = e.as_object().expect("an object").keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "collector",
+                "configured",
+                "last_error",
+                "last_success",
+                "pending",
+                "sending",
+                "sent"
+            ],
+            "counts only, nothing of a signer"
+        );
+    }
+
+    // Only an operator may enrol or push the loop.
+    invoke(&w, "operator_lock", json!({})).expect("lock");
+    for cmd in ["operator_sync_now", "operator_enroll"] {
+        let e = invoke(&w, cmd, json!({"collector": address, "code": "x"})).expect_err("locked");
+        assert_eq!(e["code"], "operator_only", "{cmd}");
     }
 }

@@ -8,15 +8,16 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use placard_kiosk_core::uplink;
 use placard_vault::SignerInput;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
-use crate::error::IpcError;
+use crate::error::{ErrorCode, IpcError};
 use crate::models::{
     AttractPetition, AttractView, CreatedKey, KioskStatus, OperatorConfig, OperatorView,
-    PackFailure, PackInfo, PetitionView, SignReceipt, count,
+    PackFailure, PackInfo, PetitionView, SignReceipt, SyncView, count,
 };
-use crate::state::{KioskCell, KioskConfig, KioskState, LoadedPack};
+use crate::state::{KioskCell, KioskConfig, KioskState, LoadedPack, SyncCell};
 
 /// One petition, in `lang` when the pack has that translation.
 #[tauri::command]
@@ -79,6 +80,7 @@ pub async fn operator_view(
     config: State<'_, KioskConfig>,
     pack: State<'_, KioskState>,
     kiosk: State<'_, KioskCell>,
+    sync: State<'_, SyncCell>,
 ) -> Result<OperatorView, IpcError> {
     let loaded = pack.current();
     kiosk.with(|k| {
@@ -88,8 +90,49 @@ pub async fn operator_view(
             overview,
             &loaded,
             &config.available_packs(),
+            sync.view(),
         ))
     })
+}
+
+/// Enrols this kiosk with the organisation's collector (its address and a one-time code from
+/// `placard-collector enroll`), remembers it, and starts syncing to it. The only network
+/// request outside the sync loop, and only when an operator asks.
+#[tauri::command]
+pub async fn operator_enroll<R: Runtime>(
+    app: AppHandle<R>,
+    kiosk: State<'_, KioskCell>,
+    sync: State<'_, SyncCell>,
+    collector: String,
+    code: String,
+) -> Result<SyncView, IpcError> {
+    let enrolment = kiosk.with(|k| {
+        k.require_operator(Instant::now())?;
+        Ok(k.enrolment()?)
+    })?;
+    let url = uplink::collector_url(&collector)?;
+    uplink::enroll(&url, &code, &enrolment).await?;
+    kiosk.with(|k| Ok(k.set_collector(Some(&url))?))?;
+    sync.start(&app, &kiosk)?;
+    Ok(sync.view())
+}
+
+/// "Sync now": the sync loop stops waiting and tries at once (`not_enrolled` without a
+/// collector).
+#[tauri::command]
+pub async fn operator_sync_now(
+    kiosk: State<'_, KioskCell>,
+    sync: State<'_, SyncCell>,
+) -> Result<(), IpcError> {
+    kiosk.with(|k| Ok(k.require_operator(Instant::now())?))?;
+    if sync.wake() {
+        Ok(())
+    } else {
+        Err(IpcError::new(
+            ErrorCode::NotEnrolled,
+            "this kiosk is not enrolled with a collector",
+        ))
+    }
 }
 
 /// Saves the operator panel's settings: loads the chosen pack (the active petitions are

@@ -39,6 +39,16 @@ pub enum ErrorCode {
     KeyOnKiosk,
     /// The chosen folder already holds an organiser key (never overwritten).
     KeyExists,
+    /// The collector address is not an http(s) URL.
+    BadCollectorUrl,
+    /// The collector did not answer (offline, wrong address, firewall).
+    CollectorUnreachable,
+    /// The collector refused the enrolment (wrong or used code, device enrolled already).
+    EnrolRefused,
+    /// The sync loop could not start; `message` says why.
+    SyncError,
+    /// "Sync now" on a kiosk not enrolled with a collector.
+    NotEnrolled,
 }
 
 /// One form field the signer must fix, with a stable code the UI translates.
@@ -82,6 +92,10 @@ impl From<placard_kiosk_core::KioskError> for IpcError {
             K::WeakPassphrase => ErrorCode::WeakPassphrase,
             K::KeyOnKiosk => ErrorCode::KeyOnKiosk,
             K::KeyExists | K::Vault(V::KeyExists(_)) => ErrorCode::KeyExists,
+            K::BadCollectorUrl(_) => ErrorCode::BadCollectorUrl,
+            K::CollectorUnreachable(_) => ErrorCode::CollectorUnreachable,
+            K::EnrolRefused(_) => ErrorCode::EnrolRefused,
+            K::Sync(_) => ErrorCode::SyncError,
             K::Vault(V::InvalidInput(_) | V::MalformedInput(_)) => ErrorCode::InvalidInput,
             K::Vault(V::BadRecipient(_)) => ErrorCode::BadRecipient,
             K::Vault(V::StorageFull) => ErrorCode::StorageFull,

@@ -12,11 +12,11 @@ pub mod state;
 use tauri::{Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
 pub use error::{ErrorCode, IpcError};
-pub use state::{KioskCell, KioskConfig, KioskState, LoadedPack};
+pub use state::{KioskCell, KioskConfig, KioskState, LoadedPack, SyncCell};
 
 /// Registers the commands and the `pack:` scheme on any runtime. The caller manages a
-/// [`KioskConfig`], a [`KioskState`] and a [`KioskCell`] (`run` does it in setup; tests with
-/// fixtures).
+/// [`KioskConfig`], a [`KioskState`], a [`KioskCell`] and a [`SyncCell`] (`run` does it in
+/// setup; tests with fixtures).
 pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .invoke_handler(tauri::generate_handler![
@@ -34,6 +34,8 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::operator_view,
             commands::operator_configure,
             commands::operator_exit,
+            commands::operator_enroll,
+            commands::operator_sync_now,
         ])
         .register_asynchronous_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .on_window_event(|window, event| {
@@ -75,6 +77,13 @@ pub fn run() {
             let sources = config.available_packs();
             let source = placard_kiosk_core::packs::choose(&sources, chosen.as_deref());
             app.manage(KioskState::new(LoadedPack::from_source(source)));
+            // Syncing starts with the app when the kiosk is enrolled with a collector. A loop
+            // that cannot start leaves the kiosk signing (records wait in the vault).
+            let sync = SyncCell::default();
+            if let Err(e) = sync.start(app.handle(), &kiosk) {
+                eprintln!("placard-kiosk: sync not started: {e}");
+            }
+            app.manage(sync);
             app.manage(kiosk);
             open_window(app, &config, locked)?;
             app.manage(config);
@@ -82,11 +91,26 @@ pub fn run() {
         })
         .build(context());
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                stop_sync(app);
+            }
+        }),
         Err(e) => {
             eprintln!("placard-kiosk could not start: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+/// Stops the sync loop on the way out, waiting a moment for it to end. A batch in flight is
+/// dropped; its records stay pending (marked sent only on an acknowledgement) and go with the
+/// next start.
+fn stop_sync<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(task) = app.try_state::<SyncCell>().and_then(|s| s.stop()) {
+        tauri::async_runtime::block_on(async {
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(2), task).await;
+        });
     }
 }
 

@@ -7,6 +7,7 @@ use placard_kiosk_core::{HourTotal, OperatorSettings, Overview};
 
 use crate::state::LoadedPack;
 use placard_petition::{LoadedPetition, PackEntry, PetitionError};
+use placard_sync::engine::SyncState;
 use placard_vault::{Requirement, SignRules};
 use serde::Serialize;
 use ts_rs::TS;
@@ -349,11 +350,55 @@ impl From<HourTotal> for HourBar {
     }
 }
 
-/// Sync to the organisation's collector. Until a collector is enrolled there is nothing to
-/// sync to: records wait, sealed, in the vault.
-#[derive(Debug, Clone, Serialize, TS)]
+/// Sync to the organisation's collector, as the operator panel shows it (also the payload of
+/// the [`SYNC_EVENT`] the sync loop emits on every change). Until a collector is enrolled
+/// there is nothing to sync to: records wait, sealed, in the vault. Counts only: no signer
+/// data ever travels in it.
+#[derive(Debug, Clone, Serialize, TS, PartialEq, Eq)]
 pub struct SyncView {
+    /// Enrolled with a collector (and the loop runs).
     pub configured: bool,
+    /// The collector's address.
+    pub collector: Option<String>,
+    /// Sealed here and not yet acknowledged by the collector.
+    pub pending: u32,
+    /// Acknowledged since the kiosk started.
+    pub sent: u32,
+    /// A batch is on its way.
+    pub sending: bool,
+    /// When the collector last acknowledged a batch (UTC, RFC 3339).
+    pub last_success: Option<String>,
+    /// Why the last attempt failed, until one succeeds.
+    pub last_error: Option<String>,
+}
+
+/// The event the sync loop's state is emitted on.
+pub const SYNC_EVENT: &str = "sync-state";
+
+impl SyncView {
+    pub fn not_configured() -> Self {
+        Self {
+            configured: false,
+            collector: None,
+            pending: 0,
+            sent: 0,
+            sending: false,
+            last_success: None,
+            last_error: None,
+        }
+    }
+
+    pub fn running(collector: &str, s: &SyncState) -> Self {
+        Self {
+            configured: true,
+            collector: Some(collector.to_owned()),
+            pending: count(s.pending),
+            sent: count(s.sent),
+            sending: s.sending,
+            last_success: s.last_success.clone(),
+            last_error: s.last_error.clone(),
+        }
+    }
 }
 
 impl OperatorView {
@@ -362,6 +407,7 @@ impl OperatorView {
         overview: Overview,
         shown: &LoadedPack,
         packs: &[PackSource],
+        sync: SyncView,
     ) -> Self {
         let mut config = OperatorConfig::from(settings);
         config.pack = Some(shown.source.clone());
@@ -390,7 +436,7 @@ impl OperatorView {
                 })
                 .collect(),
             last_hours: overview.last_hours.into_iter().map(HourBar::from).collect(),
-            sync: SyncView { configured: false },
+            sync,
             packs: packs
                 .iter()
                 .map(|s| PackChoice {

@@ -8,7 +8,10 @@ use placard_kiosk_core::Kiosk;
 use placard_kiosk_core::packs::{self, PackSource};
 use placard_petition::{Pack, PackEntry, Renderer};
 
+use tauri::{AppHandle, Emitter as _, Runtime};
+
 use crate::error::{ErrorCode, IpcError};
+use crate::models::{SYNC_EVENT, SyncView};
 
 /// Where the kiosk reads its petitions and writes its state.
 #[derive(Debug, Clone)]
@@ -174,5 +177,93 @@ impl KioskCell {
             Ok(kiosk) => f(kiosk),
             Err(e) => Err(e.clone()),
         }
+    }
+}
+
+/// The sync loop the app owns: at most one, started when the kiosk is enrolled with a
+/// collector (at launch, or right after an operator enrols it) and stopped when the app exits.
+/// Its state goes to the window as [`SYNC_EVENT`] on every change, for the operator panel.
+#[derive(Debug, Default)]
+pub struct SyncCell(Mutex<Option<RunningSync>>);
+
+#[derive(Debug)]
+struct RunningSync {
+    collector: String,
+    controls: placard_sync::engine::Sync,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tauri::async_runtime::JoinHandle<()>,
+}
+
+impl SyncCell {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<RunningSync>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// (Re)starts the loop for the kiosk's collector; does nothing when it has none.
+    pub fn start<R: Runtime>(&self, app: &AppHandle<R>, kiosk: &KioskCell) -> Result<(), IpcError> {
+        // The old loop (another collector) is told to stop; it ends at its next await.
+        let _ = self.stop();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let collector = kiosk.with(|k| Ok(k.collector()))?;
+        let Some(collector) = collector.map(|u| u.to_string()) else {
+            return Ok(());
+        };
+        let Some(sync) = kiosk.with(|k| {
+            Ok(k.sync_loop(async {
+                let _ = stopped.await;
+            })?)
+        })?
+        else {
+            return Ok(());
+        };
+        let task = tauri::async_runtime::spawn(async move {
+            // Only a failing vault ends the loop early; its errors name no signer.
+            if let Err(e) = sync.task.await {
+                eprintln!("placard-kiosk: the sync loop stopped: {e}");
+            }
+        });
+        let mut state = sync.controls.state();
+        let (app, url) = (app.clone(), collector.clone());
+        tauri::async_runtime::spawn(async move {
+            loop {
+                let view = SyncView::running(&url, &state.borrow_and_update());
+                let _ = app.emit_to("main", SYNC_EVENT, view);
+                // Ends when the loop does (its sender is dropped).
+                if state.changed().await.is_err() {
+                    break;
+                }
+            }
+        });
+        *self.lock() = Some(RunningSync {
+            collector,
+            controls: sync.controls,
+            stop,
+            task,
+        });
+        Ok(())
+    }
+
+    /// "Sync now": ends the loop's wait. `false` when there is no loop.
+    pub fn wake(&self) -> bool {
+        self.lock().as_ref().map(|r| r.controls.wake()).is_some()
+    }
+
+    /// What the operator panel shows.
+    pub fn view(&self) -> SyncView {
+        self.lock()
+            .as_ref()
+            .map_or_else(SyncView::not_configured, |r| {
+                SyncView::running(&r.collector, &r.controls.state().borrow())
+            })
+    }
+
+    /// Tells the loop to stop; the returned task ends once it has (a batch in flight is
+    /// dropped, and its records stay pending until the next start).
+    pub fn stop(&self) -> Option<tauri::async_runtime::JoinHandle<()>> {
+        let running = self.lock().take()?;
+        let _ = running.stop.send(());
+        Some(running.task)
     }
 }

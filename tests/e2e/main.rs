@@ -935,6 +935,103 @@ async fn first_run_creates_the_organiser_key_on_a_usb_stick() {
     kiosk.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn the_operator_enrols_the_kiosk_and_signatures_sync_while_the_panel_watches() {
+    // The organisation's collector (its crate's service on SQLite) on loopback.
+    let db = tempfile::tempdir().expect("collector dir");
+    let store = placard_collector::store::Store::open(&format!(
+        "sqlite://{}",
+        db.path().join("collector.db").display()
+    ))
+    .await
+    .expect("collector store");
+    let code = store.new_enrol_code("rally kiosk").await.expect("code");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("addr"));
+    let service = placard_collector::server::router(store.clone(), Default::default());
+    tokio::spawn(async move { axum::serve(listener, service).await });
+
+    let org = Organiser::new();
+    let kiosk = Kiosk::start(None).await;
+    kiosk.set_up(&org.recipient).await;
+    // Offline at first: a signature waits, sealed.
+    kiosk.click("[data-testid=attract-sign]").await;
+    kiosk.fill("given_name", "Ada").await;
+    kiosk.fill("email", "ada@example.org").await;
+    kiosk.click("[data-testid=submit]").await;
+    kiosk.click("[data-testid=thanks-done]").await;
+
+    kiosk.operator_pin("2468").await;
+    kiosk.wait("[data-testid=operator-panel]").await;
+    let sync = |attr: &'static str| {
+        format!("document.querySelector('[data-testid=operator-sync]')?.dataset.{attr}")
+    };
+    assert_eq!(
+        kiosk.js(&format!("return {};", sync("configured"))).await,
+        "false"
+    );
+
+    // A wrong code is refused, in words a volunteer can act on.
+    kiosk.fill("collector", &address).await;
+    kiosk.fill("code", "not-the-code").await;
+    kiosk.click("[data-testid=sync-enrol]").await;
+    let refused = kiosk.text("[data-testid=sync-error]").await;
+    assert!(
+        refused.starts_with("The collector refused this code. Ask the organiser for a new one.")
+            && refused.contains("no unused enrolment code like that (bad_code)"),
+        "{refused}"
+    );
+    kiosk.fill("code", &code).await;
+    kiosk.click("[data-testid=sync-enrol]").await;
+    kiosk
+        .wait_js(
+            &format!("{} === 'true'", sync("configured")),
+            Duration::from_secs(10),
+        )
+        .await;
+    // The loop sends what waited, and the panel hears it without being reloaded.
+    kiosk
+        .wait_js(
+            &format!("{} === '1' && {} === '0'", sync("sent"), sync("pending")),
+            Duration::from_secs(20),
+        )
+        .await;
+    assert_eq!(store.stats().await.expect("stats").records, 1);
+    assert!(
+        kiosk
+            .text("[data-testid=sync-status]")
+            .await
+            .starts_with("0 waiting, 1 sent"),
+    );
+    kiosk.screenshot("70-operator-sync").await;
+    kiosk.axe("operator panel, syncing").await;
+
+    // The next signature goes on "Sync now", with the panel open again later.
+    kiosk.click("[data-testid=operator-close]").await;
+    kiosk.click("[data-testid=attract-sign]").await;
+    kiosk.fill("given_name", "Grace").await;
+    kiosk.fill("email", "grace@example.org").await;
+    kiosk.click("[data-testid=submit]").await;
+    kiosk.click("[data-testid=thanks-done]").await;
+    kiosk.operator_pin("2468").await;
+    kiosk.click("[data-testid=sync-now]").await;
+    kiosk
+        .wait_js(
+            &format!("{} === '2' && {} === '0'", sync("sent"), sync("pending")),
+            Duration::from_secs(20),
+        )
+        .await;
+    assert_eq!(store.stats().await.expect("stats").records, 2);
+    let records = org.open(&kiosk.data_dir().join("vault"));
+    assert_eq!(records.len(), 2);
+}
+
 /// No trace of a signer: none of `values` anywhere in the DOM or in any field's value.
 async fn assert_no_trace(kiosk: &Kiosk, values: &[&str]) {
     let dom = kiosk.dom().await;

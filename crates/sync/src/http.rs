@@ -50,11 +50,25 @@ async fn refused_unless_ok(r: reqwest::Response) -> Result<(), TransportError> {
     if status.is_success() {
         return Ok(());
     }
-    let reason = r.text().await.unwrap_or_default();
+    let body = r.bytes().await.unwrap_or_default();
     Err(TransportError::Refused {
         status: status.as_u16(),
-        reason: reason.chars().take(300).collect(),
+        reason: refusal_reason(&body),
     })
+}
+
+/// The collector's refusal (`{"code", "reason"}`) as "reason (code)"; any other body, as text,
+/// cut short.
+fn refusal_reason(body: &[u8]) -> String {
+    #[derive(serde::Deserialize)]
+    struct Refusal {
+        code: String,
+        reason: String,
+    }
+    match serde_json::from_slice::<Refusal>(body) {
+        Ok(r) => format!("{} ({})", r.reason, r.code),
+        Err(_) => String::from_utf8_lossy(body).chars().take(300).collect(),
+    }
 }
 
 fn nonce() -> Result<String, TransportError> {
@@ -106,7 +120,7 @@ impl Transport for HttpTransport {
         if !status.is_success() {
             return Err(TransportError::Refused {
                 status: status.as_u16(),
-                reason: String::from_utf8_lossy(&bytes).chars().take(300).collect(),
+                reason: refusal_reason(&bytes),
             });
         }
         serde_json::from_slice(&bytes).map_err(|e| TransportError::Refused {

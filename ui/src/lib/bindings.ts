@@ -1,7 +1,7 @@
 // Generated from src-tauri/src/{models,error}.rs by the `bindings_are_fresh` test.
 // Do not edit: run `PLACARD_UPDATE_BINDINGS=1 cargo test bindings` instead.
 
-export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "wrong_pin" | "pin_locked_out" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists";
+export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "wrong_pin" | "pin_locked_out" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists" | "bad_collector_url" | "collector_unreachable" | "enrol_refused" | "sync_error" | "not_enrolled";
 
 export type IpcError = { code: ErrorCode, message: string, 
 /**
@@ -80,7 +80,35 @@ export type HourBar = {
  */
 start: string, count: number, };
 
-export type SyncView = { configured: boolean, };
+export type SyncView = { 
+/**
+ * Enrolled with a collector (and the loop runs).
+ */
+configured: boolean, 
+/**
+ * The collector's address.
+ */
+collector: string | null, 
+/**
+ * Sealed here and not yet acknowledged by the collector.
+ */
+pending: number, 
+/**
+ * Acknowledged since the kiosk started.
+ */
+sent: number, 
+/**
+ * A batch is on its way.
+ */
+sending: boolean, 
+/**
+ * When the collector last acknowledged a batch (UTC, RFC 3339).
+ */
+last_success: string | null, 
+/**
+ * Why the last attempt failed, until one succeeds.
+ */
+last_error: string | null, };
 
 export type PackChoice = { 
 /**

@@ -1,6 +1,7 @@
 // Typed wrappers over the app's commands. The types come from Rust (bindings.ts, generated);
 // errors arrive as {code, message} and are rethrown as IpcFailure so callers can branch on code.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AttractView,
   CreatedKey,
@@ -13,6 +14,7 @@ import type {
   PackInfo,
   PetitionView,
   SignReceipt,
+  SyncView,
 } from "./bindings";
 
 export class IpcFailure extends Error {
@@ -68,3 +70,11 @@ export const operatorView = () => call<OperatorView>("operator_view");
 export const operatorConfigure = (config: OperatorConfig) =>
   call<KioskStatus>("operator_configure", { config });
 export const operatorExit = () => call<null>("operator_exit");
+/** Enrols the kiosk with a collector (address and one-time code) and starts syncing. */
+export const operatorEnroll = (collector: string, code: string) =>
+  call<SyncView>("operator_enroll", { collector, code });
+/** "Sync now": the sync loop stops waiting and tries at once. */
+export const operatorSyncNow = () => call<null>("operator_sync_now");
+/** The sync loop's state on every change (the Rust side's `SYNC_EVENT`). */
+export const onSyncState = (f: (view: SyncView) => void): Promise<UnlistenFn> =>
+  listen<SyncView>("sync-state", (e) => f(e.payload));

@@ -113,6 +113,11 @@ newkey-done = Clau desada a { $file }. Imprimiu el full de recuperació que hi h
 error-weak_passphrase = La contrasenya ha de tenir almenys 12 caràcters.
 error-key_on_kiosk = Trieu una carpeta fora d'aquest quiosc, com ara un llapis USB.
 error-key_exists = Aquesta carpeta ja conté una clau d'organitzador. Trieu-ne una altra.
+error-bad_collector_url = Aquesta no és l'adreça d'un servidor de recollida. Comença per https://.
+error-collector_unreachable = El servidor de recollida no respon. Comproveu l'adreça i la xarxa.
+error-enrol_refused = El servidor de recollida ha rebutjat aquest codi. Demaneu-ne un de nou a l'organització.
+error-sync_error = No s'ha pogut iniciar la sincronització.
+error-not_enrolled = Aquest quiosc encara no està registrat en cap servidor de recollida.
 
 ## Operator
 pin-heading = PIN d'operador
@@ -142,6 +147,18 @@ operator-save = Desa
 operator-saved = S'ha desat.
 operator-sync = Sincronització
 operator-sync-none = Encara no hi ha cap col·lector configurat. Les signatures es queden segellades en aquest quiosc fins que n'hi hagi un.
+operator-sync-enrol-help = Demaneu a l'organització l'adreça del servidor de recollida i un codi d'un sol ús.
+operator-sync-collector = Adreça del servidor de recollida
+operator-sync-code = Codi de registre
+operator-sync-enrol = Registra aquest quiosc
+operator-sync-to = S'envia a { $collector }
+operator-sync-status = { $pending } en espera, { $sent } enviades des de l'arrencada
+operator-sync-sending = S'està enviant…
+operator-sync-waiting = En espera d'enviament
+operator-sync-last-success = Últim enviament: { $time }
+operator-sync-never = Encara no s'ha enviat res.
+operator-sync-last-error = Últim problema: { $error }
+operator-sync-now = Sincronitza ara
 operator-pack = Paquet de peticions
 operator-pack-failed = { $count ->
     [one] { $count } fitxer no s'ha pogut carregar:

@@ -113,6 +113,11 @@ newkey-done = Schlüssel gespeichert unter { $file }. Drucken Sie das Wiederhers
 error-weak_passphrase = Die Passphrase muss mindestens 12 Zeichen haben.
 error-key_on_kiosk = Wählen Sie einen Ordner außerhalb dieses Kiosks, etwa einen USB-Stick.
 error-key_exists = In diesem Ordner liegt schon ein Schlüssel. Wählen Sie einen anderen Ordner.
+error-bad_collector_url = Das ist keine Adresse eines Sammelservers. Sie beginnt mit https://.
+error-collector_unreachable = Der Sammelserver antwortet nicht. Prüfe die Adresse und das Netz.
+error-enrol_refused = Der Sammelserver hat diesen Code abgelehnt. Frag die Organisation nach einem neuen.
+error-sync_error = Die Synchronisierung konnte nicht starten.
+error-not_enrolled = Dieser Kiosk ist noch bei keinem Sammelserver angemeldet.
 
 ## Operator
 pin-heading = Betreuungs-PIN
@@ -142,6 +147,18 @@ operator-save = Speichern
 operator-saved = Gespeichert.
 operator-sync = Synchronisierung
 operator-sync-none = Noch ist kein Sammelserver eingerichtet. Die Unterschriften bleiben bis dahin versiegelt auf diesem Kiosk.
+operator-sync-enrol-help = Frag die Organisation nach der Adresse des Sammelservers und einem Einmal-Code.
+operator-sync-collector = Adresse des Sammelservers
+operator-sync-code = Anmeldecode
+operator-sync-enrol = Diesen Kiosk anmelden
+operator-sync-to = Sendet an { $collector }
+operator-sync-status = { $pending } warten, { $sent } seit dem Start gesendet
+operator-sync-sending = Wird gesendet…
+operator-sync-waiting = Wartet auf das Senden
+operator-sync-last-success = Zuletzt gesendet: { $time }
+operator-sync-never = Noch nichts gesendet.
+operator-sync-last-error = Letztes Problem: { $error }
+operator-sync-now = Jetzt synchronisieren
 operator-pack = Petitionspaket
 operator-pack-failed = { $count ->
     [one] { $count } Datei konnte nicht geladen werden:

@@ -115,6 +115,11 @@ newkey-done = Key saved to { $file }. Print the recovery sheet beside it: { $she
 error-weak_passphrase = The passphrase must be at least 12 characters.
 error-key_on_kiosk = Choose a folder off this kiosk, such as a USB stick.
 error-key_exists = That folder already holds an organiser key. Choose another folder.
+error-bad_collector_url = That is not a collector address. It starts with https://.
+error-collector_unreachable = The collector did not answer. Check the address and the network.
+error-enrol_refused = The collector refused this code. Ask the organiser for a new one.
+error-sync_error = Sync could not start.
+error-not_enrolled = This kiosk is not enrolled with a collector yet.
 
 ## Operator
 pin-heading = Operator PIN
@@ -144,6 +149,18 @@ operator-save = Save
 operator-saved = Saved.
 operator-sync = Sync
 operator-sync-none = No collector is set up yet. Signatures stay sealed on this kiosk until one is.
+operator-sync-enrol-help = Ask the organiser for the collector's address and a one-time enrolment code.
+operator-sync-collector = Collector address
+operator-sync-code = Enrolment code
+operator-sync-enrol = Enrol this kiosk
+operator-sync-to = Sending to { $collector }
+operator-sync-status = { $pending } waiting, { $sent } sent since the kiosk started
+operator-sync-sending = Sending…
+operator-sync-waiting = Waiting to send
+operator-sync-last-success = Last sent: { $time }
+operator-sync-never = Nothing sent yet.
+operator-sync-last-error = Last problem: { $error }
+operator-sync-now = Sync now
 operator-pack = Petition pack
 operator-pack-failed = { $count ->
     [one] { $count } file could not be loaded:

@@ -113,6 +113,11 @@ newkey-done = Clave guardada en { $file }. Imprime la hoja de recuperación que 
 error-weak_passphrase = La frase de contraseña debe tener al menos 12 caracteres.
 error-key_on_kiosk = Elige una carpeta fuera de este quiosco, como una memoria USB.
 error-key_exists = Esa carpeta ya contiene una clave. Elige otra carpeta.
+error-bad_collector_url = Esa no es la dirección de un servidor de recogida. Empieza por https://.
+error-collector_unreachable = El servidor de recogida no responde. Comprueba la dirección y la red.
+error-enrol_refused = El servidor de recogida rechazó este código. Pide uno nuevo a la organización.
+error-sync_error = No se pudo iniciar la sincronización.
+error-not_enrolled = Este quiosco aún no está registrado en un servidor de recogida.
 
 ## Operator
 pin-heading = PIN de operador
@@ -142,6 +147,18 @@ operator-save = Guardar
 operator-saved = Guardado.
 operator-sync = Sincronización
 operator-sync-none = Aún no hay ningún recolector configurado. Las firmas siguen selladas en este quiosco hasta que lo haya.
+operator-sync-enrol-help = Pide a la organización la dirección del servidor de recogida y un código de un solo uso.
+operator-sync-collector = Dirección del servidor de recogida
+operator-sync-code = Código de registro
+operator-sync-enrol = Registrar este quiosco
+operator-sync-to = Enviando a { $collector }
+operator-sync-status = { $pending } en espera, { $sent } enviadas desde el arranque
+operator-sync-sending = Enviando…
+operator-sync-waiting = En espera de envío
+operator-sync-last-success = Último envío: { $time }
+operator-sync-never = Aún no se ha enviado nada.
+operator-sync-last-error = Último problema: { $error }
+operator-sync-now = Sincronizar ahora
 operator-pack = Paquete de peticiones
 operator-pack-failed = { $count ->
     [one] { $count } archivo no se pudo cargar:

@@ -113,6 +113,11 @@ newkey-done = Clé enregistrée dans { $file }. Imprimez la fiche de récupérat
 error-weak_passphrase = La phrase secrète doit comporter au moins 12 caractères.
 error-key_on_kiosk = Choisissez un dossier hors de ce kiosque, comme une clé USB.
 error-key_exists = Ce dossier contient déjà une clé. Choisissez-en un autre.
+error-bad_collector_url = Ce n'est pas l'adresse d'un serveur de collecte. Elle commence par https://.
+error-collector_unreachable = Le serveur de collecte ne répond pas. Vérifiez l'adresse et le réseau.
+error-enrol_refused = Le serveur de collecte a refusé ce code. Demandez-en un nouveau à l'organisation.
+error-sync_error = La synchronisation n'a pas pu démarrer.
+error-not_enrolled = Cette borne n'est encore inscrite auprès d'aucun serveur de collecte.
 
 ## Operator
 pin-heading = Code PIN opérateur
@@ -142,6 +147,18 @@ operator-save = Enregistrer
 operator-saved = Enregistré.
 operator-sync = Synchronisation
 operator-sync-none = Aucun collecteur n’est encore configuré. Les signatures restent scellées sur ce kiosque en attendant.
+operator-sync-enrol-help = Demandez à l'organisation l'adresse du serveur de collecte et un code à usage unique.
+operator-sync-collector = Adresse du serveur de collecte
+operator-sync-code = Code d'inscription
+operator-sync-enrol = Inscrire cette borne
+operator-sync-to = Envoi vers { $collector }
+operator-sync-status = { $pending } en attente, { $sent } envoyées depuis le démarrage
+operator-sync-sending = Envoi en cours…
+operator-sync-waiting = En attente d'envoi
+operator-sync-last-success = Dernier envoi : { $time }
+operator-sync-never = Rien n'a encore été envoyé.
+operator-sync-last-error = Dernier problème : { $error }
+operator-sync-now = Synchroniser maintenant
 operator-pack = Paquet de pétitions
 operator-pack-failed = { $count ->
     [one] { $count } fichier n’a pas pu être chargé :

@@ -113,6 +113,11 @@ newkey-done = Kaai bewarre yn { $file }. Druk it herstelblêd dêrneist ôf: { $
 error-weak_passphrase = It wachtsin moat op syn minst 12 tekens hawwe.
 error-key_on_kiosk = Kies in map bûten dizze kiosk, lykas in USB-stick.
 error-key_exists = Yn dy map sit al in kaai. Kies in oare map.
+error-bad_collector_url = Dat is gjin adres fan in sammeltsjinner. It begjint mei https://.
+error-collector_unreachable = De sammeltsjinner antwurdet net. Kontrolearje it adres en it netwurk.
+error-enrol_refused = De sammeltsjinner wegere dizze koade. Freegje de organisaasje om in nije.
+error-sync_error = Syngronisearjen koe net begjinne.
+error-not_enrolled = Dizze kiosk is noch net oanmeld by in sammeltsjinner.
 
 ## Operator
 pin-heading = Behearderspinkoade
@@ -142,6 +147,18 @@ operator-save = Bewarje
 operator-saved = Bewarre.
 operator-sync = Syngronisaasje
 operator-sync-none = Der is noch gjin sammeltsjinner ynsteld. De hantekeningen bliuwe oant dan fersegele op dizze kiosk.
+operator-sync-enrol-help = Freegje de organisaasje om it adres fan de sammeltsjinner en in ienmalige koade.
+operator-sync-collector = Adres fan de sammeltsjinner
+operator-sync-code = Oanmeldkoade
+operator-sync-enrol = Dizze kiosk oanmelde
+operator-sync-to = Ferstjoert nei { $collector }
+operator-sync-status = { $pending } wachtsjend, { $sent } ferstjoerd sûnt de start
+operator-sync-sending = Dwaande mei ferstjoeren…
+operator-sync-waiting = Wachtet op ferstjoeren
+operator-sync-last-success = Lêst ferstjoerd: { $time }
+operator-sync-never = Noch neat ferstjoerd.
+operator-sync-last-error = Lêste probleem: { $error }
+operator-sync-now = No syngronisearje
 operator-pack = Petysjepakket
 operator-pack-failed = { $count ->
     [one] { $count } bestân koe net laden wurde:

@@ -113,6 +113,11 @@ newkey-done = Sleutel opgeslagen in { $file }. Druk het herstelblad ernaast af: 
 error-weak_passphrase = De wachtzin moet minstens 12 tekens hebben.
 error-key_on_kiosk = Kies een map buiten deze kiosk, zoals een USB-stick.
 error-key_exists = In die map staat al een sleutel. Kies een andere map.
+error-bad_collector_url = Dat is geen adres van een verzamelserver. Het begint met https://.
+error-collector_unreachable = De verzamelserver antwoordt niet. Controleer het adres en het netwerk.
+error-enrol_refused = De verzamelserver weigerde deze code. Vraag de organisatie om een nieuwe.
+error-sync_error = Synchroniseren kon niet starten.
+error-not_enrolled = Deze kiosk is nog niet aangemeld bij een verzamelserver.
 
 ## Operator
 pin-heading = Beheerderspincode
@@ -142,6 +147,18 @@ operator-save = Opslaan
 operator-saved = Opgeslagen.
 operator-sync = Synchronisatie
 operator-sync-none = Er is nog geen verzamelserver ingesteld. De handtekeningen blijven tot dan verzegeld op deze kiosk.
+operator-sync-enrol-help = Vraag de organisatie om het adres van de verzamelserver en een eenmalige code.
+operator-sync-collector = Adres van de verzamelserver
+operator-sync-code = Aanmeldcode
+operator-sync-enrol = Deze kiosk aanmelden
+operator-sync-to = Verstuurt naar { $collector }
+operator-sync-status = { $pending } wachtend, { $sent } verstuurd sinds de start
+operator-sync-sending = Bezig met versturen…
+operator-sync-waiting = Wacht op versturen
+operator-sync-last-success = Laatst verstuurd: { $time }
+operator-sync-never = Nog niets verstuurd.
+operator-sync-last-error = Laatste probleem: { $error }
+operator-sync-now = Nu synchroniseren
 operator-pack = Petitiepakket
 operator-pack-failed = { $count ->
     [one] { $count } bestand kon niet geladen worden:

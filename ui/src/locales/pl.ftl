@@ -121,6 +121,11 @@ newkey-done = Klucz zapisano w { $file }. Wydrukuj arkusz odzyskiwania obok: { $
 error-weak_passphrase = Hasło musi mieć co najmniej 12 znaków.
 error-key_on_kiosk = Wybierz folder poza tym kioskiem, np. pendrive.
 error-key_exists = W tym folderze jest już klucz. Wybierz inny folder.
+error-bad_collector_url = To nie jest adres serwera zbierającego. Zaczyna się od https://.
+error-collector_unreachable = Serwer zbierający nie odpowiada. Sprawdź adres i sieć.
+error-enrol_refused = Serwer zbierający odrzucił ten kod. Poproś organizatorów o nowy.
+error-sync_error = Nie udało się uruchomić synchronizacji.
+error-not_enrolled = Ten kiosk nie jest jeszcze zarejestrowany na serwerze zbierającym.
 
 ## Operator
 pin-heading = PIN obsługi
@@ -154,6 +159,18 @@ operator-save = Zapisz
 operator-saved = Zapisano.
 operator-sync = Synchronizacja
 operator-sync-none = Nie skonfigurowano jeszcze serwera zbierającego. Do tego czasu podpisy pozostają zapieczętowane w tym kiosku.
+operator-sync-enrol-help = Poproś organizatorów o adres serwera zbierającego i jednorazowy kod.
+operator-sync-collector = Adres serwera zbierającego
+operator-sync-code = Kod rejestracji
+operator-sync-enrol = Zarejestruj ten kiosk
+operator-sync-to = Wysyłanie do { $collector }
+operator-sync-status = Oczekujące: { $pending }, wysłane od uruchomienia: { $sent }
+operator-sync-sending = Wysyłanie…
+operator-sync-waiting = Czeka na wysłanie
+operator-sync-last-success = Ostatnio wysłano: { $time }
+operator-sync-never = Jeszcze nic nie wysłano.
+operator-sync-last-error = Ostatni problem: { $error }
+operator-sync-now = Synchronizuj teraz
 operator-pack = Pakiet petycji
 operator-pack-failed = { $count ->
     [one] Nie udało się wczytać { $count } pliku:

@@ -113,6 +113,11 @@ newkey-done = Chave salva em { $file }. Imprima a folha de recuperação ao lado
 error-weak_passphrase = A frase-senha deve ter pelo menos 12 caracteres.
 error-key_on_kiosk = Escolha uma pasta fora deste quiosque, como um pendrive.
 error-key_exists = Essa pasta já tem uma chave. Escolha outra pasta.
+error-bad_collector_url = Isso não é o endereço de um servidor de coleta. Ele começa com https://.
+error-collector_unreachable = O servidor de coleta não respondeu. Verifique o endereço e a rede.
+error-enrol_refused = O servidor de coleta recusou este código. Peça um novo à organização.
+error-sync_error = Não foi possível iniciar a sincronização.
+error-not_enrolled = Este quiosque ainda não está registrado em um servidor de coleta.
 
 ## Operator
 pin-heading = PIN do operador
@@ -142,6 +147,18 @@ operator-save = Salvar
 operator-saved = Salvo.
 operator-sync = Sincronização
 operator-sync-none = Ainda não há coletor configurado. As assinaturas ficam seladas neste quiosque até que haja um.
+operator-sync-enrol-help = Peça à organização o endereço do servidor de coleta e um código de uso único.
+operator-sync-collector = Endereço do servidor de coleta
+operator-sync-code = Código de registro
+operator-sync-enrol = Registrar este quiosque
+operator-sync-to = Enviando para { $collector }
+operator-sync-status = { $pending } aguardando, { $sent } enviadas desde o início
+operator-sync-sending = Enviando…
+operator-sync-waiting = Aguardando envio
+operator-sync-last-success = Último envio: { $time }
+operator-sync-never = Nada foi enviado ainda.
+operator-sync-last-error = Último problema: { $error }
+operator-sync-now = Sincronizar agora
 operator-pack = Pacote de petições
 operator-pack-failed = { $count ->
     [one] { $count } arquivo não pôde ser carregado:

@@ -113,6 +113,11 @@ newkey-done = Ufunguo umehifadhiwa katika { $file }. Chapisha karatasi ya kureje
 error-weak_passphrase = Nenosiri lazima liwe na angalau herufi 12.
 error-key_on_kiosk = Chagua folda nje ya kioski hiki, kama diski ya USB.
 error-key_exists = Folda hiyo tayari ina ufunguo. Chagua folda nyingine.
+error-bad_collector_url = Hiyo si anwani ya seva ya kukusanya. Inaanza na https://.
+error-collector_unreachable = Seva ya kukusanya haijajibu. Angalia anwani na mtandao.
+error-enrol_refused = Seva ya kukusanya imekataa msimbo huu. Omba waandaaji msimbo mpya.
+error-sync_error = Usawazishaji haukuweza kuanza.
+error-not_enrolled = Kioski hiki bado hakijasajiliwa kwenye seva ya kukusanya.
 
 ## Operator
 pin-heading = PIN ya msimamizi
@@ -142,6 +147,18 @@ operator-save = Hifadhi
 operator-saved = Imehifadhiwa.
 operator-sync = Usawazishaji
 operator-sync-none = Bado hakuna seva ya kukusanya iliyowekwa. Sahihi zinabaki zimefungwa kwenye kioski hiki hadi itakapowekwa.
+operator-sync-enrol-help = Omba waandaaji anwani ya seva ya kukusanya na msimbo wa matumizi ya mara moja.
+operator-sync-collector = Anwani ya seva ya kukusanya
+operator-sync-code = Msimbo wa usajili
+operator-sync-enrol = Sajili kioski hiki
+operator-sync-to = Inatuma kwa { $collector }
+operator-sync-status = Zinazosubiri: { $pending }, zilizotumwa tangu kuanza: { $sent }
+operator-sync-sending = Inatuma…
+operator-sync-waiting = Inasubiri kutuma
+operator-sync-last-success = Ilitumwa mwisho: { $time }
+operator-sync-never = Bado hakuna kilichotumwa.
+operator-sync-last-error = Tatizo la mwisho: { $error }
+operator-sync-now = Sawazisha sasa
 operator-pack = Kifurushi cha maombi
 operator-pack-failed = { $count ->
     [one] Faili { $count } haikuweza kupakiwa:

@@ -1,7 +1,6 @@
 //! `placard`: the command line of the Placard kiosk.
 
 mod bench;
-mod passphrase;
 mod petitions;
 mod sync_cmds;
 mod vault_cmds;

@@ -10,7 +10,7 @@ use placard_vault::{OrganiserKey, SignRules, SignerInput, Vault, VaultError};
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::passphrase;
+use placard_vault::passphrase;
 
 pub fn keys_new(
     out: &Path,

@@ -1,8 +1,10 @@
 //! The organisation's collector: kiosks enrol their device keys with a one-time code, then
 //! send sealed batches signed with them (RFC 9421). Batches are stored idempotently — a
 //! repeated batch gets the same acknowledgement, a record is stored once whatever batch
-//! carries it — and nothing partial is ever stored. Records stay sealed here: opening them
-//! needs the organiser's key (the fan-out issue).
+//! carries it — and nothing partial is ever stored. Records stay sealed here: only an
+//! organiser's unlock (`keyring`, `admin`) lets the collector open them.
 
+pub mod admin;
+pub mod keyring;
 pub mod server;
 pub mod store;

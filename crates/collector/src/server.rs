@@ -16,10 +16,12 @@ use placard_sync::wire::Batch;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::registry::Registry;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::keyring::Keyring;
 use crate::store::{Outcome, RequestId, Store, StoreError};
 
 /// Limits the service enforces.
@@ -45,6 +47,7 @@ struct AppState {
     store: Store,
     limits: Limits,
     metrics: Arc<Metrics>,
+    keyring: Arc<Keyring>,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -59,6 +62,7 @@ struct Metrics {
     batches: Counter,
     repeated: Counter,
     rejected: Family<Reason, Counter>,
+    unlocked: Gauge,
 }
 
 impl Metrics {
@@ -68,6 +72,7 @@ impl Metrics {
         let batches = Counter::default();
         let repeated = Counter::default();
         let rejected = Family::<Reason, Counter>::default();
+        let unlocked = Gauge::default();
         registry.register(
             "records_stored",
             "Sealed records stored (each once)",
@@ -84,22 +89,35 @@ impl Metrics {
             "Requests refused, by reason",
             rejected.clone(),
         );
+        registry.register(
+            "unlocked",
+            "1 while the organiser's key is unlocked here, else 0",
+            unlocked.clone(),
+        );
         Self {
             registry,
             records,
             batches,
             repeated,
             rejected,
+            unlocked,
         }
     }
 }
 
-/// The collector's routes over `store`.
+/// The collector's routes over `store`, with no organiser key (it never unlocks).
 pub fn router(store: Store, limits: Limits) -> Router {
+    router_with(store, limits, Arc::new(Keyring::new(None)))
+}
+
+/// The collector's routes over `store`, with the organiser's keyring (unlocked at start or
+/// through the admin socket).
+pub fn router_with(store: Store, limits: Limits, keyring: Arc<Keyring>) -> Router {
     let state = AppState {
         store,
         limits,
         metrics: Arc::new(Metrics::new()),
+        keyring,
     };
     Router::new()
         .route("/v1/health", get(health))
@@ -133,6 +151,10 @@ fn internal(e: impl std::fmt::Display) -> Response {
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
+    state
+        .metrics
+        .unlocked
+        .set(i64::from(state.keyring.is_unlocked()));
     let mut text = String::new();
     if let Err(e) = prometheus_client::encoding::text::encode(&mut text, &state.metrics.registry) {
         return internal(e);
@@ -162,8 +184,8 @@ fn reject(
     refuse(status, code, reason)
 }
 
-async fn health() -> Json<serde_json::Value> {
-    Json(serde_json::json!({"status": "ok"}))
+async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
+    Json(serde_json::json!({"status": "ok", "unlocked": state.keyring.is_unlocked()}))
 }
 
 #[derive(Debug, Deserialize)]

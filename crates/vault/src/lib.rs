@@ -10,6 +10,7 @@ mod error;
 mod export;
 mod keys;
 mod outbox;
+pub mod passphrase;
 mod record;
 mod store;
 mod validate;
@@ -23,6 +24,6 @@ pub use outbox::{Acknowledged, OutboxBatch};
 pub use record::{Event, Extra, ExtraField, Record, SignerInput};
 pub use store::{
     DB_FILE, DEVICE_KEY_FILE, HourCount, PetitionCount, RowProblem, SealedRow, Stats, Vault,
-    VerifyReport,
+    VerifyReport, open_sealed,
 };
 pub use validate::{Requirement, SignRules, countries, is_country, normalise_and_validate};

@@ -426,7 +426,7 @@ impl Vault {
         Ok(self
             .sealed_rows()?
             .into_iter()
-            .map(|row| open_row(&row, key, self.device_id))
+            .map(|row| open_sealed(&row, self.device_id, key))
             .collect())
     }
 
@@ -582,7 +582,14 @@ fn problem(id: &str, why: &str) -> RowProblem {
     }
 }
 
-fn open_row(row: &SealedRow, key: &OrganiserKey, device_id: Uuid) -> Result<Record, RowProblem> {
+/// Opens one sealed row from `device_id` with the organiser's key, checking that its clear
+/// metadata (id, petition, capture time, device) agrees with the sealed record. Kiosks and the
+/// collector both open records with it.
+pub fn open_sealed(
+    row: &SealedRow,
+    device_id: Uuid,
+    key: &OrganiserKey,
+) -> Result<Record, RowProblem> {
     let plain = Zeroizing::new(age::decrypt(key.identity(), &row.sealed).map_err(|_| {
         problem(
             &row.id,

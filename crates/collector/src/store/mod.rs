@@ -12,6 +12,7 @@ mod sqlite;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use placard_sync::wire::{Ack, Batch};
+use placard_vault::SealedRow;
 use ring::rand::SecureRandom as _;
 use uuid::Uuid;
 
@@ -198,6 +199,25 @@ impl Store {
                     .await
             }
         }
+    }
+
+    /// Up to `n` of the most recently received records, with the device each came from: what
+    /// an unlock checks the organiser's key against.
+    pub async fn sample(&self, n: u32) -> Result<Vec<(Uuid, SealedRow)>, StoreError> {
+        let rows = match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.sample(n)).await?
+            }
+            Self::Postgres(p) => p.sample(n).await?,
+        };
+        rows.into_iter()
+            .map(|(device, row)| {
+                Uuid::parse_str(&device)
+                    .map(|d| (d, row))
+                    .map_err(|e| StoreError::Task(format!("stored device id {device}: {e}")))
+            })
+            .collect()
     }
 
     /// Records held, in total, by device and by petition.

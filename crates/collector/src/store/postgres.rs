@@ -9,6 +9,7 @@
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use placard_sync::wire::{Ack, Batch};
+use placard_vault::SealedRow;
 use tokio_postgres::NoTls;
 use uuid::Uuid;
 
@@ -292,6 +293,31 @@ impl PgStore {
                 new_records,
             },
         ))
+    }
+
+    pub(super) async fn sample(&self, n: u32) -> Result<Vec<(String, SealedRow)>, StoreError> {
+        Ok(self
+            .client()
+            .await?
+            .query(
+                "SELECT device_id, id, petition_id, captured_at, sealed FROM records
+                 ORDER BY received_at DESC LIMIT $1",
+                &[&i64::from(n)],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                (
+                    r.get(0),
+                    SealedRow {
+                        id: r.get(1),
+                        petition_id: r.get(2),
+                        captured_at: r.get(3),
+                        sealed: r.get(4),
+                    },
+                )
+            })
+            .collect())
     }
 
     pub(super) async fn stats(&self) -> Result<Stats, StoreError> {

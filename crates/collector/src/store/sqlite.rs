@@ -4,6 +4,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use placard_sync::wire::{Ack, Batch};
+use placard_vault::SealedRow;
 use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
 use uuid::Uuid;
@@ -233,6 +234,26 @@ impl SqliteStore {
                 new_records,
             },
         ))
+    }
+
+    pub(super) fn sample(&self, n: u32) -> Result<Vec<(String, SealedRow)>, StoreError> {
+        let conn = self.conn();
+        let mut q = conn.prepare(
+            "SELECT device_id, id, petition_id, captured_at, sealed FROM records
+             ORDER BY rowid DESC LIMIT ?1",
+        )?;
+        let rows = q.query_map([n], |r| {
+            Ok((
+                r.get(0)?,
+                SealedRow {
+                    id: r.get(1)?,
+                    petition_id: r.get(2)?,
+                    captured_at: r.get(3)?,
+                    sealed: r.get(4)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub(super) fn stats(&self) -> Result<Stats, StoreError> {

@@ -71,6 +71,8 @@ impl Drop for PgDatabase {
 /// A collector serving on a free loopback port, stopped on drop.
 pub struct Collector {
     child: Child,
+    /// Its admin socket (unlock, lock).
+    pub admin_socket: std::path::PathBuf,
     pub url: url::Url,
     pub db: String,
     _dir: tempfile::TempDir,
@@ -85,6 +87,11 @@ impl Collector {
 
     /// A collector on `backend`; `None` when PostgreSQL tests are skipped on purpose.
     pub fn start_on(backend: Backend) -> Option<Self> {
+        Self::start_with(backend, &[])
+    }
+
+    /// A collector on `backend`, with more `serve` arguments.
+    pub fn start_with(backend: Backend, args: &[&str]) -> Option<Self> {
         let dir = tempfile::tempdir().unwrap();
         let (db, pg) = match backend {
             Backend::Sqlite => (
@@ -106,8 +113,10 @@ impl Collector {
                 )
             }
         };
-        let (child, url) = serve(&db);
+        let admin_socket = dir.path().join("admin.sock");
+        let (child, url) = serve(&db, &admin_socket, args);
         Some(Self {
+            admin_socket,
             child,
             url,
             db,
@@ -118,8 +127,13 @@ impl Collector {
 
     /// Another collector process on the same database, as behind a load balancer.
     pub fn another_instance(&self) -> Instance {
-        let (child, url) = serve(&self.db);
-        Instance { child, url }
+        let dir = tempfile::tempdir().unwrap();
+        let (child, url) = serve(&self.db, &dir.path().join("admin.sock"), &[]);
+        Instance {
+            child,
+            url,
+            _dir: dir,
+        }
     }
 
     pub fn cli(&self, args: &[&str]) -> String {
@@ -158,9 +172,12 @@ impl Drop for Collector {
 }
 
 /// Starts `placard-collector serve` on `db` and a free loopback port.
-fn serve(db: &str) -> (Child, url::Url) {
+fn serve(db: &str, admin_socket: &std::path::Path, args: &[&str]) -> (Child, url::Url) {
     let mut child = Command::new(BIN)
         .args(["serve", "--db", db, "--listen", "127.0.0.1:0"])
+        .arg("--admin-socket")
+        .arg(admin_socket)
+        .args(args)
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -179,6 +196,7 @@ fn serve(db: &str) -> (Child, url::Url) {
 pub struct Instance {
     child: Child,
     pub url: url::Url,
+    _dir: tempfile::TempDir,
 }
 
 impl Drop for Instance {
@@ -212,8 +230,13 @@ fn rules(petition: &str) -> SignRules {
 
 /// A kiosk's vault with `n` signatures made the way the kiosk makes them.
 pub fn kiosk(n: usize, petition: &str) -> (tempfile::TempDir, Vault) {
+    kiosk_sealing_to(&OrganiserKey::generate().recipient(), n, petition)
+}
+
+/// A kiosk's vault sealing to `recipient`, with `n` signatures.
+pub fn kiosk_sealing_to(recipient: &str, n: usize, petition: &str) -> (tempfile::TempDir, Vault) {
     let dir = tempfile::tempdir().unwrap();
-    let mut vault = Vault::init(dir.path(), &OrganiserKey::generate().recipient()).unwrap();
+    let mut vault = Vault::init(dir.path(), recipient).unwrap();
     for i in 0..n {
         let mut s = SignerInput::default();
         s.given_name = "Ada".into();

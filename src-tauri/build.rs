@@ -29,5 +29,7 @@ fn placard_commands() -> &'static [&'static str] {
         "operator_exit",
         "operator_enroll",
         "operator_sync_now",
+        "operator_collector_packs",
+        "operator_pull_pack",
     ]
 }

@@ -541,6 +541,19 @@ fn collector() -> (
     placard_collector::store::Store,
     tokio::runtime::Runtime,
 ) {
+    collector_offering(None)
+}
+
+/// As [`collector`], offering the packs under `packs`.
+fn collector_offering(
+    packs: Option<PathBuf>,
+) -> (
+    tempfile::TempDir,
+    String,
+    String,
+    placard_collector::store::Store,
+    tokio::runtime::Runtime,
+) {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -565,7 +578,13 @@ fn collector() -> (
         "http://{}",
         listener.local_addr().expect("collector test set-up")
     );
-    let app = placard_collector::server::router(store.clone(), Default::default());
+    let app = placard_collector::server::router_with(
+        store.clone(),
+        placard_collector::server::Options {
+            packs: placard_collector::packs::Shelf::new(packs),
+            ..Default::default()
+        },
+    );
     rt.spawn(async move {
         axum::serve(listener, app)
             .await
@@ -672,4 +691,67 @@ fn an_operator_enrols_the_kiosk_and_what_it_signs_reaches_the_collector() {
         let e = invoke(&w, cmd, json!({"collector": address, "code": "x"})).expect_err("locked");
         assert_eq!(e["code"], "operator_only", "{cmd}");
     }
+}
+
+#[test]
+fn an_operator_takes_a_pack_from_the_collector_and_shows_it() {
+    let shelf = tempfile::tempdir().expect("shelf");
+    let rally = shelf.path().join("rally");
+    placard_petition::demo::extract(&rally).expect("demo pack");
+    // The organisation's own version: one petition only.
+    std::fs::remove_file(rally.join("defend-encryption-worldwide.md")).expect("rm");
+    std::fs::remove_file(rally.join("defend-encryption-worldwide.sw.md")).expect("rm");
+    std::fs::create_dir(shelf.path().join("empty")).expect("mkdir");
+    let (_db, address, code, _store, _rt) = collector_offering(Some(shelf.path().to_owned()));
+
+    let w = app(KioskState::load(demo_pack()));
+    set_up(&w);
+    let e = invoke(&w, "operator_collector_packs", json!({})).expect_err("not enrolled");
+    assert_eq!(e["code"], "not_enrolled");
+    invoke(
+        &w,
+        "operator_enroll",
+        json!({"collector": address, "code": code}),
+    )
+    .expect("enrolled");
+
+    let offered = invoke(&w, "operator_collector_packs", json!({})).expect("listed");
+    let names: Vec<&str> = offered
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| p["name"].as_str().expect("a name"))
+        .collect();
+    assert_eq!(names, ["empty", "rally"]);
+
+    // A pack with no petition is refused and leaves nothing behind.
+    let e = invoke(&w, "operator_pull_pack", json!({"name": "empty"})).expect_err("no petitions");
+    assert_eq!(e["code"], "bad_pack", "{e}");
+    let e = invoke(&w, "operator_pull_pack", json!({"name": "nope"})).expect_err("no such pack");
+    assert_eq!(e["code"], "bad_pack", "{e}");
+
+    let choices = invoke(&w, "operator_pull_pack", json!({"name": "rally"})).expect("taken");
+    let ids: Vec<&str> = choices
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| p["id"].as_str().expect("an id"))
+        .collect();
+    assert_eq!(ids, ["demo", "configured", "local:rally"]);
+
+    // Chosen in the panel, it is what the attract screen shows.
+    let mut config = invoke(&w, "operator_view", json!({})).expect("view")["config"].clone();
+    config["pack"] = json!("local:rally");
+    invoke(&w, "operator_configure", json!({"config": config})).expect("saved");
+    let info = invoke(&w, "pack_info", json!({})).expect("info");
+    assert_eq!(info["source"], "local:rally");
+    let shown = invoke(&w, "attract_view", json!({"index": 1, "lang": null})).expect("attract");
+    assert_eq!(shown["shown"]["title"], "Encryption is not a crime!");
+    assert!(
+        w.data
+            .path()
+            .join("packs/rally/encryption-is-not-a-crime.md")
+            .is_file(),
+        "taken into the kiosk's data folder"
+    );
 }

@@ -14,8 +14,8 @@ use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use crate::error::{ErrorCode, IpcError};
 use crate::models::{
-    AttractPetition, AttractView, CreatedKey, KioskStatus, OperatorConfig, OperatorView,
-    PackFailure, PackInfo, PetitionView, SignReceipt, SyncView, count,
+    AttractPetition, AttractView, CollectorPack, CreatedKey, KioskStatus, OperatorConfig,
+    OperatorView, PackChoice, PackFailure, PackInfo, PetitionView, SignReceipt, SyncView, count,
 };
 use crate::state::{KioskCell, KioskConfig, KioskState, LoadedPack, SyncCell};
 
@@ -115,6 +115,56 @@ pub async fn operator_enroll<R: Runtime>(
     kiosk.with(|k| Ok(k.set_collector(Some(&url))?))?;
     sync.start(&app, &kiosk)?;
     Ok(sync.view())
+}
+
+/// The collector this kiosk is enrolled with, for an operator; `not_enrolled` without one.
+fn enrolled_collector(kiosk: &KioskCell) -> Result<tauri::Url, IpcError> {
+    kiosk
+        .with(|k| {
+            k.require_operator(Instant::now())?;
+            Ok(k.collector())
+        })?
+        .ok_or_else(|| {
+            IpcError::new(
+                ErrorCode::NotEnrolled,
+                "this kiosk is not enrolled with a collector",
+            )
+        })
+}
+
+/// The petition packs the enrolled collector offers.
+#[tauri::command]
+pub async fn operator_collector_packs(
+    kiosk: State<'_, KioskCell>,
+) -> Result<Vec<CollectorPack>, IpcError> {
+    let url = enrolled_collector(&kiosk)?;
+    Ok(uplink::collector_packs(&url)
+        .await?
+        .into_iter()
+        .map(CollectorPack::from)
+        .collect())
+}
+
+/// Pulls a pack from the collector into `DATA_DIR/packs/NAME` (a bad download changes
+/// nothing). When that pack is on show, the new version shows at once. Returns the packs the
+/// operator can now choose.
+#[tauri::command]
+pub async fn operator_pull_pack(
+    config: State<'_, KioskConfig>,
+    pack: State<'_, KioskState>,
+    kiosk: State<'_, KioskCell>,
+    name: String,
+) -> Result<Vec<PackChoice>, IpcError> {
+    let url = enrolled_collector(&kiosk)?;
+    let source = uplink::pull_pack(&url, &name, &config.data_dir).await?;
+    if pack.current().source == source.id {
+        pack.replace(Arc::new(LoadedPack::from_source(&source)));
+    }
+    Ok(config
+        .available_packs()
+        .iter()
+        .map(PackChoice::from)
+        .collect())
 }
 
 /// "Sync now": the sync loop stops waiting and tries at once (`not_enrolled` without a

@@ -47,8 +47,11 @@ pub enum ErrorCode {
     EnrolRefused,
     /// The sync loop could not start; `message` says why.
     SyncError,
-    /// "Sync now" on a kiosk not enrolled with a collector.
+    /// "Sync now" (or a pack from the collector) on a kiosk not enrolled with a collector.
     NotEnrolled,
+    /// A pack pulled from the collector was not taken in (damaged, unsafe, no petitions); the
+    /// kiosk's packs are as they were.
+    BadPack,
 }
 
 /// One form field the signer must fix, with a stable code the UI translates.
@@ -96,6 +99,7 @@ impl From<placard_kiosk_core::KioskError> for IpcError {
             K::CollectorUnreachable(_) => ErrorCode::CollectorUnreachable,
             K::EnrolRefused(_) => ErrorCode::EnrolRefused,
             K::Sync(_) => ErrorCode::SyncError,
+            K::BadPack(_) => ErrorCode::BadPack,
             K::Vault(V::InvalidInput(_) | V::MalformedInput(_)) => ErrorCode::InvalidInput,
             K::Vault(V::BadRecipient(_)) => ErrorCode::BadRecipient,
             K::Vault(V::StorageFull) => ErrorCode::StorageFull,

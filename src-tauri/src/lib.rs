@@ -36,6 +36,8 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::operator_exit,
             commands::operator_enroll,
             commands::operator_sync_now,
+            commands::operator_collector_packs,
+            commands::operator_pull_pack,
         ])
         .register_asynchronous_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .on_window_event(|window, event| {

@@ -3,6 +3,7 @@
 
 use placard_kiosk_core::packs::PackSource;
 use placard_kiosk_core::qr::qr_for_url;
+use placard_kiosk_core::uplink::PackListing;
 use placard_kiosk_core::{HourTotal, OperatorSettings, Overview};
 
 use crate::state::LoadedPack;
@@ -326,6 +327,32 @@ pub struct PackChoice {
     pub path: String,
 }
 
+impl From<&PackSource> for PackChoice {
+    fn from(s: &PackSource) -> Self {
+        Self {
+            id: s.id.clone(),
+            path: s.dir.display().to_string(),
+        }
+    }
+}
+
+/// A petition pack the enrolled collector offers.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CollectorPack {
+    pub name: String,
+    /// Download size, bytes.
+    pub bytes: u32,
+}
+
+impl From<PackListing> for CollectorPack {
+    fn from(p: PackListing) -> Self {
+        Self {
+            name: p.name,
+            bytes: u32::try_from(p.bytes).unwrap_or(u32::MAX),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct PetitionTally {
     pub id: String,
@@ -437,13 +464,7 @@ impl OperatorView {
                 .collect(),
             last_hours: overview.last_hours.into_iter().map(HourBar::from).collect(),
             sync,
-            packs: packs
-                .iter()
-                .map(|s| PackChoice {
-                    id: s.id.clone(),
-                    path: s.dir.display().to_string(),
-                })
-                .collect(),
+            packs: packs.iter().map(PackChoice::from).collect(),
         }
     }
 }
@@ -482,6 +503,7 @@ mod tests {
             HourBar::decl(&cfg),
             SyncView::decl(&cfg),
             PackChoice::decl(&cfg),
+            CollectorPack::decl(&cfg),
             ShareCode::decl(&cfg),
             SignReceipt::decl(&cfg),
             PetitionView::decl(&cfg),

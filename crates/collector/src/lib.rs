@@ -6,5 +6,6 @@
 
 pub mod admin;
 pub mod keyring;
+pub mod packs;
 pub mod server;
 pub mod store;

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use placard_collector::admin;
 use placard_collector::keyring::Keyring;
-use placard_collector::server::{Limits, router_with};
+use placard_collector::packs::Shelf;
+use placard_collector::server::{Limits, Options, router_with};
 use placard_collector::store::Store;
 use placard_vault::passphrase;
 
@@ -47,6 +48,10 @@ enum Command {
         /// The admin socket `unlock` and `lock` talk to (mode 0600).
         #[arg(long, default_value = "placard-collector.sock")]
         admin_socket: PathBuf,
+        /// A folder whose subfolders are petition packs, for kiosks to pull
+        /// (`GET /v1/packs/NAME`).
+        #[arg(long)]
+        packs: Option<PathBuf>,
     },
     /// Unlock a running collector with the organiser's passphrase (typed, or from a file), so
     /// it can open the records it holds.
@@ -103,6 +108,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 identity,
                 passphrase_file,
                 admin_socket,
+                packs,
             } => {
                 let store = Store::open(&db).await?;
                 let keyring = Arc::new(Keyring::new(identity));
@@ -116,7 +122,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let listener = tokio::net::TcpListener::bind(listen).await?;
                 // The bound address on stdout, so scripts and tests can use port 0.
                 println!("listening on http://{}", listener.local_addr()?);
-                axum::serve(listener, router_with(store, Limits::default(), keyring))
+                let options = Options {
+                    limits: Limits::default(),
+                    keyring,
+                    packs: Shelf::new(packs),
+                };
+                axum::serve(listener, router_with(store, options))
                     .with_graceful_shutdown(async {
                         let _ = tokio::signal::ctrl_c().await;
                     })

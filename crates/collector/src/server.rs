@@ -1,11 +1,12 @@
-//! The HTTP service (axum): `GET /v1/health`, `POST /v1/enroll`, `POST /v1/batches`.
+//! The HTTP service (axum): `GET /v1/health`, `GET /metrics`, `POST /v1/enroll`,
+//! `POST /v1/batches`, `GET /v1/packs` and `GET /v1/packs/NAME`.
 
 use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{HeaderMap, HeaderName, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::keyring::Keyring;
+use crate::packs::{self, Shelf};
 use crate::store::{Outcome, RequestId, Store, StoreError};
 
 /// Limits the service enforces.
@@ -48,6 +50,7 @@ struct AppState {
     limits: Limits,
     metrics: Arc<Metrics>,
     keyring: Arc<Keyring>,
+    packs: Shelf,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -105,25 +108,44 @@ impl Metrics {
     }
 }
 
-/// The collector's routes over `store`, with no organiser key (it never unlocks).
-pub fn router(store: Store, limits: Limits) -> Router {
-    router_with(store, limits, Arc::new(Keyring::new(None)))
+/// What a collector serves besides its store.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub limits: Limits,
+    /// The organiser's keyring (unlocked at start or through the admin socket).
+    pub keyring: Arc<Keyring>,
+    /// Petition packs for kiosks to pull.
+    pub packs: Shelf,
 }
 
-/// The collector's routes over `store`, with the organiser's keyring (unlocked at start or
-/// through the admin socket).
-pub fn router_with(store: Store, limits: Limits, keyring: Arc<Keyring>) -> Router {
+/// The collector's routes over `store`, with no organiser key and no packs.
+pub fn router(store: Store, limits: Limits) -> Router {
+    router_with(
+        store,
+        Options {
+            limits,
+            ..Options::default()
+        },
+    )
+}
+
+/// The collector's routes over `store`.
+pub fn router_with(store: Store, options: Options) -> Router {
+    let limits = options.limits;
     let state = AppState {
         store,
         limits,
         metrics: Arc::new(Metrics::new()),
-        keyring,
+        keyring: options.keyring,
+        packs: options.packs,
     };
     Router::new()
         .route("/v1/health", get(health))
         .route("/metrics", get(metrics))
         .route("/v1/enroll", post(enroll))
         .route("/v1/batches", post(batches))
+        .route("/v1/packs", get(list_packs))
+        .route("/v1/packs/{name}", get(get_pack))
         .layer(DefaultBodyLimit::max(limits.max_body))
         .with_state(state)
 }
@@ -161,7 +183,7 @@ async fn metrics(State(state): State<AppState>) -> Response {
     }
     (
         [(
-            axum::http::header::CONTENT_TYPE,
+            header::CONTENT_TYPE,
             "application/openmetrics-text; version=1.0.0; charset=utf-8",
         )],
         text,
@@ -186,6 +208,50 @@ fn reject(
 
 async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
     Json(serde_json::json!({"status": "ok", "unlocked": state.keyring.is_unlocked()}))
+}
+
+async fn list_packs(State(state): State<AppState>) -> Response {
+    let shelf = state.packs.clone();
+    match tokio::task::spawn_blocking(move || shelf.list()).await {
+        Ok(Ok(packs)) => Json(serde_json::json!({ "packs": packs })).into_response(),
+        Ok(Err(e)) => internal(e),
+        Err(e) => internal(e),
+    }
+}
+
+async fn get_pack(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+    if !packs::valid_name(&name) {
+        return refuse(StatusCode::BAD_REQUEST, "bad_name", "not a pack name");
+    }
+    let shelf = state.packs.clone();
+    let looked_up = {
+        let name = name.clone();
+        tokio::task::spawn_blocking(move || shelf.get(&name)).await
+    };
+    match looked_up {
+        Ok(Ok(Some(tar))) => (
+            [
+                (header::CONTENT_TYPE, "application/x-tar".to_owned()),
+                (
+                    HeaderName::from_static("content-digest"),
+                    placard_sync::digest::content_digest(&tar),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}.tar\""),
+                ),
+            ],
+            tar,
+        )
+            .into_response(),
+        Ok(Ok(None)) => refuse(
+            StatusCode::NOT_FOUND,
+            "no_pack",
+            format!("no pack `{name}`"),
+        ),
+        Ok(Err(e)) => internal(e),
+        Err(e) => internal(e),
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -60,6 +60,8 @@ pub enum KioskError {
     EnrolRefused(String),
     #[error("sync: {0}")]
     Sync(String),
+    #[error("the petition pack was not taken in: {0}")]
+    BadPack(String),
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error("cannot save the kiosk settings: {0}")]
@@ -84,6 +86,7 @@ impl KioskError {
             Self::CollectorUnreachable(_) => "collector_unreachable",
             Self::EnrolRefused(_) => "enrol_refused",
             Self::Sync(_) => "sync_error",
+            Self::BadPack(_) => "bad_pack",
             Self::Vault(e) => e.code(),
             Self::Settings(_) => "storage_error",
         }

@@ -72,6 +72,62 @@ pub fn choose<'a>(available: &'a [PackSource], chosen: Option<&str>) -> &'a Pack
         .expect("the demo pack is always available")
 }
 
+/// Takes in a pack pulled from the collector (a tar, `placard_petition::bundle`) as
+/// `DATA_DIR/packs/NAME`, replacing an older copy of it. The pack is unpacked beside it and
+/// checked first — it must be safe to unpack and hold at least one petition — so a bad
+/// download leaves the old copy as it was. Returns the pack's source (`local:NAME`).
+pub fn install(data_dir: &Path, name: &str, tar: &[u8]) -> Result<PackSource, String> {
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if !plain {
+        return Err(format!("`{name}` is not a pack name"));
+    }
+    let packs = data_dir.join("packs");
+    std::fs::create_dir_all(&packs).map_err(|e| e.to_string())?;
+    let nonce = std::process::id();
+    let incoming = packs.join(format!(".incoming-{name}-{nonce}"));
+    let _ = std::fs::remove_dir_all(&incoming);
+    std::fs::create_dir(&incoming).map_err(|e| e.to_string())?;
+    let checked = placard_petition::bundle::unpack(tar, &incoming)
+        .map_err(|e| e.to_string())
+        .and_then(|_| {
+            let pack =
+                placard_petition::Pack::load(&incoming, &placard_petition::Renderer::default())
+                    .map_err(|e| e.to_string())?;
+            if pack.petitions().next().is_none() {
+                return Err("the pack holds no petition that loads".to_owned());
+            }
+            Ok(())
+        });
+    if let Err(e) = checked {
+        let _ = std::fs::remove_dir_all(&incoming);
+        return Err(e);
+    }
+    // Swap: the old copy steps aside, the new one takes its name, the old one goes.
+    let dest = packs.join(name);
+    let old = packs.join(format!(".old-{name}-{nonce}"));
+    let had_old = dest.exists();
+    if had_old {
+        std::fs::rename(&dest, &old).map_err(|e| e.to_string())?;
+    }
+    if let Err(e) = std::fs::rename(&incoming, &dest) {
+        if had_old {
+            let _ = std::fs::rename(&old, &dest);
+        }
+        return Err(e.to_string());
+    }
+    if had_old {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(PackSource {
+        id: format!("local:{name}"),
+        dir: dest,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +156,40 @@ mod tests {
         // The demo pack is unpacked where it is listed.
         let dir = choose(&no_env, None).prepare().unwrap();
         assert!(dir.join("encryption-is-not-a-crime.md").is_file());
+    }
+
+    #[test]
+    fn a_pulled_pack_replaces_its_old_copy_only_when_it_is_good() {
+        let data = tempfile::tempdir().unwrap();
+        let demo = tempfile::tempdir().unwrap();
+        placard_petition::demo::extract(demo.path()).unwrap();
+        let good = placard_petition::bundle::write(demo.path()).unwrap();
+        let source = install(data.path(), "rally", &good).unwrap();
+        assert_eq!(source.id, "local:rally");
+        assert!(source.dir.join("encryption-is-not-a-crime.md").is_file());
+        assert!(available(data.path(), None).contains(&source));
+
+        // A pack without petitions, a broken tar, a bad name: refused; the old copy stays.
+        let empty = tempfile::tempdir().unwrap();
+        std::fs::write(empty.path().join("README.txt"), "no petitions").unwrap();
+        let no_petitions = placard_petition::bundle::write(empty.path()).unwrap();
+        let err = install(data.path(), "rally", &no_petitions).unwrap_err();
+        assert!(err.contains("no petition"), "{err}");
+        let err = install(data.path(), "rally", &good[..good.len() / 3]).unwrap_err();
+        assert!(!err.is_empty());
+        assert!(install(data.path(), "../rally", &good).is_err());
+        assert!(source.dir.join("encryption-is-not-a-crime.md").is_file());
+        let hidden: Vec<_> = std::fs::read_dir(data.path().join("packs"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(hidden, ["rally"], "no half-unpacked leftovers");
+
+        // A newer version replaces it.
+        std::fs::remove_file(demo.path().join("defend-encryption-worldwide.md")).unwrap();
+        let newer = placard_petition::bundle::write(demo.path()).unwrap();
+        install(data.path(), "rally", &newer).unwrap();
+        assert!(!source.dir.join("defend-encryption-worldwide.md").exists());
+        assert!(source.dir.join("encryption-is-not-a-crime.md").is_file());
     }
 }

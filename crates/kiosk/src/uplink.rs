@@ -14,7 +14,10 @@ use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
 use placard_vault::Vault;
 use uuid::Uuid;
 
+use crate::packs::{self, PackSource};
 use crate::{Kiosk, KioskError};
+
+pub use placard_sync::http::PackListing;
 
 /// What the collector needs to know this kiosk: its device id and Ed25519 public key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +72,35 @@ pub async fn enroll(url: &url::Url, code: &str, enrolment: &Enrolment) -> Result
             TransportError::Unreachable(why) => KioskError::CollectorUnreachable(why),
             TransportError::Refused { reason, .. } => KioskError::EnrolRefused(reason),
         })
+}
+
+fn transport_error(e: TransportError) -> KioskError {
+    match e {
+        TransportError::Unreachable(why) => KioskError::CollectorUnreachable(why),
+        TransportError::Refused { status, reason } => {
+            KioskError::BadPack(format!("the collector answered {status}: {reason}"))
+        }
+    }
+}
+
+/// The petition packs the collector offers (an operator's request, never the signing path).
+pub async fn collector_packs(url: &url::Url) -> Result<Vec<PackListing>, KioskError> {
+    placard_sync::http::list_packs(url)
+        .await
+        .map_err(transport_error)
+}
+
+/// Downloads the pack `name` from the collector and takes it in as `local:NAME` (see
+/// [`packs::install`]); an older copy is replaced only by a good one.
+pub async fn pull_pack(
+    url: &url::Url,
+    name: &str,
+    data_dir: &std::path::Path,
+) -> Result<PackSource, KioskError> {
+    let tar = placard_sync::http::fetch_pack(url, name)
+        .await
+        .map_err(transport_error)?;
+    packs::install(data_dir, name, &tar).map_err(KioskError::BadPack)
 }
 
 impl Kiosk {

@@ -7,6 +7,7 @@
 //!
 //! No I/O beyond reading the pack; no network, ever.
 
+pub mod bundle;
 pub mod demo;
 mod error;
 mod frontmatter;

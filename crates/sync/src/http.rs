@@ -155,3 +155,77 @@ pub async fn enroll(
         .map_err(|e| unreachable(&e))?;
     refused_unless_ok(r).await
 }
+
+/// One petition pack the collector offers (`GET /v1/packs`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct PackListing {
+    pub name: String,
+    pub bytes: u64,
+    pub digest: String,
+}
+
+/// The packs the collector at `base` offers.
+pub async fn list_packs(base: &url::Url) -> Result<Vec<PackListing>, TransportError> {
+    #[derive(serde::Deserialize)]
+    struct Listed {
+        packs: Vec<PackListing>,
+    }
+    let url = base
+        .join("v1/packs")
+        .map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))?;
+    let r = reqwest::get(url).await.map_err(|e| unreachable(&e))?;
+    let status = r.status().as_u16();
+    let body = r.bytes().await.map_err(|e| unreachable(&e))?;
+    if !(200..300).contains(&status) {
+        return Err(TransportError::Refused {
+            status,
+            reason: refusal_reason(&body),
+        });
+    }
+    serde_json::from_slice::<Listed>(&body)
+        .map(|l| l.packs)
+        .map_err(|e| TransportError::Refused {
+            status,
+            reason: format!("unreadable pack list: {e}"),
+        })
+}
+
+/// Downloads the pack `name` (a tar) from the collector at `base`. Its `Content-Digest` must
+/// match the bytes: a pack cut short or changed on the way is refused, not installed.
+pub async fn fetch_pack(base: &url::Url, name: &str) -> Result<Vec<u8>, TransportError> {
+    let mut url = base
+        .join("v1/packs/")
+        .map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))?;
+    url.path_segments_mut()
+        .map_err(|()| TransportError::Unreachable("bad collector URL".into()))?
+        .pop_if_empty()
+        .push(name);
+    let r = reqwest::Client::builder()
+        .timeout(Duration::from_secs(300))
+        .build()
+        .map_err(|e| unreachable(&e))?
+        .get(url)
+        .send()
+        .await
+        .map_err(|e| unreachable(&e))?;
+    let status = r.status().as_u16();
+    let digest = r
+        .headers()
+        .get("content-digest")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let body = r.bytes().await.map_err(|e| unreachable(&e))?;
+    if !(200..300).contains(&status) {
+        return Err(TransportError::Refused {
+            status,
+            reason: refusal_reason(&body),
+        });
+    }
+    match digest {
+        Some(d) if crate::digest::matches(&d, &body) => Ok(body.to_vec()),
+        _ => Err(TransportError::Refused {
+            status,
+            reason: "the pack's Content-Digest is missing or does not match its bytes".into(),
+        }),
+    }
+}

@@ -1,7 +1,7 @@
 // Generated from src-tauri/src/{models,error}.rs by the `bindings_are_fresh` test.
 // Do not edit: run `PLACARD_UPDATE_BINDINGS=1 cargo test bindings` instead.
 
-export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "wrong_pin" | "pin_locked_out" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists" | "bad_collector_url" | "collector_unreachable" | "enrol_refused" | "sync_error" | "not_enrolled";
+export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "wrong_pin" | "pin_locked_out" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists" | "bad_collector_url" | "collector_unreachable" | "enrol_refused" | "sync_error" | "not_enrolled" | "bad_pack";
 
 export type IpcError = { code: ErrorCode, message: string, 
 /**
@@ -115,6 +115,12 @@ export type PackChoice = {
  * `demo`, `configured` or `local:NAME`.
  */
 id: string, path: string, };
+
+export type CollectorPack = { name: string, 
+/**
+ * Download size, bytes.
+ */
+bytes: number, };
 
 export type ShareCode = { url: string, size: number, path: string, };
 

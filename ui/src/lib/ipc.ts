@@ -15,6 +15,8 @@ import type {
   PetitionView,
   SignReceipt,
   SyncView,
+  CollectorPack,
+  PackChoice,
 } from "./bindings";
 
 export class IpcFailure extends Error {
@@ -78,3 +80,7 @@ export const operatorSyncNow = () => call<null>("operator_sync_now");
 /** The sync loop's state on every change (the Rust side's `SYNC_EVENT`). */
 export const onSyncState = (f: (view: SyncView) => void): Promise<UnlistenFn> =>
   listen<SyncView>("sync-state", (e) => f(e.payload));
+/** The petition packs the enrolled collector offers. */
+export const operatorCollectorPacks = () => call<CollectorPack[]>("operator_collector_packs");
+/** Takes a pack from the collector onto the kiosk; returns the packs now available. */
+export const operatorPullPack = (name: string) => call<PackChoice[]>("operator_pull_pack", { name });

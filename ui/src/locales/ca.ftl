@@ -118,6 +118,7 @@ error-collector_unreachable = El servidor de recollida no respon. Comproveu l'ad
 error-enrol_refused = El servidor de recollida ha rebutjat aquest codi. Demaneu-ne un de nou a l'organització.
 error-sync_error = No s'ha pogut iniciar la sincronització.
 error-not_enrolled = Aquest quiosc encara no està registrat en cap servidor de recollida.
+error-bad_pack = No s'ha pogut portar el paquet de peticions. Les peticions d'aquest quiosc no han canviat.
 
 ## Operator
 pin-heading = PIN d'operador
@@ -159,6 +160,11 @@ operator-sync-last-success = Últim enviament: { $time }
 operator-sync-never = Encara no s'ha enviat res.
 operator-sync-last-error = Últim problema: { $error }
 operator-sync-now = Sincronitza ara
+operator-packs-heading = Paquets de peticions
+operator-packs-look = Cerca paquets de peticions al servidor de recollida
+operator-packs-none = El servidor de recollida no ofereix paquets de peticions.
+operator-packs-take = Porta { $name }
+operator-packs-taken = El paquet { $name } ja és en aquest quiosc. Trieu-lo a «Paquet de peticions» i deseu.
 operator-pack = Paquet de peticions
 operator-pack-failed = { $count ->
     [one] { $count } fitxer no s'ha pogut carregar:

@@ -118,6 +118,7 @@ error-collector_unreachable = Der Sammelserver antwortet nicht. Prüfe die Adres
 error-enrol_refused = Der Sammelserver hat diesen Code abgelehnt. Frag die Organisation nach einem neuen.
 error-sync_error = Die Synchronisierung konnte nicht starten.
 error-not_enrolled = Dieser Kiosk ist noch bei keinem Sammelserver angemeldet.
+error-bad_pack = Das Petitionspaket konnte nicht übernommen werden. Die Petitionen auf diesem Kiosk sind unverändert.
 
 ## Operator
 pin-heading = Betreuungs-PIN
@@ -159,6 +160,11 @@ operator-sync-last-success = Zuletzt gesendet: { $time }
 operator-sync-never = Noch nichts gesendet.
 operator-sync-last-error = Letztes Problem: { $error }
 operator-sync-now = Jetzt synchronisieren
+operator-packs-heading = Petitionspakete
+operator-packs-look = Nach Petitionspaketen auf dem Sammelserver suchen
+operator-packs-none = Der Sammelserver bietet keine Petitionspakete an.
+operator-packs-take = { $name } übernehmen
+operator-packs-taken = Das Paket { $name } ist jetzt auf diesem Kiosk. Wähle es unter „Petitionspaket“ und speichere.
 operator-pack = Petitionspaket
 operator-pack-failed = { $count ->
     [one] { $count } Datei konnte nicht geladen werden:

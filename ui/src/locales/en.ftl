@@ -120,6 +120,7 @@ error-collector_unreachable = The collector did not answer. Check the address an
 error-enrol_refused = The collector refused this code. Ask the organiser for a new one.
 error-sync_error = Sync could not start.
 error-not_enrolled = This kiosk is not enrolled with a collector yet.
+error-bad_pack = The petition pack could not be taken in. The petitions on this kiosk are unchanged.
 
 ## Operator
 pin-heading = Operator PIN
@@ -161,6 +162,11 @@ operator-sync-last-success = Last sent: { $time }
 operator-sync-never = Nothing sent yet.
 operator-sync-last-error = Last problem: { $error }
 operator-sync-now = Sync now
+operator-packs-heading = Petition packs
+operator-packs-look = Look for petition packs on the collector
+operator-packs-none = The collector offers no petition packs.
+operator-packs-take = Take { $name }
+operator-packs-taken = The pack { $name } is on this kiosk now. Choose it under “Petition pack” and save.
 operator-pack = Petition pack
 operator-pack-failed = { $count ->
     [one] { $count } file could not be loaded:

@@ -118,6 +118,7 @@ error-collector_unreachable = El servidor de recogida no responde. Comprueba la 
 error-enrol_refused = El servidor de recogida rechazó este código. Pide uno nuevo a la organización.
 error-sync_error = No se pudo iniciar la sincronización.
 error-not_enrolled = Este quiosco aún no está registrado en un servidor de recogida.
+error-bad_pack = No se pudo traer el paquete de peticiones. Las peticiones de este quiosco no han cambiado.
 
 ## Operator
 pin-heading = PIN de operador
@@ -159,6 +160,11 @@ operator-sync-last-success = Último envío: { $time }
 operator-sync-never = Aún no se ha enviado nada.
 operator-sync-last-error = Último problema: { $error }
 operator-sync-now = Sincronizar ahora
+operator-packs-heading = Paquetes de peticiones
+operator-packs-look = Buscar paquetes de peticiones en el servidor de recogida
+operator-packs-none = El servidor de recogida no ofrece paquetes de peticiones.
+operator-packs-take = Traer { $name }
+operator-packs-taken = El paquete { $name } ya está en este quiosco. Elígelo en «Paquete de peticiones» y guarda.
 operator-pack = Paquete de peticiones
 operator-pack-failed = { $count ->
     [one] { $count } archivo no se pudo cargar:

@@ -118,6 +118,7 @@ error-collector_unreachable = Le serveur de collecte ne répond pas. Vérifiez l
 error-enrol_refused = Le serveur de collecte a refusé ce code. Demandez-en un nouveau à l'organisation.
 error-sync_error = La synchronisation n'a pas pu démarrer.
 error-not_enrolled = Cette borne n'est encore inscrite auprès d'aucun serveur de collecte.
+error-bad_pack = Le paquet de pétitions n'a pas pu être récupéré. Les pétitions de cette borne sont inchangées.
 
 ## Operator
 pin-heading = Code PIN opérateur
@@ -159,6 +160,11 @@ operator-sync-last-success = Dernier envoi : { $time }
 operator-sync-never = Rien n'a encore été envoyé.
 operator-sync-last-error = Dernier problème : { $error }
 operator-sync-now = Synchroniser maintenant
+operator-packs-heading = Paquets de pétitions
+operator-packs-look = Chercher des paquets de pétitions sur le serveur de collecte
+operator-packs-none = Le serveur de collecte ne propose aucun paquet de pétitions.
+operator-packs-take = Récupérer { $name }
+operator-packs-taken = Le paquet { $name } est maintenant sur cette borne. Choisissez-le sous « Paquet de pétitions » et enregistrez.
 operator-pack = Paquet de pétitions
 operator-pack-failed = { $count ->
     [one] { $count } fichier n’a pas pu être chargé :

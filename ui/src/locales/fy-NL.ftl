@@ -118,6 +118,7 @@ error-collector_unreachable = De sammeltsjinner antwurdet net. Kontrolearje it a
 error-enrol_refused = De sammeltsjinner wegere dizze koade. Freegje de organisaasje om in nije.
 error-sync_error = Syngronisearjen koe net begjinne.
 error-not_enrolled = Dizze kiosk is noch net oanmeld by in sammeltsjinner.
+error-bad_pack = It petysjepakket koe net oernommen wurde. De petysjes op dizze kiosk binne net feroare.
 
 ## Operator
 pin-heading = Behearderspinkoade
@@ -159,6 +160,11 @@ operator-sync-last-success = Lêst ferstjoerd: { $time }
 operator-sync-never = Noch neat ferstjoerd.
 operator-sync-last-error = Lêste probleem: { $error }
 operator-sync-now = No syngronisearje
+operator-packs-heading = Petysjepakketten
+operator-packs-look = Sykje petysjepakketten op de sammeltsjinner
+operator-packs-none = De sammeltsjinner biedt gjin petysjepakketten oan.
+operator-packs-take = { $name } ophelje
+operator-packs-taken = It pakket { $name } stiet no op dizze kiosk. Kies it ûnder ‘Petysjepakket’ en bewarje.
 operator-pack = Petysjepakket
 operator-pack-failed = { $count ->
     [one] { $count } bestân koe net laden wurde:

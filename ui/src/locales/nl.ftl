@@ -118,6 +118,7 @@ error-collector_unreachable = De verzamelserver antwoordt niet. Controleer het a
 error-enrol_refused = De verzamelserver weigerde deze code. Vraag de organisatie om een nieuwe.
 error-sync_error = Synchroniseren kon niet starten.
 error-not_enrolled = Deze kiosk is nog niet aangemeld bij een verzamelserver.
+error-bad_pack = Het petitiepakket kon niet worden overgenomen. De petities op deze kiosk zijn ongewijzigd.
 
 ## Operator
 pin-heading = Beheerderspincode
@@ -159,6 +160,11 @@ operator-sync-last-success = Laatst verstuurd: { $time }
 operator-sync-never = Nog niets verstuurd.
 operator-sync-last-error = Laatste probleem: { $error }
 operator-sync-now = Nu synchroniseren
+operator-packs-heading = Petitiepakketten
+operator-packs-look = Zoek petitiepakketten op de verzamelserver
+operator-packs-none = De verzamelserver biedt geen petitiepakketten aan.
+operator-packs-take = { $name } ophalen
+operator-packs-taken = Het pakket { $name } staat nu op deze kiosk. Kies het onder ‘Petitiepakket’ en sla op.
 operator-pack = Petitiepakket
 operator-pack-failed = { $count ->
     [one] { $count } bestand kon niet geladen worden:

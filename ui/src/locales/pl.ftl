@@ -126,6 +126,7 @@ error-collector_unreachable = Serwer zbierający nie odpowiada. Sprawdź adres i
 error-enrol_refused = Serwer zbierający odrzucił ten kod. Poproś organizatorów o nowy.
 error-sync_error = Nie udało się uruchomić synchronizacji.
 error-not_enrolled = Ten kiosk nie jest jeszcze zarejestrowany na serwerze zbierającym.
+error-bad_pack = Nie udało się przyjąć pakietu petycji. Petycje w tym kiosku się nie zmieniły.
 
 ## Operator
 pin-heading = PIN obsługi
@@ -171,6 +172,11 @@ operator-sync-last-success = Ostatnio wysłano: { $time }
 operator-sync-never = Jeszcze nic nie wysłano.
 operator-sync-last-error = Ostatni problem: { $error }
 operator-sync-now = Synchronizuj teraz
+operator-packs-heading = Pakiety petycji
+operator-packs-look = Szukaj pakietów petycji na serwerze zbierającym
+operator-packs-none = Serwer zbierający nie oferuje pakietów petycji.
+operator-packs-take = Pobierz { $name }
+operator-packs-taken = Pakiet { $name } jest już w tym kiosku. Wybierz go w „Pakiet petycji” i zapisz.
 operator-pack = Pakiet petycji
 operator-pack-failed = { $count ->
     [one] Nie udało się wczytać { $count } pliku:

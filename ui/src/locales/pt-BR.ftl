@@ -118,6 +118,7 @@ error-collector_unreachable = O servidor de coleta não respondeu. Verifique o e
 error-enrol_refused = O servidor de coleta recusou este código. Peça um novo à organização.
 error-sync_error = Não foi possível iniciar a sincronização.
 error-not_enrolled = Este quiosque ainda não está registrado em um servidor de coleta.
+error-bad_pack = Não foi possível trazer o pacote de petições. As petições deste quiosque não mudaram.
 
 ## Operator
 pin-heading = PIN do operador
@@ -159,6 +160,11 @@ operator-sync-last-success = Último envio: { $time }
 operator-sync-never = Nada foi enviado ainda.
 operator-sync-last-error = Último problema: { $error }
 operator-sync-now = Sincronizar agora
+operator-packs-heading = Pacotes de petições
+operator-packs-look = Procurar pacotes de petições no servidor de coleta
+operator-packs-none = O servidor de coleta não oferece pacotes de petições.
+operator-packs-take = Trazer { $name }
+operator-packs-taken = O pacote { $name } já está neste quiosque. Escolha-o em “Pacote de petições” e salve.
 operator-pack = Pacote de petições
 operator-pack-failed = { $count ->
     [one] { $count } arquivo não pôde ser carregado:

@@ -118,6 +118,7 @@ error-collector_unreachable = Seva ya kukusanya haijajibu. Angalia anwani na mta
 error-enrol_refused = Seva ya kukusanya imekataa msimbo huu. Omba waandaaji msimbo mpya.
 error-sync_error = Usawazishaji haukuweza kuanza.
 error-not_enrolled = Kioski hiki bado hakijasajiliwa kwenye seva ya kukusanya.
+error-bad_pack = Kifurushi cha maombi hakikuweza kupokelewa. Maombi kwenye kioski hiki hayajabadilika.
 
 ## Operator
 pin-heading = PIN ya msimamizi
@@ -159,6 +160,11 @@ operator-sync-last-success = Ilitumwa mwisho: { $time }
 operator-sync-never = Bado hakuna kilichotumwa.
 operator-sync-last-error = Tatizo la mwisho: { $error }
 operator-sync-now = Sawazisha sasa
+operator-packs-heading = Vifurushi vya maombi
+operator-packs-look = Tafuta vifurushi vya maombi kwenye seva ya kukusanya
+operator-packs-none = Seva ya kukusanya haina vifurushi vya maombi.
+operator-packs-take = Chukua { $name }
+operator-packs-taken = Kifurushi { $name } kiko kwenye kioski hiki sasa. Kichague chini ya “Kifurushi cha maombi” kisha uhifadhi.
 operator-pack = Kifurushi cha maombi
 operator-pack-failed = { $count ->
     [one] Faili { $count } haikuweza kupakiwa:

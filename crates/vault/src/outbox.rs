@@ -164,3 +164,38 @@ impl Vault {
             .map(|n| u64::try_from(n).unwrap_or(0))?)
     }
 }
+
+impl Vault {
+    /// Ids of the records settled (sent or refused for good) for a fan-out `destination`.
+    pub fn settled_deliveries(
+        &self,
+        destination: &str,
+    ) -> Result<std::collections::HashSet<String>, VaultError> {
+        let mut q = self
+            .conn
+            .prepare("SELECT record_id FROM deliveries WHERE destination = ?1")?;
+        let ids = q
+            .query_map([destination], |r| r.get::<_, String>(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
+    /// Remembers, durably, what became of `record_id` at `destination`.
+    pub fn settle_delivery(
+        &mut self,
+        destination: &str,
+        record_id: &str,
+        sent: bool,
+        detail: &str,
+    ) -> Result<(), VaultError> {
+        let now = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+        self.conn.execute(
+            "INSERT INTO deliveries (record_id, destination, sent, detail, at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (destination, record_id) DO UPDATE
+             SET sent = excluded.sent, detail = excluded.detail, at = excluded.at",
+            params![record_id, destination, sent, detail, now],
+        )?;
+        Ok(())
+    }
+}

@@ -66,6 +66,19 @@ const MIGRATIONS: &[M<'static>] = &[
         "CREATE INDEX outbox_by_batch ON outbox (batch_id, signature_id)
          WHERE batch_id IS NOT NULL;",
     ),
+    // The fan-out's outcome per record and destination (after an organiser unlocked the key on
+    // this kiosk): a resumed run skips what is settled. No signer data: ids, a state, and the
+    // destination's id or reason.
+    M::up(
+        "CREATE TABLE deliveries (
+             record_id TEXT NOT NULL,
+             destination TEXT NOT NULL,
+             sent INTEGER NOT NULL,        -- 1 recorded there, 0 refused for good
+             detail TEXT NOT NULL,         -- the destination's id, or why it refused
+             at TEXT NOT NULL,
+             PRIMARY KEY (destination, record_id)
+         ) STRICT;",
+    ),
 ];
 
 /// An open vault.

@@ -1,0 +1,421 @@
+//! Action Network's API v2, as much of it as the fan-out needs: the record-signature helper
+//! (`POST petitions/{id}/signatures`) and the petition listing, to find a petition's id.
+//!
+//! Every request carries `OSDI-API-Token` and waits its turn at a steady rate (governor, with
+//! no burst: requests are evenly spaced, so no one-second window ever holds more than the
+//! configured rate). What an answer means for the record is decided here, once:
+//! - 2xx with a body: the signature is recorded.
+//! - 200 with an empty body: a failure. The helper is a "blind" POST and answers a failed one
+//!   that way rather than with an error status.
+//! - 429: wait `Retry-After` (seconds or an HTTP date), else back off with jitter; try again.
+//! - 5xx, timeouts, no connection: back off with jitter and try again, a bounded number of
+//!   times; then the record is left for the next run (never marked failed for a bad day).
+//! - any other 4xx: the record failed, with Action Network's reason kept for the organiser.
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use placard_vault::Record;
+use rand::rngs::SmallRng;
+use rand::{Rng as _, SeedableRng as _};
+use serde_json::{Value, json};
+use tokio::sync::Mutex;
+
+/// Action Network's API root.
+pub const DEFAULT_BASE: &str = "https://actionnetwork.org/api/v2/";
+/// Requests per second when none is configured (Action Network allows 4).
+pub const DEFAULT_RATE: u32 = 4;
+/// Tries for one record through 5xx answers and network errors before it is left for the
+/// next run.
+pub const MAX_ATTEMPTS: u32 = 8;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("not an API address: {0}")]
+    BadUrl(String),
+    #[error("Action Network refused the token (401): check the API key")]
+    Unauthorized,
+    #[error("Action Network answered {status}: {reason}")]
+    Refused { status: u16, reason: String },
+    #[error("Action Network cannot be reached: {0}")]
+    Unreachable(String),
+    #[error("no petition on Action Network matches `{0}`")]
+    NoPetition(String),
+}
+
+/// What became of one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Posted {
+    /// Recorded; Action Network's id for the signature when it gave one.
+    Sent(Option<String>),
+    /// Refused for good; the reason is shown to the organiser.
+    Failed(String),
+    /// Not recorded after [`MAX_ATTEMPTS`] tries through errors that may pass; try again later.
+    Deferred(String),
+}
+
+/// Where a petition's signatures go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// Action Network's petition id.
+    pub id: String,
+    /// Whether Action Network sends its autoresponse email (the petition's
+    /// `autoresponder_active`).
+    pub autoresponse: bool,
+}
+
+/// An Action Network client for one API key.
+pub struct Client {
+    http: reqwest::Client,
+    base: url::Url,
+    token: String,
+    limiter: Arc<DefaultDirectRateLimiter>,
+    jitter: Mutex<SmallRng>,
+    /// The first wait after a 429 without `Retry-After`, or a 5xx; doubled up to `max_wait`.
+    pub min_wait: Duration,
+    pub max_wait: Duration,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the token.
+        f.debug_struct("Client")
+            .field("base", &self.base.as_str())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client for the API at `base` (ending in `/`), sending at most `rate` requests per
+    /// second.
+    pub fn new(base: &str, token: &str, rate: NonZeroU32) -> Result<Self, ApiError> {
+        let mut base =
+            url::Url::parse(base).map_err(|e| ApiError::BadUrl(format!("{base}: {e}")))?;
+        if !base.path().ends_with('/') {
+            let path = format!("{}/", base.path());
+            base.set_path(&path);
+        }
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(30))
+            .build()
+            .map_err(|e| ApiError::Unreachable(e.to_string()))?;
+        // No burst: one request every 1/rate seconds, so no window exceeds the rate — plus 2 %,
+        // so that a request delayed on its way does not land in the window of the one after
+        // it (the server measures arrivals, not departures).
+        let period = Duration::from_secs(1) * 102 / 100 / rate.get();
+        let quota = Quota::with_period(period)
+            .ok_or_else(|| ApiError::BadUrl("a rate above zero".into()))?
+            .allow_burst(NonZeroU32::MIN);
+        Ok(Self {
+            http,
+            base,
+            token: token.to_owned(),
+            limiter: Arc::new(RateLimiter::direct(quota)),
+            jitter: Mutex::new(SmallRng::from_os_rng()),
+            min_wait: Duration::from_secs(1),
+            max_wait: Duration::from_secs(60),
+        })
+    }
+
+    fn url(&self, path: &str) -> Result<url::Url, ApiError> {
+        self.base
+            .join(path)
+            .map_err(|e| ApiError::BadUrl(e.to_string()))
+    }
+
+    /// A wait drawn uniformly below the `attempt`-th cap (full jitter).
+    async fn backoff(&self, attempt: u32) -> Duration {
+        let cap = self
+            .min_wait
+            .saturating_mul(1 << attempt.min(16))
+            .min(self.max_wait);
+        let millis = u64::try_from(cap.as_millis()).unwrap_or(u64::MAX);
+        Duration::from_millis(self.jitter.lock().await.random_range(0..=millis))
+    }
+
+    async fn send(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, reqwest::Error> {
+        self.limiter.until_ready().await;
+        request
+            .header("OSDI-API-Token", &self.token)
+            .header("content-type", "application/json")
+            .send()
+            .await
+    }
+
+    /// Records one signature. Retries 429s (as long as they come), 5xx and network errors (up
+    /// to [`MAX_ATTEMPTS`]); see the module docs for what each answer means.
+    pub async fn post_signature(
+        &self,
+        target: &Target,
+        record: &Record,
+    ) -> Result<Posted, ApiError> {
+        let url = self.url(&format!("petitions/{}/signatures", target.id))?;
+        let body = signature_body(record, target.autoresponse).to_string();
+        let mut failures = 0u32;
+        let mut throttled = 0u32;
+        loop {
+            let answer = self
+                .send(self.http.post(url.clone()).body(body.clone()))
+                .await;
+            let transient = match answer {
+                Err(e) => format!("no answer: {e}"),
+                Ok(r) => {
+                    let status = r.status().as_u16();
+                    let retry_after = retry_after(r.headers());
+                    let text = r.text().await.unwrap_or_default();
+                    match status {
+                        200..=299 if text.trim().is_empty() => {
+                            return Ok(Posted::Failed(format!(
+                                "Action Network answered {status} with an empty body: the signature was not recorded (often a missing or invalid email address)"
+                            )));
+                        }
+                        200..=299 => return Ok(Posted::Sent(signature_id(&text))),
+                        401 => return Err(ApiError::Unauthorized),
+                        429 => {
+                            let wait = match retry_after {
+                                Some(wait) => wait,
+                                None => self.backoff(throttled).await,
+                            };
+                            throttled += 1;
+                            tokio::time::sleep(wait).await;
+                            continue;
+                        }
+                        500..=599 => format!("{status}: {}", excerpt(&text)),
+                        _ => {
+                            return Ok(Posted::Failed(format!(
+                                "Action Network refused it ({status}): {}",
+                                excerpt(&text)
+                            )));
+                        }
+                    }
+                }
+            };
+            failures += 1;
+            if failures >= MAX_ATTEMPTS {
+                return Ok(Posted::Deferred(transient));
+            }
+            tokio::time::sleep(self.backoff(failures - 1).await).await;
+        }
+    }
+
+    /// Every petition the API key can see: (id, browser URL, title), following
+    /// `_links.next` page by page (25 each).
+    pub async fn petitions(&self) -> Result<Vec<ListedPetition>, ApiError> {
+        let mut next = Some(self.url("petitions")?);
+        let mut out = Vec::new();
+        let mut pages = 0;
+        while let Some(url) = next.take() {
+            pages += 1;
+            if pages > 10_000 {
+                break; // a `next` that loops
+            }
+            let page = self.get_json(url).await?;
+            for p in page["_embedded"]["osdi:petitions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                let id = p["identifiers"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .find_map(|i| i.strip_prefix("action_network:"))
+                    .map(str::to_owned);
+                if let Some(id) = id {
+                    out.push(ListedPetition {
+                        id,
+                        browser_url: p["browser_url"].as_str().unwrap_or("").to_owned(),
+                        title: p["title"].as_str().unwrap_or("").to_owned(),
+                    });
+                }
+            }
+            next = page["_links"]["next"]["href"]
+                .as_str()
+                .and_then(|h| url::Url::parse(h).ok());
+        }
+        Ok(out)
+    }
+
+    async fn get_json(&self, url: url::Url) -> Result<Value, ApiError> {
+        let mut failures = 0u32;
+        loop {
+            let answer = self.send(self.http.get(url.clone())).await;
+            let transient = match answer {
+                Err(e) => e.to_string(),
+                Ok(r) => {
+                    let status = r.status().as_u16();
+                    let retry_after = retry_after(r.headers());
+                    let text = r.text().await.unwrap_or_default();
+                    match status {
+                        200..=299 => {
+                            return serde_json::from_str(&text).map_err(|e| ApiError::Refused {
+                                status,
+                                reason: format!("unreadable answer: {e}"),
+                            });
+                        }
+                        401 => return Err(ApiError::Unauthorized),
+                        429 => {
+                            let wait = match retry_after {
+                                Some(w) => w,
+                                None => self.backoff(failures).await,
+                            };
+                            tokio::time::sleep(wait).await;
+                            continue;
+                        }
+                        500..=599 => format!("{status}: {}", excerpt(&text)),
+                        _ => {
+                            return Err(ApiError::Refused {
+                                status,
+                                reason: excerpt(&text),
+                            });
+                        }
+                    }
+                }
+            };
+            failures += 1;
+            if failures >= MAX_ATTEMPTS {
+                return Err(ApiError::Unreachable(transient));
+            }
+            tokio::time::sleep(self.backoff(failures - 1).await).await;
+        }
+    }
+}
+
+/// A petition as the listing shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedPetition {
+    pub id: String,
+    pub browser_url: String,
+    pub title: String,
+}
+
+/// The petition among `listed` that `wanted` names: its Action Network URL, or a slug that
+/// ends its browser URL (`…/petitions/SLUG`).
+pub fn find_petition<'a>(listed: &'a [ListedPetition], wanted: &str) -> Option<&'a ListedPetition> {
+    let wanted = wanted.trim().trim_end_matches('/');
+    let slug = wanted.rsplit('/').next().unwrap_or(wanted);
+    listed.iter().find(|p| {
+        let url = p.browser_url.trim_end_matches('/');
+        url == wanted || url.rsplit('/').next() == Some(slug)
+    })
+}
+
+/// The signature helper's body for `record` (see the module docs; `add_tags` are the event's
+/// tags and `placard`; `identifiers` carry the record id so a repeat can be recognised).
+pub fn signature_body(record: &Record, autoresponse: bool) -> Value {
+    let mut person = json!({
+        "given_name": record.given_name,
+        "email_addresses": [{"address": record.email}],
+    });
+    if !record.family_name.is_empty() {
+        person["family_name"] = json!(record.family_name);
+    }
+    let mut address = json!({ "country": record.country });
+    if !record.postal_code.is_empty() {
+        address["postal_code"] = json!(record.postal_code);
+    }
+    if !record.street_address.is_empty() {
+        address["address_lines"] = json!([record.street_address]);
+    }
+    if !record.city.is_empty() {
+        address["locality"] = json!(record.city);
+    }
+    person["postal_addresses"] = json!([address]);
+    if !record.phone.is_empty() {
+        person["phone_numbers"] = json!([{"number": record.phone}]);
+    }
+    if record.subscribe {
+        person["email_addresses"][0]["status"] = json!("subscribed");
+    }
+    let mut tags: Vec<&str> = record.event.tags.iter().map(String::as_str).collect();
+    if !tags.contains(&"placard") {
+        tags.push("placard");
+    }
+    let mut body = json!({
+        "person": person,
+        "add_tags": tags,
+        "identifiers": [format!("placard:{}", record.record_id)],
+        "triggers": {"autoresponse": {"enabled": autoresponse}},
+    });
+    if !record.comment.is_empty() {
+        body["comments"] = json!(record.comment);
+    }
+    body
+}
+
+/// `Retry-After` as a wait: delta-seconds or an HTTP date.
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let value = headers.get("retry-after")?.to_str().ok()?.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(
+        at.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+/// Action Network's id for a recorded signature, from its `identifiers`.
+fn signature_id(body: &str) -> Option<String> {
+    let v: Value = serde_json::from_str(body).ok()?;
+    v["identifiers"]
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .find_map(|i| i.strip_prefix("action_network:"))
+        .map(str::to_owned)
+}
+
+fn excerpt(text: &str) -> String {
+    let t: String = text.chars().take(300).collect();
+    if t.is_empty() {
+        "(no reason given)".into()
+    } else {
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn petitions_are_found_by_url_or_slug() {
+        let listed = vec![
+            ListedPetition {
+                id: "a1".into(),
+                browser_url: "https://actionnetwork.org/petitions/encryption-is-not-a-crime".into(),
+                title: "E".into(),
+            },
+            ListedPetition {
+                id: "b2".into(),
+                browser_url: "https://actionnetwork.org/petitions/defend-encryption/".into(),
+                title: "D".into(),
+            },
+        ];
+        assert_eq!(
+            find_petition(&listed, "encryption-is-not-a-crime")
+                .unwrap()
+                .id,
+            "a1"
+        );
+        assert_eq!(
+            find_petition(
+                &listed,
+                "https://actionnetwork.org/petitions/defend-encryption"
+            )
+            .unwrap()
+            .id,
+            "b2"
+        );
+        assert!(find_petition(&listed, "nope").is_none());
+    }
+}

@@ -1,0 +1,131 @@
+//! A fan-out run: opened records to their destination, each outcome remembered per record
+//! (the [`Ledger`]) as soon as it is known, so an interrupted run resumes without posting
+//! again what was recorded.
+
+use std::collections::{HashMap, HashSet};
+
+use placard_vault::Record;
+use uuid::Uuid;
+
+use crate::action_network::{ApiError, Client, Posted, Target};
+
+/// Where a run keeps each record's outcome: the kiosk's vault, or the collector's database.
+pub trait Ledger {
+    /// Records settled (sent, or failed for good) for `destination`.
+    fn settled(&self, destination: &str) -> Result<HashSet<Uuid>, String>;
+    /// Remembers a settled record, durably, before the run goes on.
+    fn settle(
+        &mut self,
+        destination: &str,
+        record: Uuid,
+        sent: bool,
+        detail: &str,
+    ) -> Result<(), String>;
+}
+
+/// How a run ended; `failures` name each failed record and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub sent: u64,
+    pub failed: u64,
+    /// Settled by an earlier run.
+    pub skipped: u64,
+    /// Not settled: left for the next run (Action Network unreachable, no petition found).
+    pub deferred: u64,
+    pub failures: Vec<(Uuid, String)>,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "sent {}, failed {}, skipped {}",
+            self.sent, self.failed, self.skipped
+        )?;
+        if self.deferred > 0 {
+            write!(f, "; {} left for the next run", self.deferred)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error("cannot keep the run's progress: {0}")]
+    Ledger(String),
+}
+
+/// The destination name records are settled under.
+pub const ACTION_NETWORK: &str = "action_network";
+
+/// Posts every record not settled yet to its petition's `targets` entry (keyed by the
+/// record's `petition_id`), settling each outcome in `ledger` as it comes. `progress` hears
+/// `(done, total)` after every record. A record whose petition has no target is deferred.
+/// A refused token stops the run (every later record would fail the same way).
+pub async fn push(
+    client: &Client,
+    records: &[Record],
+    targets: &HashMap<String, Target>,
+    ledger: &mut impl Ledger,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<Summary, RunError> {
+    let settled = ledger.settled(ACTION_NETWORK).map_err(RunError::Ledger)?;
+    let total = records.len() as u64;
+    let mut summary = Summary::default();
+    for (i, record) in records.iter().enumerate() {
+        if settled.contains(&record.record_id) {
+            summary.skipped += 1;
+        } else if let Some(target) = targets.get(&record.petition_id) {
+            match client.post_signature(target, record).await? {
+                Posted::Sent(id) => {
+                    ledger
+                        .settle(
+                            ACTION_NETWORK,
+                            record.record_id,
+                            true,
+                            id.as_deref().unwrap_or(""),
+                        )
+                        .map_err(RunError::Ledger)?;
+                    summary.sent += 1;
+                }
+                Posted::Failed(why) => {
+                    ledger
+                        .settle(ACTION_NETWORK, record.record_id, false, &why)
+                        .map_err(RunError::Ledger)?;
+                    summary.failed += 1;
+                    summary.failures.push((record.record_id, why));
+                }
+                Posted::Deferred(_) => summary.deferred += 1,
+            }
+        } else {
+            summary.deferred += 1;
+        }
+        progress(i as u64 + 1, total);
+    }
+    Ok(summary)
+}
+
+/// A kiosk's vault keeps its own fan-out outcomes (a kiosk without a collector).
+impl Ledger for placard_vault::Vault {
+    fn settled(&self, destination: &str) -> Result<HashSet<Uuid>, String> {
+        Ok(self
+            .settled_deliveries(destination)
+            .map_err(|e| e.to_string())?
+            .iter()
+            .filter_map(|id| Uuid::parse_str(id).ok())
+            .collect())
+    }
+
+    fn settle(
+        &mut self,
+        destination: &str,
+        record: Uuid,
+        sent: bool,
+        detail: &str,
+    ) -> Result<(), String> {
+        self.settle_delivery(destination, &record.to_string(), sent, detail)
+            .map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,411 @@
+//! The fan-out against a local stand-in for Action Network, written from its public API
+//! documentation: the `OSDI-API-Token` header, the petition listing (25 per page, following
+//! `_links.next`), the signature helper with people de-duplicated by email, 429s above a
+//! configured rate (with and without `Retry-After`), an occasional 500, and the empty 200 the
+//! helper answers a failed blind post with.
+#![allow(clippy::unwrap_used)]
+
+use std::collections::{HashMap, VecDeque};
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use placard_fanout::action_network::{Client, Target, find_petition};
+use placard_fanout::run::{ACTION_NETWORK, push};
+use placard_vault::{OrganiserKey, Record, Requirement, SignRules, SignerInput, Vault};
+use serde_json::{Value, json};
+
+const TOKEN: &str = "test-token-0123456789";
+
+#[derive(Default)]
+struct Books {
+    /// Requests it allows per second; more get 429.
+    limit: usize,
+    /// Every 13th signature request gets a 500.
+    flaky: bool,
+    recent: VecDeque<Instant>,
+    /// Arrival times of every signature request (for the measured rate).
+    arrivals: Vec<Instant>,
+    throttled: usize,
+    server_errors: usize,
+    posts: usize,
+    /// email → person id.
+    people: HashMap<String, usize>,
+    /// (petition, person) → the signature's body; one per person per petition.
+    signatures: HashMap<(String, usize), Value>,
+    /// How many times each `placard:…` identifier was posted.
+    identifiers: HashMap<String, usize>,
+}
+
+#[derive(Clone)]
+struct StandIn {
+    books: Arc<Mutex<Books>>,
+    base: String,
+}
+
+fn authorised(headers: &HeaderMap) -> bool {
+    headers.get("osdi-api-token").and_then(|v| v.to_str().ok()) == Some(TOKEN)
+}
+
+/// 60 petitions, so the listing has three pages; ours are on the last.
+fn listed(i: usize) -> Value {
+    let slug = match i {
+        57 => "encryption-is-not-a-crime".to_owned(),
+        58 => "defend-encryption-worldwide".to_owned(),
+        _ => format!("other-petition-{i}"),
+    };
+    json!({
+        "identifiers": [format!("action_network:pet-{i}")],
+        "title": slug.replace('-', " "),
+        "browser_url": format!("https://actionnetwork.org/petitions/{slug}"),
+    })
+}
+
+async fn petitions(
+    State(s): State<StandIn>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    if !authorised(&headers) {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let page: usize = q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+    let items: Vec<Value> = (0..60).skip((page - 1) * 25).take(25).map(listed).collect();
+    let mut body = json!({
+        "total_pages": 3,
+        "per_page": 25,
+        "page": page,
+        "_embedded": {"osdi:petitions": items},
+        "_links": {},
+    });
+    if page < 3 {
+        body["_links"]["next"] = json!({"href": format!("{}petitions?page={}", s.base, page + 1)});
+    }
+    axum::Json(body).into_response()
+}
+
+async fn sign(
+    State(s): State<StandIn>,
+    headers: HeaderMap,
+    Path(petition): Path<String>,
+    body: String,
+) -> Response {
+    if !authorised(&headers) {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let mut b = s.books.lock().unwrap();
+    let now = Instant::now();
+    b.arrivals.push(now);
+    while b
+        .recent
+        .front()
+        .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+    {
+        b.recent.pop_front();
+    }
+    if b.recent.len() >= b.limit {
+        b.throttled += 1;
+        // Every other 429 says when to come back.
+        return if b.throttled % 2 == 0 {
+            (
+                StatusCode::TOO_MANY_REQUESTS,
+                [("retry-after", "1")],
+                "slow down",
+            )
+                .into_response()
+        } else {
+            (StatusCode::TOO_MANY_REQUESTS, "slow down").into_response()
+        };
+    }
+    b.recent.push_back(now);
+    b.posts += 1;
+    if b.flaky && b.posts % 13 == 0 {
+        b.server_errors += 1;
+        return (StatusCode::INTERNAL_SERVER_ERROR, "oops").into_response();
+    }
+    if !petition.starts_with("pet-") {
+        return (StatusCode::NOT_FOUND, r#"{"error":"petition not found"}"#).into_response();
+    }
+    let body: Value = serde_json::from_str(&body).unwrap();
+    let email = body["person"]["email_addresses"][0]["address"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    for id in body["identifiers"].as_array().unwrap() {
+        *b.identifiers
+            .entry(id.as_str().unwrap().to_owned())
+            .or_default() += 1;
+    }
+    // A blind post that fails is answered 200 with nothing in it.
+    if !email.contains('@') || email.contains("+blind") {
+        return StatusCode::OK.into_response();
+    }
+    let next = b.people.len();
+    let person = *b.people.entry(email).or_insert(next);
+    let n = b.signatures.len();
+    b.signatures.insert((petition, person), body);
+    axum::Json(json!({"identifiers": [format!("action_network:sig-{n}")]})).into_response()
+}
+
+async fn stand_in(limit: usize, flaky: bool) -> StandIn {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/api/v2/", listener.local_addr().unwrap());
+    let s = StandIn {
+        books: Arc::new(Mutex::new(Books {
+            limit,
+            flaky,
+            ..Books::default()
+        })),
+        base,
+    };
+    let app = axum::Router::new()
+        .route("/api/v2/petitions", get(petitions))
+        .route("/api/v2/petitions/{id}/signatures", post(sign))
+        .with_state(s.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    s
+}
+
+fn rules(petition: &str) -> SignRules {
+    SignRules {
+        petition_id: petition.into(),
+        family_name_required: false,
+        postal_code_required: false,
+        street_address: Requirement::NotAsked,
+        city: Requirement::NotAsked,
+        comments: true,
+        signature_pad: false,
+        forced_opt_in: false,
+        default_country: Some("US".into()),
+        extra_fields: vec![],
+    }
+}
+
+/// An unlocked kiosk: a vault with `n` signatures over two petitions (every `blind_every`-th
+/// with an address the stand-in answers with an empty 200), opened with its key.
+fn kiosk(n: usize, blind_every: usize) -> (tempfile::TempDir, Vault, Vec<Record>) {
+    let dir = tempfile::tempdir().unwrap();
+    let key = OrganiserKey::generate();
+    let mut vault = Vault::init(dir.path(), &key.recipient()).unwrap();
+    vault.set_event(placard_vault::Event {
+        name: "RightsCon".into(),
+        tags: vec!["rightscon".into()],
+    });
+    for i in 0..n {
+        let petition = if i % 3 == 0 {
+            "defend-encryption-worldwide"
+        } else {
+            "encryption-is-not-a-crime"
+        };
+        let mut s = SignerInput::default();
+        s.given_name = format!("Ada{i}");
+        s.family_name = "Lovelace".into();
+        s.email = if blind_every > 0 && i % blind_every == 0 {
+            format!("ada{i}+blind@example.org")
+        } else {
+            format!("ada{i}@example.org")
+        };
+        s.postal_code = "02139".into();
+        s.comment = format!("comment {i}");
+        s.subscribe = Some(i % 2 == 0);
+        vault.sign(&rules(petition), s).unwrap();
+    }
+    let records = vault
+        .open_records(&key)
+        .unwrap()
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    (dir, vault, records)
+}
+
+async fn targets(client: &Client) -> HashMap<String, Target> {
+    let listed = client.petitions().await.unwrap();
+    assert_eq!(listed.len(), 60, "all three pages");
+    ["encryption-is-not-a-crime", "defend-encryption-worldwide"]
+        .into_iter()
+        .map(|slug| {
+            let p = find_petition(&listed, slug).unwrap();
+            (
+                slug.to_owned(),
+                Target {
+                    id: p.id.clone(),
+                    autoresponse: slug == "encryption-is-not-a-crime",
+                },
+            )
+        })
+        .collect()
+}
+
+fn fast(client: &mut Client) {
+    client.min_wait = Duration::from_millis(20);
+    client.max_wait = Duration::from_millis(200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_hundred_signatures_from_an_unlocked_kiosk_arrive_once_with_their_fields_and_tags() {
+    // The stand-in allows 80 requests a second and the client tries 100: 429s come, with and
+    // without Retry-After, and every 13th request fails with a 500.
+    let s = stand_in(80, true).await;
+    let mut client = Client::new(&s.base, TOKEN, NonZeroU32::new(100).unwrap()).unwrap();
+    fast(&mut client);
+    let targets = targets(&client).await;
+    let (_dir, mut vault, records) = kiosk(500, 50);
+    let mut seen = 0;
+    let summary = push(&client, &records, &targets, &mut vault, |done, total| {
+        assert_eq!(total, 500);
+        seen = done;
+    })
+    .await
+    .unwrap();
+    assert_eq!(seen, 500);
+    assert_eq!(
+        (
+            summary.sent,
+            summary.failed,
+            summary.skipped,
+            summary.deferred
+        ),
+        (490, 10, 0, 0),
+        "{summary}"
+    );
+    assert!(
+        summary.failures[0].1.contains("empty body"),
+        "{:?}",
+        summary.failures[0]
+    );
+    {
+        let b = s.books.lock().unwrap();
+        assert!(
+            b.throttled > 0 && b.server_errors > 0,
+            "the faults happened"
+        );
+        assert_eq!(b.signatures.len(), 490);
+        assert!(
+            b.identifiers.values().all(|n| *n == 1),
+            "no record was recorded twice"
+        );
+
+        // The fields and tags of one record, as Action Network received them.
+        let ada = records.iter().find(|r| r.given_name == "Ada4").unwrap();
+        let (_, body) = b
+            .signatures
+            .iter()
+            .find(|(_, v)| v["person"]["given_name"] == "Ada4")
+            .unwrap();
+        assert_eq!(body["person"]["family_name"], "Lovelace");
+        assert_eq!(
+            body["person"]["email_addresses"][0]["address"],
+            "ada4@example.org"
+        );
+        assert_eq!(body["person"]["email_addresses"][0]["status"], "subscribed");
+        assert_eq!(
+            body["person"]["postal_addresses"][0]["postal_code"],
+            "02139"
+        );
+        assert_eq!(body["person"]["postal_addresses"][0]["country"], "US");
+        assert_eq!(body["comments"], "comment 4");
+        assert_eq!(body["add_tags"], json!(["rightscon", "placard"]));
+        assert_eq!(
+            body["identifiers"],
+            json!([format!("placard:{}", ada.record_id)])
+        );
+        assert_eq!(body["triggers"]["autoresponse"]["enabled"], true);
+    }
+
+    // A second run skips everything settled and posts nothing.
+    let posts_before = s.books.lock().unwrap().posts;
+    let again = push(&client, &records, &targets, &mut vault, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!((again.sent, again.failed, again.skipped), (0, 0, 500));
+    assert_eq!(s.books.lock().unwrap().posts, posts_before);
+    assert_eq!(vault.settled_deliveries(ACTION_NETWORK).unwrap().len(), 500);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_interrupted_run_resumes_without_posting_again_what_was_recorded() {
+    let s = stand_in(1000, false).await;
+    let mut client = Client::new(&s.base, TOKEN, NonZeroU32::new(50).unwrap()).unwrap();
+    fast(&mut client);
+    let targets = targets(&client).await;
+    let (_dir, mut vault, records) = kiosk(120, 0);
+    // Cut the run short, as a closed laptop lid would.
+    let cut = tokio::time::timeout(
+        Duration::from_millis(1200),
+        push(&client, &records, &targets, &mut vault, |_, _| {}),
+    )
+    .await;
+    assert!(cut.is_err(), "the run was interrupted");
+    let settled = vault.settled_deliveries(ACTION_NETWORK).unwrap().len() as u64;
+    assert!(settled > 10 && settled < 120, "{settled}");
+    let resumed = push(&client, &records, &targets, &mut vault, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(resumed.skipped, settled);
+    assert_eq!(resumed.sent + resumed.skipped, 120);
+    let b = s.books.lock().unwrap();
+    assert_eq!(b.signatures.len(), 120, "every signer once");
+    // At most the one request in flight when the run was cut went twice (Action Network keeps
+    // one signature per person and petition, so even that one is not counted twice).
+    let repeated = b.identifiers.values().filter(|n| **n > 1).count();
+    assert!(repeated <= 1, "{repeated} records posted twice");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_default_rate_is_never_exceeded_and_a_wrong_token_stops_the_run() {
+    let s = stand_in(4, false).await;
+    let client = Client::new(&s.base, TOKEN, NonZeroU32::new(4).unwrap()).unwrap();
+    let (_dir, mut vault, records) = kiosk(14, 0);
+    let targets: HashMap<String, Target> =
+        ["encryption-is-not-a-crime", "defend-encryption-worldwide"]
+            .into_iter()
+            .map(|slug| {
+                (
+                    slug.to_owned(),
+                    Target {
+                        id: "pet-57".into(),
+                        autoresponse: false,
+                    },
+                )
+            })
+            .collect();
+    let summary = push(&client, &records, &targets, &mut vault, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(summary.sent, 14);
+    {
+        let b = s.books.lock().unwrap();
+        assert_eq!(b.throttled, 0, "never over the stand-in's 4 per second");
+        let most_in_a_second = b
+            .arrivals
+            .iter()
+            .map(|t| {
+                b.arrivals
+                    .iter()
+                    .filter(|u| **u >= *t && u.duration_since(*t) < Duration::from_secs(1))
+                    .count()
+            })
+            .max()
+            .unwrap();
+        assert!(
+            most_in_a_second <= 4,
+            "{most_in_a_second} requests in one second"
+        );
+    }
+
+    // A wrong API key: the listing and the run stop at once, and nothing is settled.
+    let wrong = Client::new(&s.base, "not-the-token", NonZeroU32::new(4).unwrap()).unwrap();
+    let err = wrong.petitions().await.unwrap_err();
+    assert!(err.to_string().contains("401"), "{err}");
+    let (_dir2, mut fresh, records) = kiosk(3, 0);
+    let err = push(&wrong, &records, &targets, &mut fresh, |_, _| {})
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("401"), "{err}");
+    assert!(fresh.settled_deliveries(ACTION_NETWORK).unwrap().is_empty());
+}

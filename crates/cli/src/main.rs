@@ -2,6 +2,7 @@
 
 mod bench;
 mod petitions;
+mod push_cmds;
 mod sync_cmds;
 mod vault_cmds;
 
@@ -9,6 +10,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Every heap block is wiped when freed: after an unlock (`export`, `push`), opened records
+/// and the organiser's key leave no copies in freed memory.
+#[global_allocator]
+static ALLOC: zeroizing_alloc::ZeroAlloc<std::alloc::System> =
+    zeroizing_alloc::ZeroAlloc(std::alloc::System);
 
 #[derive(Debug, Parser)]
 #[command(
@@ -19,6 +26,35 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Push {
+    /// To Action Network (API v2, the record-signature helper); each record once, at the rate
+    /// Action Network allows. Ends with `sent N, failed M, skipped K`.
+    ActionNetwork {
+        #[arg(long)]
+        vault: PathBuf,
+        /// The organiser key file (`placard keys new`).
+        #[arg(long)]
+        identity: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        #[arg(long, default_value = placard_fanout::action_network::DEFAULT_BASE)]
+        base_url: String,
+        /// The Action Network API key.
+        #[arg(long)]
+        token: String,
+        /// SLUG=AN_ID: the Action Network petition for a petition (else found by listing).
+        #[arg(long = "petition")]
+        petitions: Vec<String>,
+        /// Requests per second.
+        #[arg(long, default_value_t = placard_fanout::action_network::DEFAULT_RATE)]
+        rate: u32,
+        /// The petition pack, for each petition's Action Network slug and autoresponder.
+        #[arg(long)]
+        pack: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,6 +91,9 @@ enum Command {
         #[arg(long)]
         sealed: Option<PathBuf>,
     },
+    /// Send signatures on to where the organisation keeps its list, after unlock.
+    #[command(subcommand)]
+    Push(Push),
     /// Register this vault's device key with a collector, with a code from
     /// `placard-collector enroll`.
     Enroll {
@@ -214,6 +253,25 @@ fn main() -> ExitCode {
             vault_cmds::vault_init(&vault, &recipient)
         }
         Command::Vault(VaultCmd::Stats { vault, json }) => vault_cmds::vault_stats(&vault, json),
+        Command::Push(Push::ActionNetwork {
+            vault,
+            identity,
+            passphrase_file,
+            base_url,
+            token,
+            petitions,
+            rate,
+            pack,
+        }) => push_cmds::action_network(&push_cmds::ActionNetworkArgs {
+            vault,
+            identity,
+            passphrase_file,
+            base_url,
+            token,
+            petitions,
+            rate,
+            pack,
+        }),
         Command::Enroll { vault, to, code } => sync_cmds::enroll(&vault, &to, &code),
         Command::Sync { vault, to, once } => sync_cmds::sync(&vault, &to, once),
         Command::Vault(VaultCmd::Verify {

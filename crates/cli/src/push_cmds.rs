@@ -1,0 +1,147 @@
+//! `placard push action-network`: a kiosk with no collector sends its signatures to Action
+//! Network itself, after the organiser unlocks the key here.
+
+use std::collections::HashMap;
+use std::num::NonZeroU32;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use placard_fanout::action_network::{Client, ListedPetition, Target, find_petition};
+use placard_fanout::run;
+use placard_petition::{Pack, Renderer};
+use placard_vault::{OrganiserKey, Vault, passphrase};
+
+/// What `push action-network` was given.
+pub struct ActionNetworkArgs {
+    pub vault: PathBuf,
+    pub identity: PathBuf,
+    pub passphrase_file: Option<PathBuf>,
+    pub base_url: String,
+    pub token: String,
+    /// `SLUG=AN_ID`: a petition (its id in the pack, or its Action Network slug) and its id
+    /// on Action Network.
+    pub petitions: Vec<String>,
+    pub rate: u32,
+    /// The pack the petitions came from, for their Action Network slug and autoresponder.
+    pub pack: Option<PathBuf>,
+}
+
+pub fn action_network(args: &ActionNetworkArgs) -> anyhow::Result<ExitCode> {
+    let given: HashMap<String, String> = args
+        .petitions
+        .iter()
+        .map(|p| {
+            p.split_once('=')
+                .map(|(slug, id)| (slug.trim().to_owned(), id.trim().to_owned()))
+                .with_context(|| format!("--petition {p}: expected SLUG=AN_ID"))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let rate = NonZeroU32::new(args.rate).context("--rate must be at least 1")?;
+    let pack = args
+        .pack
+        .as_deref()
+        .map(|dir| Pack::load(dir, &Renderer::default()))
+        .transpose()
+        .context("cannot load the pack")?;
+    let pass = passphrase::read(
+        args.passphrase_file.as_deref(),
+        "Passphrase for the organiser key: ",
+    )?;
+    let key = OrganiserKey::unlock(&args.identity, &pass)?;
+    drop(pass);
+    let mut vault = Vault::open(&args.vault)?;
+    let mut records = Vec::new();
+    let mut unreadable = 0;
+    for r in vault.open_records(&key)? {
+        match r {
+            Ok(record) => records.push(record),
+            Err(_) => unreadable += 1,
+        }
+    }
+    drop(key);
+    if unreadable > 0 {
+        eprintln!(
+            "{unreadable} records could not be opened and are left out (see `placard vault verify`)"
+        );
+    }
+    let client = Client::new(&args.base_url, &args.token, rate)?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async {
+        let targets = targets(&client, &records, &given, pack.as_ref()).await?;
+        let bar = ProgressBar::new(records.len() as u64).with_style(
+            ProgressStyle::with_template("[{bar:40}] {pos}/{len} records  {eta}")?
+                .progress_chars("=> "),
+        );
+        let summary = run::push(&client, &records, &targets, &mut vault, |done, _| {
+            bar.set_position(done);
+        })
+        .await?;
+        bar.finish_and_clear();
+        for (id, why) in &summary.failures {
+            println!("failed {id}: {why}");
+        }
+        println!("{summary}");
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Action Network's petition for each petition the records name: `--petition` first (by the
+/// pack's id or its Action Network slug), else the listing matched against the pack's
+/// Action Network URL or slug (else the petition's own id). A petition with none is reported;
+/// its records wait for the next run.
+async fn targets(
+    client: &Client,
+    records: &[placard_vault::Record],
+    given: &HashMap<String, String>,
+    pack: Option<&Pack>,
+) -> anyhow::Result<HashMap<String, Target>> {
+    let mut wanted: Vec<&str> = records.iter().map(|r| r.petition_id.as_str()).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut listed: Option<Vec<ListedPetition>> = None;
+    let mut out = HashMap::new();
+    for id in wanted {
+        let petition = pack.and_then(|p| p.get(id)).map(|e| &e.original.petition);
+        let slug = petition
+            .and_then(|p| p.action_network.slug.clone())
+            .unwrap_or_else(|| id.to_owned());
+        let autoresponse = petition.is_some_and(|p| p.autoresponder.active);
+        let an_id = match given.get(id).or_else(|| given.get(&slug)) {
+            Some(an_id) => Some(an_id.clone()),
+            None => {
+                if listed.is_none() {
+                    listed = Some(client.petitions().await?);
+                }
+                let url = petition.and_then(|p| p.action_network.url.clone());
+                let all = listed.as_deref().unwrap_or_default();
+                url.as_deref()
+                    .and_then(|u| find_petition(all, u))
+                    .or_else(|| find_petition(all, &slug))
+                    .map(|p| p.id.clone())
+            }
+        };
+        match an_id {
+            Some(an_id) => {
+                out.insert(
+                    id.to_owned(),
+                    Target {
+                        id: an_id,
+                        autoresponse,
+                    },
+                );
+            }
+            None => eprintln!(
+                "no Action Network petition found for `{id}`: its signatures wait (give --petition {id}=AN_ID)"
+            ),
+        }
+    }
+    if out.is_empty() && !records.is_empty() {
+        bail!("no petition could be matched on Action Network; give --petition SLUG=AN_ID");
+    }
+    Ok(out)
+}

@@ -72,6 +72,8 @@ pub struct Client {
     base: url::Url,
     token: String,
     limiter: Arc<DefaultDirectRateLimiter>,
+    /// The pacing between two requests.
+    period: Duration,
     jitter: Mutex<SmallRng>,
     /// The first wait after a 429 without `Retry-After`, or a 5xx; doubled up to `max_wait`.
     pub min_wait: Duration,
@@ -114,6 +116,7 @@ impl Client {
             base,
             token: token.to_owned(),
             limiter: Arc::new(RateLimiter::direct(quota)),
+            period,
             jitter: Mutex::new(SmallRng::from_os_rng()),
             min_wait: Duration::from_secs(1),
             max_wait: Duration::from_secs(60),
@@ -126,14 +129,25 @@ impl Client {
             .map_err(|e| ApiError::BadUrl(e.to_string()))
     }
 
-    /// A wait drawn uniformly below the `attempt`-th cap (full jitter).
-    async fn backoff(&self, attempt: u32) -> Duration {
-        let cap = self
-            .min_wait
+    /// A wait drawn uniformly below the `attempt`-th cap (full jitter), caps doubling from
+    /// `first`.
+    async fn backoff_from(&self, first: Duration, attempt: u32) -> Duration {
+        let cap = first
             .saturating_mul(1 << attempt.min(16))
             .min(self.max_wait);
         let millis = u64::try_from(cap.as_millis()).unwrap_or(u64::MAX);
         Duration::from_millis(self.jitter.lock().await.random_range(0..=millis))
+    }
+
+    /// After a 5xx or no answer.
+    async fn backoff(&self, attempt: u32) -> Duration {
+        self.backoff_from(self.min_wait, attempt).await
+    }
+
+    /// After a 429 that says nothing of when to come back: the limit is near, not far, so the
+    /// caps start at two pacing periods (the pacing itself still spaces the retry).
+    async fn throttled(&self, attempt: u32) -> Duration {
+        self.backoff_from(self.period * 2, attempt).await
     }
 
     async fn send(
@@ -180,7 +194,7 @@ impl Client {
                         429 => {
                             let wait = match retry_after {
                                 Some(wait) => wait,
-                                None => self.backoff(throttled).await,
+                                None => self.throttled(throttled).await,
                             };
                             throttled += 1;
                             tokio::time::sleep(wait).await;
@@ -264,7 +278,7 @@ impl Client {
                         429 => {
                             let wait = match retry_after {
                                 Some(w) => w,
-                                None => self.backoff(failures).await,
+                                None => self.throttled(failures).await,
                             };
                             tokio::time::sleep(wait).await;
                             continue;

@@ -27,6 +27,8 @@ struct Books {
     limit: usize,
     /// Every 13th signature request gets a 500.
     flaky: bool,
+    /// Every n-th signature request gets a 429 whatever the rate (0: never).
+    inject_429_every: usize,
     recent: VecDeque<Instant>,
     /// Arrival times of every signature request (for the measured rate).
     arrivals: Vec<Instant>,
@@ -107,7 +109,8 @@ async fn sign(
     {
         b.recent.pop_front();
     }
-    if b.recent.len() >= b.limit {
+    let injected = b.inject_429_every > 0 && b.arrivals.len() % b.inject_429_every == 0;
+    if injected || b.recent.len() >= b.limit {
         b.throttled += 1;
         // Every other 429 says when to come back.
         return if b.throttled % 2 == 0 {
@@ -408,4 +411,60 @@ async fn the_default_rate_is_never_exceeded_and_a_wrong_token_stops_the_run() {
         .unwrap_err();
     assert!(err.to_string().contains("401"), "{err}");
     assert!(fresh.settled_deliveries(ACTION_NETWORK).unwrap().is_empty());
+}
+
+/// Benchmark (`./dev bench`): the sustained request rate at the default limit, as a fraction
+/// of it; then the same with a 429 injected every 10th request (half with `Retry-After: 1`),
+/// where nothing may be lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: ./dev bench"]
+async fn bench_sustained_rate_at_the_default_limit() {
+    let n: usize = std::env::var("PLACARD_BENCH_AN_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(120);
+    let rate = placard_fanout::action_network::DEFAULT_RATE;
+    println!("{n} signatures to the Action Network stand-in at the default limit ({rate}/s):");
+    for inject in [0, 10] {
+        let s = stand_in(4, false).await;
+        s.books.lock().unwrap().inject_429_every = inject;
+        let client = Client::new(&s.base, TOKEN, NonZeroU32::new(rate).unwrap()).unwrap();
+        let (_dir, mut vault, records) = kiosk(n, 0);
+        let targets: HashMap<String, Target> =
+            ["encryption-is-not-a-crime", "defend-encryption-worldwide"]
+                .into_iter()
+                .map(|slug| {
+                    (
+                        slug.to_owned(),
+                        Target {
+                            id: "pet-57".into(),
+                            autoresponse: false,
+                        },
+                    )
+                })
+                .collect();
+        let t = Instant::now();
+        let summary = push(&client, &records, &targets, &mut vault, |_, _| {})
+            .await
+            .unwrap();
+        let secs = t.elapsed().as_secs_f64();
+        let b = s.books.lock().unwrap();
+        let requests = b.arrivals.len();
+        let sustained = requests as f64 / secs;
+        let label = if inject == 0 {
+            "no faults".to_owned()
+        } else {
+            format!("a 429 every {inject}th")
+        };
+        println!(
+            "  {label:<17} {requests} requests in {secs:.1} s: {sustained:.2}/s = {:.3} of the limit; {} throttled; recorded {} of {n}, lost {}",
+            sustained / f64::from(rate),
+            b.throttled,
+            b.signatures.len(),
+            n - b.signatures.len()
+        );
+        assert_eq!(summary.sent as usize, n);
+        assert_eq!(b.signatures.len(), n);
+    }
+    println!("  goal: ≥ 0.95 of the limit, and 0 lost under injected 429s");
 }

@@ -188,10 +188,13 @@ async fn a_batch_refused_as_too_large_is_split_until_the_collector_takes_it() {
     let start = tokio::time::Instant::now();
     let (state, _) = run_until(vault, stub.clone(), config(), |c| c.records.len() == 25).await;
     let c = stub.0.lock().unwrap();
-    assert_eq!(
-        c.too_large,
-        vec![10, 5],
-        "halved until it fits, then kept small"
+    // Halved (by count and by bytes, so 4 or 5 records next: sealed sizes vary) until it
+    // fits, then kept small.
+    assert_eq!(c.too_large.first(), Some(&10), "{:?}", c.too_large);
+    assert!(
+        c.too_large.windows(2).all(|w| w[1] <= w[0] / 2) && c.too_large.len() <= 3,
+        "{:?}",
+        c.too_large
     );
     assert_eq!(c.arrivals.len(), 25, "nothing twice");
     assert!(c.acks.values().all(|a| a.stored.len() <= 3));

@@ -1,7 +1,8 @@
 //! The fan-out: records opened after an organiser unlocked the key, sent on to where the
 //! organisation keeps its list — Action Network first — each exactly once, at the rate the
 //! destination allows, with every outcome remembered per record. Used by the collector and by
-//! a kiosk without one (`placard push`). Webhooks and exports are to come.
+//! a kiosk without one (`placard push`), and to a signed webhook. Exports are to come.
 
 pub mod action_network;
 pub mod run;
+pub mod webhook;

@@ -8,6 +8,7 @@ use placard_vault::Record;
 use uuid::Uuid;
 
 use crate::action_network::{ApiError, Client, Posted, Target};
+use crate::webhook::{Delivered, Webhook};
 
 /// Where a run keeps each record's outcome: the kiosk's vault, or the collector's database.
 pub trait Ledger {
@@ -55,10 +56,15 @@ pub enum RunError {
     Api(#[from] ApiError),
     #[error("cannot keep the run's progress: {0}")]
     Ledger(String),
+    #[error(
+        "the webhook refused our signature ({0}): check the shared secret; nothing was settled"
+    )]
+    WebhookRefused(u16),
 }
 
-/// The destination name records are settled under.
+/// The destination names records are settled under.
 pub const ACTION_NETWORK: &str = "action_network";
+pub const WEBHOOK: &str = "webhook";
 
 /// Posts every record not settled yet to its petition's `targets` entry (keyed by the
 /// record's `petition_id`), settling each outcome in `ledger` as it comes. `progress` hears
@@ -103,6 +109,53 @@ pub async fn push(
             summary.deferred += 1;
         }
         progress(i as u64 + 1, total);
+    }
+    Ok(summary)
+}
+
+/// Sends every record not settled yet to the webhook in batches of `batch_size`, settling
+/// each batch's records as its answer comes. `progress` hears `(done, total)`.
+pub async fn push_webhook(
+    webhook: &Webhook,
+    records: &[Record],
+    batch_size: usize,
+    ledger: &mut impl Ledger,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<Summary, RunError> {
+    let settled = ledger.settled(WEBHOOK).map_err(RunError::Ledger)?;
+    let total = records.len() as u64;
+    let mut summary = Summary::default();
+    let (done, waiting): (Vec<&Record>, Vec<&Record>) =
+        records.iter().partition(|r| settled.contains(&r.record_id));
+    summary.skipped = done.len() as u64;
+    progress(summary.skipped, total);
+    for chunk in waiting.chunks(batch_size.max(1)) {
+        let batch: Vec<Record> = chunk.iter().map(|r| (*r).clone()).collect();
+        match webhook.deliver(&batch).await {
+            Delivered::Accepted => {
+                for r in &batch {
+                    ledger
+                        .settle(WEBHOOK, r.record_id, true, "")
+                        .map_err(RunError::Ledger)?;
+                }
+                summary.sent += batch.len() as u64;
+            }
+            Delivered::Refused(why) => {
+                for r in &batch {
+                    ledger
+                        .settle(WEBHOOK, r.record_id, false, &why)
+                        .map_err(RunError::Ledger)?;
+                    summary.failures.push((r.record_id, why.clone()));
+                }
+                summary.failed += batch.len() as u64;
+            }
+            Delivered::Deferred(_) => summary.deferred += batch.len() as u64,
+            Delivered::Unauthorized(status) => return Err(RunError::WebhookRefused(status)),
+        }
+        progress(
+            summary.skipped + summary.sent + summary.failed + summary.deferred,
+            total,
+        );
     }
     Ok(summary)
 }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use placard_vault::{OrganiserKey, Requirement, SecretString, SignRules, SignerInput, Vault};
+use placard_vault::{OrganiserKey, SecretString, SignRules, SignerInput, Vault};
 use serde_json::{Value, json};
 
 fn placard(args: &[&str]) -> std::process::Output {
@@ -61,18 +61,7 @@ async fn an_unlocked_kiosk_pushes_to_action_network_once() {
     .unwrap();
     let vault_dir = dir.path().join("vault");
     let mut vault = Vault::init(&vault_dir, &key.recipient()).unwrap();
-    let rules = SignRules {
-        petition_id: "encryption-is-not-a-crime".into(),
-        family_name_required: false,
-        postal_code_required: false,
-        street_address: Requirement::NotAsked,
-        city: Requirement::NotAsked,
-        comments: false,
-        signature_pad: false,
-        forced_opt_in: false,
-        default_country: Some("BR".into()),
-        extra_fields: vec![],
-    };
+    let rules = SignRules::basic("encryption-is-not-a-crime", "BR");
     for i in 0..3 {
         let mut s = SignerInput::default();
         s.given_name = "Ada".into();

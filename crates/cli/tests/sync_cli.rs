@@ -6,7 +6,7 @@ use std::process::Command;
 
 use placard_collector::server::{Limits, router};
 use placard_collector::store::Store;
-use placard_vault::{OrganiserKey, Requirement, SignRules, SignerInput, Vault};
+use placard_vault::{OrganiserKey, SignRules, SignerInput, Vault};
 
 fn placard(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_placard"))
@@ -29,18 +29,7 @@ async fn enroll_then_sync_once_sends_everything_and_says_so() {
 
     let dir = tempfile::tempdir().unwrap();
     let mut vault = Vault::init(dir.path(), &OrganiserKey::generate().recipient()).unwrap();
-    let rules = SignRules {
-        petition_id: "p".into(),
-        family_name_required: false,
-        postal_code_required: false,
-        street_address: Requirement::NotAsked,
-        city: Requirement::NotAsked,
-        comments: false,
-        signature_pad: false,
-        forced_opt_in: false,
-        default_country: Some("US".into()),
-        extra_fields: vec![],
-    };
+    let rules = SignRules::basic("p", "US");
     for i in 0..7 {
         let mut s = SignerInput::default();
         s.given_name = "Ada".into();

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use placard_fanout::action_network::{Client, Target, find_petition};
 use placard_fanout::run::{ACTION_NETWORK, push};
-use placard_vault::{OrganiserKey, Record, Requirement, SignRules, SignerInput, Vault};
+use placard_vault::{OrganiserKey, Record, SignRules, SignerInput, Vault};
 use serde_json::{Value, json};
 
 const TOKEN: &str = "test-token-0123456789";
@@ -175,16 +175,8 @@ async fn stand_in(limit: usize, flaky: bool) -> StandIn {
 
 fn rules(petition: &str) -> SignRules {
     SignRules {
-        petition_id: petition.into(),
-        family_name_required: false,
-        postal_code_required: false,
-        street_address: Requirement::NotAsked,
-        city: Requirement::NotAsked,
         comments: true,
-        signature_pad: false,
-        forced_opt_in: false,
-        default_country: Some("US".into()),
-        extra_fields: vec![],
+        ..SignRules::basic(petition, "US")
     }
 }
 

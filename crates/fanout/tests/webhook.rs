@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use placard_fanout::run::{WEBHOOK, push_webhook};
 use placard_fanout::webhook::{SIGNATURE_HEADER, Webhook, verify};
-use placard_vault::{OrganiserKey, Record, Requirement, SignRules, SignerInput, Vault};
+use placard_vault::{OrganiserKey, Record, SignRules, SignerInput, Vault};
 use serde_json::Value;
 
 const SECRET: &str = "shared webhook secret, long enough";
@@ -82,18 +82,7 @@ fn kiosk(n: usize) -> (tempfile::TempDir, Vault, Vec<Record>) {
     let dir = tempfile::tempdir().unwrap();
     let key = OrganiserKey::generate();
     let mut vault = Vault::init(dir.path(), &key.recipient()).unwrap();
-    let rules = SignRules {
-        petition_id: "p".into(),
-        family_name_required: false,
-        postal_code_required: false,
-        street_address: Requirement::NotAsked,
-        city: Requirement::NotAsked,
-        comments: false,
-        signature_pad: false,
-        forced_opt_in: false,
-        default_country: Some("NL".into()),
-        extra_fields: vec![],
-    };
+    let rules = SignRules::basic("p", "NL");
     for i in 0..n {
         let mut s = SignerInput::default();
         s.given_name = "Ada".into();

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use placard_sync::engine::{self, Config, Transport, TransportError};
 use placard_sync::wire::{Ack, Batch};
-use placard_vault::{OrganiserKey, Requirement, SignRules, SignerInput, Vault};
+use placard_vault::{OrganiserKey, SignRules, SignerInput, Vault};
 use uuid::Uuid;
 
 /// What the stand-in does with the next request.
@@ -103,18 +103,7 @@ fn vault_with(n: usize) -> (tempfile::TempDir, Vault) {
     let dir = tempfile::tempdir().unwrap();
     let key = OrganiserKey::generate();
     let mut vault = Vault::init(dir.path(), &key.recipient()).unwrap();
-    let rules = SignRules {
-        petition_id: "p".into(),
-        family_name_required: false,
-        postal_code_required: false,
-        street_address: Requirement::NotAsked,
-        city: Requirement::NotAsked,
-        comments: false,
-        signature_pad: false,
-        forced_opt_in: false,
-        default_country: Some("US".into()),
-        extra_fields: vec![],
-    };
+    let rules = SignRules::basic("p", "US");
     for i in 0..n {
         let mut s = SignerInput::default();
         s.given_name = "Ada".into();

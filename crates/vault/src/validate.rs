@@ -33,6 +33,24 @@ pub enum Requirement {
 }
 
 impl SignRules {
+    /// The least a petition can ask: a given name and an email, nothing else asked, signers
+    /// in `default_country` unless they say otherwise. (Tools and tests that sign without a
+    /// petition file.)
+    pub fn basic(petition_id: impl Into<String>, default_country: &str) -> Self {
+        Self {
+            petition_id: petition_id.into(),
+            family_name_required: false,
+            postal_code_required: false,
+            street_address: Requirement::NotAsked,
+            city: Requirement::NotAsked,
+            comments: false,
+            signature_pad: false,
+            forced_opt_in: false,
+            default_country: Some(default_country.to_owned()),
+            extra_fields: vec![],
+        }
+    }
+
     pub fn for_petition(p: &Petition) -> Self {
         let required = |f: &FormField| p.required_fields.contains(f);
         let asked = |f: &FormField| required(f) || p.additional_fields.contains(f);

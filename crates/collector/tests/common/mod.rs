@@ -9,7 +9,7 @@ use std::time::Duration;
 use placard_sync::engine::{self, Config};
 use placard_sync::http::{HttpTransport, enroll};
 use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
-use placard_vault::{OrganiserKey, Requirement, SignRules, SignerInput, Vault};
+use placard_vault::{OrganiserKey, SignRules, SignerInput, Vault};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_placard-collector");
 
@@ -214,18 +214,7 @@ pub fn metric(text: &str, name: &str) -> u64 {
 }
 
 fn rules(petition: &str) -> SignRules {
-    SignRules {
-        petition_id: petition.into(),
-        family_name_required: false,
-        postal_code_required: false,
-        street_address: Requirement::NotAsked,
-        city: Requirement::NotAsked,
-        comments: false,
-        signature_pad: false,
-        forced_opt_in: false,
-        default_country: Some("US".into()),
-        extra_fields: vec![],
-    }
+    SignRules::basic(petition, "US")
 }
 
 /// A kiosk's vault with `n` signatures made the way the kiosk makes them.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use placard_fanout::action_network::{Client, ListedPetition, Target, find_petition};
+use placard_fanout::action_network::{Client, PetitionMeta, resolve};
 use placard_fanout::run;
 use placard_petition::{Pack, Renderer};
 use placard_vault::{OrganiserKey, Vault, passphrase};
@@ -71,7 +71,31 @@ pub fn action_network(args: &ActionNetworkArgs) -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()?;
     rt.block_on(async {
-        let targets = targets(&client, &records, &given, pack.as_ref()).await?;
+        let mut ids: Vec<String> = records.iter().map(|r| r.petition_id.clone()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let (targets, unmatched) = resolve(&client, &ids, &given, |id| {
+            pack.as_ref()
+                .and_then(|p| p.get(id))
+                .map(|e| {
+                    let p = &e.original.petition;
+                    PetitionMeta {
+                        slug: p.action_network.slug.clone(),
+                        url: p.action_network.url.clone(),
+                        autoresponse: p.autoresponder.active,
+                    }
+                })
+                .unwrap_or_default()
+        })
+        .await?;
+        for id in &unmatched {
+            eprintln!(
+                "no Action Network petition found for `{id}`: its signatures wait (give --petition {id}=AN_ID)"
+            );
+        }
+        if targets.is_empty() && !records.is_empty() {
+            bail!("no petition could be matched on Action Network; give --petition SLUG=AN_ID");
+        }
         let bar = ProgressBar::new(records.len() as u64).with_style(
             ProgressStyle::with_template("[{bar:40}] {pos}/{len} records  {eta}")?
                 .progress_chars("=> "),
@@ -88,60 +112,4 @@ pub fn action_network(args: &ActionNetworkArgs) -> anyhow::Result<ExitCode> {
         anyhow::Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Action Network's petition for each petition the records name: `--petition` first (by the
-/// pack's id or its Action Network slug), else the listing matched against the pack's
-/// Action Network URL or slug (else the petition's own id). A petition with none is reported;
-/// its records wait for the next run.
-async fn targets(
-    client: &Client,
-    records: &[placard_vault::Record],
-    given: &HashMap<String, String>,
-    pack: Option<&Pack>,
-) -> anyhow::Result<HashMap<String, Target>> {
-    let mut wanted: Vec<&str> = records.iter().map(|r| r.petition_id.as_str()).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let mut listed: Option<Vec<ListedPetition>> = None;
-    let mut out = HashMap::new();
-    for id in wanted {
-        let petition = pack.and_then(|p| p.get(id)).map(|e| &e.original.petition);
-        let slug = petition
-            .and_then(|p| p.action_network.slug.clone())
-            .unwrap_or_else(|| id.to_owned());
-        let autoresponse = petition.is_some_and(|p| p.autoresponder.active);
-        let an_id = match given.get(id).or_else(|| given.get(&slug)) {
-            Some(an_id) => Some(an_id.clone()),
-            None => {
-                if listed.is_none() {
-                    listed = Some(client.petitions().await?);
-                }
-                let url = petition.and_then(|p| p.action_network.url.clone());
-                let all = listed.as_deref().unwrap_or_default();
-                url.as_deref()
-                    .and_then(|u| find_petition(all, u))
-                    .or_else(|| find_petition(all, &slug))
-                    .map(|p| p.id.clone())
-            }
-        };
-        match an_id {
-            Some(an_id) => {
-                out.insert(
-                    id.to_owned(),
-                    Target {
-                        id: an_id,
-                        autoresponse,
-                    },
-                );
-            }
-            None => eprintln!(
-                "no Action Network petition found for `{id}`: its signatures wait (give --petition {id}=AN_ID)"
-            ),
-        }
-    }
-    if out.is_empty() && !records.is_empty() {
-        bail!("no petition could be matched on Action Network; give --petition SLUG=AN_ID");
-    }
-    Ok(out)
 }

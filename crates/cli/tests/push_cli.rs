@@ -1,15 +1,13 @@
 //! `placard push action-network` end to end: a kiosk's vault, its organiser key unlocked with
-//! a passphrase file, and a small Action Network stand-in (the full one, with throttling and
-//! failures, tests `placard-fanout` itself).
+//! a passphrase file, and the Action Network stand-in (`placard_fanout::stand_in`; throttling
+//! and failures are tested in `placard-fanout` itself).
 #![allow(clippy::unwrap_used)]
 
 use std::process::Command;
-use std::sync::{Arc, Mutex};
 
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::IntoResponse;
+use placard_fanout::stand_in::{self, TOKEN};
 use placard_vault::{OrganiserKey, SecretString, SignRules, SignerInput, Vault};
-use serde_json::{Value, json};
+use serde_json::json;
 
 fn placard(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_placard"))
@@ -20,35 +18,8 @@ fn placard(args: &[&str]) -> std::process::Output {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unlocked_kiosk_pushes_to_action_network_once() {
-    let posted: Arc<Mutex<Vec<Value>>> = Arc::default();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}/api/v2/", listener.local_addr().unwrap());
-    let seen = posted.clone();
-    let app = axum::Router::new()
-        .route(
-            "/api/v2/petitions",
-            axum::routing::get(|headers: HeaderMap| async move {
-                if headers.get("osdi-api-token").is_none_or(|t| t != "T0KEN") {
-                    return StatusCode::UNAUTHORIZED.into_response();
-                }
-                axum::Json(json!({"_embedded": {"osdi:petitions": [{
-                    "identifiers": ["action_network:an-42"],
-                    "browser_url": "https://actionnetwork.org/petitions/encryption-is-not-a-crime",
-                }]}, "_links": {}}))
-                .into_response()
-            }),
-        )
-        .route(
-            "/api/v2/petitions/an-42/signatures",
-            axum::routing::post(move |body: String| async move {
-                seen.lock()
-                    .unwrap()
-                    .push(serde_json::from_str(&body).unwrap());
-                axum::Json(json!({"identifiers": ["action_network:s1"]}))
-            }),
-        );
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-
+    let s = stand_in::start(1000, false).await;
+    let base = s.base.clone();
     let dir = tempfile::tempdir().unwrap();
     let key_file = dir.path().join("organiser.age");
     let pass_file = dir.path().join("pass");
@@ -99,7 +70,7 @@ async fn an_unlocked_kiosk_pushes_to_action_network_once() {
             ])
         }
     };
-    let out = tokio::task::spawn_blocking(args("T0KEN")).await.unwrap();
+    let out = tokio::task::spawn_blocking(args(TOKEN)).await.unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -112,21 +83,26 @@ async fn an_unlocked_kiosk_pushes_to_action_network_once() {
         "{stdout}"
     );
     {
-        let posted = posted.lock().unwrap();
-        assert_eq!(posted.len(), 3);
-        assert_eq!(posted[0]["person"]["postal_addresses"][0]["country"], "BR");
-        assert_eq!(posted[0]["add_tags"], json!(["placard"]));
+        // Found by listing: the demo pack's petition is the stand-in's `pet-57`.
+        let b = s.books.lock().unwrap();
+        assert_eq!(b.signatures.len(), 3);
+        let (key, body) = b.signatures.iter().next().unwrap();
+        assert_eq!(key.0, "pet-57");
+        assert_eq!(body["person"]["postal_addresses"][0]["country"], "BR");
+        assert_eq!(body["add_tags"], json!(["placard"]));
+        // The demo petition's autoresponder is on.
+        assert_eq!(body["triggers"]["autoresponse"]["enabled"], true);
     }
 
     // Again: everything is settled, nothing is posted.
-    let out = tokio::task::spawn_blocking(args("T0KEN")).await.unwrap();
+    let out = tokio::task::spawn_blocking(args(TOKEN)).await.unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         stdout.lines().last(),
         Some("sent 0, failed 0, skipped 3"),
         "{stdout}"
     );
-    assert_eq!(posted.lock().unwrap().len(), 3);
+    assert_eq!(s.books.lock().unwrap().posts, 3);
 
     // A wrong token: a clear error, a failing exit.
     let out = tokio::task::spawn_blocking(args("wrong")).await.unwrap();

@@ -12,6 +12,7 @@
 //!   times; then the record is left for the next run (never marked failed for a bad day).
 //! - any other 4xx: the record failed, with Action Network's reason kept for the organiser.
 
+use std::collections::HashMap;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
@@ -319,6 +320,63 @@ pub fn find_petition<'a>(listed: &'a [ListedPetition], wanted: &str) -> Option<&
         let url = p.browser_url.trim_end_matches('/');
         url == wanted || url.rsplit('/').next() == Some(slug)
     })
+}
+
+/// What the fan-out knows of a petition from its pack (nothing, without one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PetitionMeta {
+    /// `action_network_petition_slug`, when the file gives one.
+    pub slug: Option<String>,
+    /// `action_network_url`, when the file gives one.
+    pub url: Option<String>,
+    /// `autoresponder_active`.
+    pub autoresponse: bool,
+}
+
+/// Action Network's petition for each of `petition_ids`: `given` first (keyed by the
+/// petition's own id or its Action Network slug), else the listing (fetched once, only if
+/// needed) matched against the petition's URL, else its slug, else its own id. Returns the
+/// targets and the ids nothing matched (their records wait for a later run).
+pub async fn resolve(
+    client: &Client,
+    petition_ids: &[String],
+    given: &HashMap<String, String>,
+    meta: impl Fn(&str) -> PetitionMeta,
+) -> Result<(HashMap<String, Target>, Vec<String>), ApiError> {
+    let mut listed: Option<Vec<ListedPetition>> = None;
+    let mut targets = HashMap::new();
+    let mut unmatched = Vec::new();
+    for id in petition_ids {
+        let m = meta(id);
+        let slug = m.slug.clone().unwrap_or_else(|| id.clone());
+        let found = match given.get(id).or_else(|| given.get(&slug)) {
+            Some(an_id) => Some(an_id.clone()),
+            None => {
+                if listed.is_none() {
+                    listed = Some(client.petitions().await?);
+                }
+                let all = listed.as_deref().unwrap_or_default();
+                m.url
+                    .as_deref()
+                    .and_then(|u| find_petition(all, u))
+                    .or_else(|| find_petition(all, &slug))
+                    .map(|p| p.id.clone())
+            }
+        };
+        match found {
+            Some(an_id) => {
+                targets.insert(
+                    id.clone(),
+                    Target {
+                        id: an_id,
+                        autoresponse: m.autoresponse,
+                    },
+                );
+            }
+            None => unmatched.push(id.clone()),
+        }
+    }
+    Ok((targets, unmatched))
 }
 
 /// The signature helper's body for `record` (see the module docs; `add_tags` are the event's

@@ -5,4 +5,6 @@
 
 pub mod action_network;
 pub mod run;
+#[cfg(feature = "stand-in")]
+pub mod stand_in;
 pub mod webhook;

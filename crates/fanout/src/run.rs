@@ -10,10 +10,11 @@ use uuid::Uuid;
 use crate::action_network::{ApiError, Client, Posted, Target};
 use crate::webhook::{Delivered, Webhook};
 
-/// Where a run keeps each record's outcome: the kiosk's vault, or the collector's database.
+/// Where a run keeps each record's outcome: the kiosk's vault, or the collector's database
+/// (async, for the collector's).
 pub trait Ledger {
     /// Records settled (sent, or failed for good) for `destination`.
-    fn settled(&self, destination: &str) -> Result<HashSet<Uuid>, String>;
+    fn settled(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>>;
     /// Remembers a settled record, durably, before the run goes on.
     fn settle(
         &mut self,
@@ -21,7 +22,7 @@ pub trait Ledger {
         record: Uuid,
         sent: bool,
         detail: &str,
-    ) -> Result<(), String>;
+    ) -> impl Future<Output = Result<(), String>>;
 }
 
 /// How a run ended; `failures` name each failed record and why.
@@ -77,7 +78,10 @@ pub async fn push(
     ledger: &mut impl Ledger,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Summary, RunError> {
-    let settled = ledger.settled(ACTION_NETWORK).map_err(RunError::Ledger)?;
+    let settled = ledger
+        .settled(ACTION_NETWORK)
+        .await
+        .map_err(RunError::Ledger)?;
     let total = records.len() as u64;
     let mut summary = Summary::default();
     for (i, record) in records.iter().enumerate() {
@@ -93,12 +97,14 @@ pub async fn push(
                             true,
                             id.as_deref().unwrap_or(""),
                         )
+                        .await
                         .map_err(RunError::Ledger)?;
                     summary.sent += 1;
                 }
                 Posted::Failed(why) => {
                     ledger
                         .settle(ACTION_NETWORK, record.record_id, false, &why)
+                        .await
                         .map_err(RunError::Ledger)?;
                     summary.failed += 1;
                     summary.failures.push((record.record_id, why));
@@ -122,7 +128,7 @@ pub async fn push_webhook(
     ledger: &mut impl Ledger,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Summary, RunError> {
-    let settled = ledger.settled(WEBHOOK).map_err(RunError::Ledger)?;
+    let settled = ledger.settled(WEBHOOK).await.map_err(RunError::Ledger)?;
     let total = records.len() as u64;
     let mut summary = Summary::default();
     let (done, waiting): (Vec<&Record>, Vec<&Record>) =
@@ -136,6 +142,7 @@ pub async fn push_webhook(
                 for r in &batch {
                     ledger
                         .settle(WEBHOOK, r.record_id, true, "")
+                        .await
                         .map_err(RunError::Ledger)?;
                 }
                 summary.sent += batch.len() as u64;
@@ -144,6 +151,7 @@ pub async fn push_webhook(
                 for r in &batch {
                     ledger
                         .settle(WEBHOOK, r.record_id, false, &why)
+                        .await
                         .map_err(RunError::Ledger)?;
                     summary.failures.push((r.record_id, why.clone()));
                 }
@@ -162,7 +170,7 @@ pub async fn push_webhook(
 
 /// A kiosk's vault keeps its own fan-out outcomes (a kiosk without a collector).
 impl Ledger for placard_vault::Vault {
-    fn settled(&self, destination: &str) -> Result<HashSet<Uuid>, String> {
+    async fn settled(&self, destination: &str) -> Result<HashSet<Uuid>, String> {
         Ok(self
             .settled_deliveries(destination)
             .map_err(|e| e.to_string())?
@@ -171,7 +179,7 @@ impl Ledger for placard_vault::Vault {
             .collect())
     }
 
-    fn settle(
+    async fn settle(
         &mut self,
         destination: &str,
         record: Uuid,

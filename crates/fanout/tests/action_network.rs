@@ -1,177 +1,15 @@
-//! The fan-out against a local stand-in for Action Network, written from its public API
-//! documentation: the `OSDI-API-Token` header, the petition listing (25 per page, following
-//! `_links.next`), the signature helper with people de-duplicated by email, 429s above a
-//! configured rate (with and without `Retry-After`), an occasional 500, and the empty 200 the
-//! helper answers a failed blind post with.
+//! The fan-out against the Action Network stand-in (`placard_fanout::stand_in`).
 #![allow(clippy::unwrap_used)]
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use placard_fanout::action_network::{Client, Target, find_petition};
 use placard_fanout::run::{ACTION_NETWORK, push};
+use placard_fanout::stand_in::{self, TOKEN};
 use placard_vault::{OrganiserKey, Record, SignRules, SignerInput, Vault};
-use serde_json::{Value, json};
-
-const TOKEN: &str = "test-token-0123456789";
-
-#[derive(Default)]
-struct Books {
-    /// Requests it allows per second; more get 429.
-    limit: usize,
-    /// Every 13th signature request gets a 500.
-    flaky: bool,
-    /// Every n-th signature request gets a 429 whatever the rate (0: never).
-    inject_429_every: usize,
-    recent: VecDeque<Instant>,
-    /// Arrival times of every signature request (for the measured rate).
-    arrivals: Vec<Instant>,
-    throttled: usize,
-    server_errors: usize,
-    posts: usize,
-    /// email → person id.
-    people: HashMap<String, usize>,
-    /// (petition, person) → the signature's body; one per person per petition.
-    signatures: HashMap<(String, usize), Value>,
-    /// How many times each `placard:…` identifier was posted.
-    identifiers: HashMap<String, usize>,
-}
-
-#[derive(Clone)]
-struct StandIn {
-    books: Arc<Mutex<Books>>,
-    base: String,
-}
-
-fn authorised(headers: &HeaderMap) -> bool {
-    headers.get("osdi-api-token").and_then(|v| v.to_str().ok()) == Some(TOKEN)
-}
-
-/// 60 petitions, so the listing has three pages; ours are on the last.
-fn listed(i: usize) -> Value {
-    let slug = match i {
-        57 => "encryption-is-not-a-crime".to_owned(),
-        58 => "defend-encryption-worldwide".to_owned(),
-        _ => format!("other-petition-{i}"),
-    };
-    json!({
-        "identifiers": [format!("action_network:pet-{i}")],
-        "title": slug.replace('-', " "),
-        "browser_url": format!("https://actionnetwork.org/petitions/{slug}"),
-    })
-}
-
-async fn petitions(
-    State(s): State<StandIn>,
-    headers: HeaderMap,
-    Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    if !authorised(&headers) {
-        return StatusCode::UNAUTHORIZED.into_response();
-    }
-    let page: usize = q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
-    let items: Vec<Value> = (0..60).skip((page - 1) * 25).take(25).map(listed).collect();
-    let mut body = json!({
-        "total_pages": 3,
-        "per_page": 25,
-        "page": page,
-        "_embedded": {"osdi:petitions": items},
-        "_links": {},
-    });
-    if page < 3 {
-        body["_links"]["next"] = json!({"href": format!("{}petitions?page={}", s.base, page + 1)});
-    }
-    axum::Json(body).into_response()
-}
-
-async fn sign(
-    State(s): State<StandIn>,
-    headers: HeaderMap,
-    Path(petition): Path<String>,
-    body: String,
-) -> Response {
-    if !authorised(&headers) {
-        return StatusCode::UNAUTHORIZED.into_response();
-    }
-    let mut b = s.books.lock().unwrap();
-    let now = Instant::now();
-    b.arrivals.push(now);
-    while b
-        .recent
-        .front()
-        .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
-    {
-        b.recent.pop_front();
-    }
-    let injected = b.inject_429_every > 0 && b.arrivals.len() % b.inject_429_every == 0;
-    if injected || b.recent.len() >= b.limit {
-        b.throttled += 1;
-        // Every other 429 says when to come back.
-        return if b.throttled % 2 == 0 {
-            (
-                StatusCode::TOO_MANY_REQUESTS,
-                [("retry-after", "1")],
-                "slow down",
-            )
-                .into_response()
-        } else {
-            (StatusCode::TOO_MANY_REQUESTS, "slow down").into_response()
-        };
-    }
-    b.recent.push_back(now);
-    b.posts += 1;
-    if b.flaky && b.posts % 13 == 0 {
-        b.server_errors += 1;
-        return (StatusCode::INTERNAL_SERVER_ERROR, "oops").into_response();
-    }
-    if !petition.starts_with("pet-") {
-        return (StatusCode::NOT_FOUND, r#"{"error":"petition not found"}"#).into_response();
-    }
-    let body: Value = serde_json::from_str(&body).unwrap();
-    let email = body["person"]["email_addresses"][0]["address"]
-        .as_str()
-        .unwrap_or("")
-        .to_owned();
-    for id in body["identifiers"].as_array().unwrap() {
-        *b.identifiers
-            .entry(id.as_str().unwrap().to_owned())
-            .or_default() += 1;
-    }
-    // A blind post that fails is answered 200 with nothing in it.
-    if !email.contains('@') || email.contains("+blind") {
-        return StatusCode::OK.into_response();
-    }
-    let next = b.people.len();
-    let person = *b.people.entry(email).or_insert(next);
-    let n = b.signatures.len();
-    b.signatures.insert((petition, person), body);
-    axum::Json(json!({"identifiers": [format!("action_network:sig-{n}")]})).into_response()
-}
-
-async fn stand_in(limit: usize, flaky: bool) -> StandIn {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}/api/v2/", listener.local_addr().unwrap());
-    let s = StandIn {
-        books: Arc::new(Mutex::new(Books {
-            limit,
-            flaky,
-            ..Books::default()
-        })),
-        base,
-    };
-    let app = axum::Router::new()
-        .route("/api/v2/petitions", get(petitions))
-        .route("/api/v2/petitions/{id}/signatures", post(sign))
-        .with_state(s.clone());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    s
-}
+use serde_json::json;
 
 fn rules(petition: &str) -> SignRules {
     SignRules {
@@ -245,7 +83,7 @@ fn fast(client: &mut Client) {
 async fn five_hundred_signatures_from_an_unlocked_kiosk_arrive_once_with_their_fields_and_tags() {
     // The stand-in allows 80 requests a second and the client tries 100: 429s come, with and
     // without Retry-After, and every 13th request fails with a 500.
-    let s = stand_in(80, true).await;
+    let s = stand_in::start(80, true).await;
     let mut client = Client::new(&s.base, TOKEN, NonZeroU32::new(100).unwrap()).unwrap();
     fast(&mut client);
     let targets = targets(&client).await;
@@ -324,7 +162,7 @@ async fn five_hundred_signatures_from_an_unlocked_kiosk_arrive_once_with_their_f
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_interrupted_run_resumes_without_posting_again_what_was_recorded() {
-    let s = stand_in(1000, false).await;
+    let s = stand_in::start(1000, false).await;
     let mut client = Client::new(&s.base, TOKEN, NonZeroU32::new(50).unwrap()).unwrap();
     fast(&mut client);
     let targets = targets(&client).await;
@@ -353,7 +191,7 @@ async fn an_interrupted_run_resumes_without_posting_again_what_was_recorded() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_default_rate_is_never_exceeded_and_a_wrong_token_stops_the_run() {
-    let s = stand_in(4, false).await;
+    let s = stand_in::start(4, false).await;
     let client = Client::new(&s.base, TOKEN, NonZeroU32::new(4).unwrap()).unwrap();
     let (_dir, mut vault, records) = kiosk(14, 0);
     let targets: HashMap<String, Target> =
@@ -418,7 +256,7 @@ async fn bench_sustained_rate_at_the_default_limit() {
     let rate = placard_fanout::action_network::DEFAULT_RATE;
     println!("{n} signatures to the Action Network stand-in at the default limit ({rate}/s):");
     for inject in [0, 10] {
-        let s = stand_in(4, false).await;
+        let s = stand_in::start(4, false).await;
         s.books.lock().unwrap().inject_429_every = inject;
         let client = Client::new(&s.base, TOKEN, NonZeroU32::new(rate).unwrap()).unwrap();
         let (_dir, mut vault, records) = kiosk(n, 0);

@@ -1,0 +1,175 @@
+//! A stand-in for Action Network's API v2, written from its public documentation, for tests
+//! (the `stand-in` feature; never in a build that ships): the `OSDI-API-Token` header, the
+//! petition listing (25 per page, following `_links.next`), the signature helper with people
+//! de-duplicated by email, 429s above a configured rate (with and without `Retry-After`), an
+//! occasional 500, and the empty 200 the helper answers a failed blind post with.
+#![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::{Value, json};
+
+/// The API key the stand-in accepts.
+pub const TOKEN: &str = "test-token-0123456789";
+
+/// What the stand-in saw and holds.
+#[derive(Debug, Default)]
+pub struct Books {
+    /// Requests it allows per second; more get 429.
+    pub limit: usize,
+    /// Every 13th signature request gets a 500.
+    pub flaky: bool,
+    /// Every n-th signature request gets a 429 whatever the rate (0: never).
+    pub inject_429_every: usize,
+    pub recent: VecDeque<Instant>,
+    /// Arrival times of every signature request (for the measured rate).
+    pub arrivals: Vec<Instant>,
+    pub throttled: usize,
+    pub server_errors: usize,
+    pub posts: usize,
+    /// email → person id.
+    pub people: HashMap<String, usize>,
+    /// (petition, person) → the signature's body; one per person per petition.
+    pub signatures: HashMap<(String, usize), Value>,
+    /// How many times each `placard:…` identifier was posted.
+    pub identifiers: HashMap<String, usize>,
+}
+
+/// A running stand-in: its API root (`…/api/v2/`) and its books.
+#[derive(Debug, Clone)]
+pub struct StandIn {
+    pub books: Arc<Mutex<Books>>,
+    pub base: String,
+}
+
+fn authorised(headers: &HeaderMap) -> bool {
+    headers.get("osdi-api-token").and_then(|v| v.to_str().ok()) == Some(TOKEN)
+}
+
+/// 60 petitions, so the listing has three pages; ours are on the last.
+fn listed(i: usize) -> Value {
+    let slug = match i {
+        57 => "encryption-is-not-a-crime".to_owned(),
+        58 => "defend-encryption-worldwide".to_owned(),
+        _ => format!("other-petition-{i}"),
+    };
+    json!({
+        "identifiers": [format!("action_network:pet-{i}")],
+        "title": slug.replace('-', " "),
+        "browser_url": format!("https://actionnetwork.org/petitions/{slug}"),
+    })
+}
+
+async fn petitions(
+    State(s): State<StandIn>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    if !authorised(&headers) {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let page: usize = q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+    let items: Vec<Value> = (0..60).skip((page - 1) * 25).take(25).map(listed).collect();
+    let mut body = json!({
+        "total_pages": 3,
+        "per_page": 25,
+        "page": page,
+        "_embedded": {"osdi:petitions": items},
+        "_links": {},
+    });
+    if page < 3 {
+        body["_links"]["next"] = json!({"href": format!("{}petitions?page={}", s.base, page + 1)});
+    }
+    axum::Json(body).into_response()
+}
+
+async fn sign(
+    State(s): State<StandIn>,
+    headers: HeaderMap,
+    Path(petition): Path<String>,
+    body: String,
+) -> Response {
+    if !authorised(&headers) {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let mut b = s.books.lock().unwrap();
+    let now = Instant::now();
+    b.arrivals.push(now);
+    while b
+        .recent
+        .front()
+        .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+    {
+        b.recent.pop_front();
+    }
+    let injected = b.inject_429_every > 0 && b.arrivals.len() % b.inject_429_every == 0;
+    if injected || b.recent.len() >= b.limit {
+        b.throttled += 1;
+        // Every other 429 says when to come back.
+        return if b.throttled % 2 == 0 {
+            (
+                StatusCode::TOO_MANY_REQUESTS,
+                [("retry-after", "1")],
+                "slow down",
+            )
+                .into_response()
+        } else {
+            (StatusCode::TOO_MANY_REQUESTS, "slow down").into_response()
+        };
+    }
+    b.recent.push_back(now);
+    b.posts += 1;
+    if b.flaky && b.posts % 13 == 0 {
+        b.server_errors += 1;
+        return (StatusCode::INTERNAL_SERVER_ERROR, "oops").into_response();
+    }
+    if !petition.starts_with("pet-") {
+        return (StatusCode::NOT_FOUND, r#"{"error":"petition not found"}"#).into_response();
+    }
+    let body: Value = serde_json::from_str(&body).unwrap();
+    let email = body["person"]["email_addresses"][0]["address"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    for id in body["identifiers"].as_array().unwrap() {
+        *b.identifiers
+            .entry(id.as_str().unwrap().to_owned())
+            .or_default() += 1;
+    }
+    // A blind post that fails is answered 200 with nothing in it.
+    if !email.contains('@') || email.contains("+blind") {
+        return StatusCode::OK.into_response();
+    }
+    let next = b.people.len();
+    let person = *b.people.entry(email).or_insert(next);
+    let n = b.signatures.len();
+    b.signatures.insert((petition, person), body);
+    axum::Json(json!({"identifiers": [format!("action_network:sig-{n}")]})).into_response()
+}
+
+/// Starts a stand-in on loopback that allows `limit` signature requests a second (more get
+/// 429) and, when `flaky`, answers every 13th with a 500.
+pub async fn start(limit: usize, flaky: bool) -> StandIn {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/api/v2/", listener.local_addr().unwrap());
+    let s = StandIn {
+        books: Arc::new(Mutex::new(Books {
+            limit,
+            flaky,
+            ..Books::default()
+        })),
+        base,
+    };
+    let app = axum::Router::new()
+        .route("/api/v2/petitions", get(petitions))
+        .route("/api/v2/petitions/{id}/signatures", post(sign))
+        .with_state(s.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    s
+}

@@ -5,6 +5,7 @@
 //! organiser's unlock (`keyring`, `admin`) lets the collector open them.
 
 pub mod admin;
+pub mod fanout;
 pub mod keyring;
 pub mod packs;
 pub mod server;

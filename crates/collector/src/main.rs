@@ -4,8 +4,16 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use placard_collector::fanout::push_action_network;
+use placard_fanout::action_network::{Client, PetitionMeta};
+use placard_petition::{Pack, Renderer};
+use placard_vault::OrganiserKey;
 
 use placard_collector::admin;
 use placard_collector::keyring::Keyring;
@@ -28,6 +36,35 @@ static ALLOC: zeroizing_alloc::ZeroAlloc<std::alloc::System> =
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Push {
+    /// To Action Network, each record once, at the rate Action Network allows; ends with
+    /// `sent N, failed M, skipped K`. Unlocks the organiser's key for this run only.
+    ActionNetwork {
+        #[arg(long, default_value = "sqlite://collector.db")]
+        db: String,
+        #[arg(long, default_value = placard_fanout::action_network::DEFAULT_BASE)]
+        base_url: String,
+        /// The Action Network API key.
+        #[arg(long)]
+        token: String,
+        /// SLUG=AN_ID: the Action Network petition for a petition (else found by listing).
+        #[arg(long = "petition")]
+        petitions: Vec<String>,
+        /// Requests per second.
+        #[arg(long, default_value_t = placard_fanout::action_network::DEFAULT_RATE)]
+        rate: u32,
+        /// The organiser's encrypted key file.
+        #[arg(long)]
+        identity: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        /// The petition pack, for each petition's Action Network slug and autoresponder.
+        #[arg(long)]
+        pack: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,6 +98,9 @@ enum Command {
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
     },
+    /// Send the records held here on to where the organisation keeps its list.
+    #[command(subcommand)]
+    Push(Push),
     /// Lock a running collector again: it forgets the organiser's key.
     Lock {
         #[arg(long, default_value = "placard-collector.sock")]
@@ -146,6 +186,71 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Lock { admin_socket } => {
                 say(admin::request(&admin_socket, &admin::Request::Lock).await?)?;
             }
+            Command::Push(Push::ActionNetwork {
+                db,
+                base_url,
+                token,
+                petitions,
+                rate,
+                identity,
+                passphrase_file,
+                pack,
+            }) => {
+                let given = petitions
+                    .iter()
+                    .map(|p| {
+                        p.split_once('=')
+                            .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
+                            .ok_or_else(|| anyhow::anyhow!("--petition {p}: expected SLUG=AN_ID"))
+                    })
+                    .collect::<anyhow::Result<HashMap<_, _>>>()?;
+                let pack = pack
+                    .map(|dir| Pack::load(&dir, &Renderer::default()))
+                    .transpose()?;
+                let passphrase = passphrase::read(
+                    passphrase_file.as_deref(),
+                    "Passphrase for the organiser key: ",
+                )?;
+                let key = OrganiserKey::unlock(&identity, &passphrase)?;
+                drop(passphrase);
+                let rate = NonZeroU32::new(rate)
+                    .ok_or_else(|| anyhow::anyhow!("--rate must be at least 1"))?;
+                let client = Client::new(&base_url, &token, rate)?;
+                let store = Store::open(&db).await?;
+                let bar = ProgressBar::new(0).with_style(
+                    ProgressStyle::with_template("[{bar:40}] {pos}/{len} records  {eta}")?
+                        .progress_chars("=> "),
+                );
+                let pushed = push_action_network(
+                    &store,
+                    &key,
+                    &client,
+                    &given,
+                    |id| petition_meta(pack.as_ref(), id),
+                    |done, total| {
+                        bar.set_length(total);
+                        bar.set_position(done);
+                    },
+                )
+                .await?;
+                bar.finish_and_clear();
+                drop(key);
+                if pushed.unreadable > 0 {
+                    eprintln!(
+                        "{} records could not be opened with this key and are left out",
+                        pushed.unreadable
+                    );
+                }
+                for id in &pushed.unmatched {
+                    eprintln!(
+                        "no Action Network petition found for `{id}`: its signatures wait (give --petition {id}=AN_ID)"
+                    );
+                }
+                for (id, why) in &pushed.summary.failures {
+                    println!("failed {id}: {why}");
+                }
+                println!("{}", pushed.summary);
+            }
             Command::Enroll { db, name } => {
                 println!("{}", Store::open(&db).await?.new_enrol_code(&name).await?);
             }
@@ -184,4 +289,18 @@ fn say(answer: admin::Answer) -> anyhow::Result<()> {
             answer.code.unwrap_or_else(|| "refused".into())
         )
     }
+}
+
+/// What the pack says of a petition's place on Action Network (nothing without a pack).
+fn petition_meta(pack: Option<&Pack>, id: &str) -> PetitionMeta {
+    pack.and_then(|p| p.get(id))
+        .map(|e| {
+            let p = &e.original.petition;
+            PetitionMeta {
+                slug: p.action_network.slug.clone(),
+                url: p.action_network.url.clone(),
+                autoresponse: p.autoresponder.active,
+            }
+        })
+        .unwrap_or_default()
 }

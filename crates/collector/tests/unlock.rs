@@ -7,41 +7,7 @@ mod common;
 
 use std::process::Command;
 
-use placard_vault::{OrganiserKey, SecretString};
-
-use common::{BIN, Backend, Collector, enroll_vault, kiosk_sealing_to, metric, sync_all};
-
-/// An organiser key written as `placard keys new` writes it, and its passphrase file.
-struct KeyFile {
-    dir: tempfile::TempDir,
-    recipient: String,
-}
-
-impl KeyFile {
-    fn new(passphrase: &str) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let key = OrganiserKey::generate();
-        key.write_encrypted(
-            &dir.path().join("organiser.age"),
-            &SecretString::from(passphrase.to_owned()),
-        )
-        .unwrap();
-        std::fs::write(dir.path().join("right"), format!("{passphrase}\n")).unwrap();
-        std::fs::write(dir.path().join("wrong"), "not the passphrase\n").unwrap();
-        Self {
-            dir,
-            recipient: key.recipient(),
-        }
-    }
-
-    fn key(&self) -> String {
-        self.dir.path().join("organiser.age").display().to_string()
-    }
-
-    fn passphrase(&self, which: &str) -> String {
-        self.dir.path().join(which).display().to_string()
-    }
-}
+use common::{BIN, Backend, Collector, KeyFile, enroll_vault, kiosk_sealing_to, metric, sync_all};
 
 async fn unlocked(c: &Collector) -> bool {
     let text = reqwest::get(c.url.join("v1/health").unwrap())

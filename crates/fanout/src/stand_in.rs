@@ -23,8 +23,8 @@ pub const TOKEN: &str = "test-token-0123456789";
 pub struct Books {
     /// Requests it allows per second; more get 429.
     pub limit: usize,
-    /// Every 13th signature request gets a 500.
-    pub flaky: bool,
+    /// Every n-th signature request gets a 500 (0: never).
+    pub error_every: usize,
     /// Every n-th signature request gets a 429 whatever the rate (0: never).
     pub inject_429_every: usize,
     pub recent: VecDeque<Instant>,
@@ -125,7 +125,7 @@ async fn sign(
     }
     b.recent.push_back(now);
     b.posts += 1;
-    if b.flaky && b.posts % 13 == 0 {
+    if b.error_every > 0 && b.posts % b.error_every == 0 {
         b.server_errors += 1;
         return (StatusCode::INTERNAL_SERVER_ERROR, "oops").into_response();
     }
@@ -161,7 +161,7 @@ pub async fn start(limit: usize, flaky: bool) -> StandIn {
     let s = StandIn {
         books: Arc::new(Mutex::new(Books {
             limit,
-            flaky,
+            error_every: if flaky { 13 } else { 0 },
             ..Books::default()
         })),
         base,

@@ -211,13 +211,53 @@ impl Store {
             }
             Self::Postgres(p) => p.sample(n).await?,
         };
-        rows.into_iter()
-            .map(|(device, row)| {
-                Uuid::parse_str(&device)
-                    .map(|d| (d, row))
-                    .map_err(|e| StoreError::Task(format!("stored device id {device}: {e}")))
-            })
-            .collect()
+        with_device_ids(rows)
+    }
+
+    /// Every record held, oldest first, with the device it came from (for a fan-out run after
+    /// an unlock).
+    pub async fn all_records(&self) -> Result<Vec<(Uuid, SealedRow)>, StoreError> {
+        let rows = match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.all_records()).await?
+            }
+            Self::Postgres(p) => p.all_records().await?,
+        };
+        with_device_ids(rows)
+    }
+
+    /// Ids of the records settled (sent, or refused for good) for a fan-out `destination`.
+    pub async fn settled(&self, destination: &str) -> Result<Vec<String>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, d) = (s.clone(), destination.to_owned());
+                blocking(move || s.settled(&d)).await
+            }
+            Self::Postgres(p) => p.settled(destination).await,
+        }
+    }
+
+    /// Remembers, durably, what became of a record at `destination`.
+    pub async fn settle(
+        &self,
+        destination: &str,
+        record_id: &str,
+        sent: bool,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                let (d, r, t) = (
+                    destination.to_owned(),
+                    record_id.to_owned(),
+                    detail.to_owned(),
+                );
+                blocking(move || s.settle(&d, &r, sent, &t)).await
+            }
+            Self::Postgres(p) => p.settle(destination, record_id, sent, detail).await,
+        }
     }
 
     /// Records held, in total, by device and by petition.
@@ -230,6 +270,16 @@ impl Store {
             Self::Postgres(p) => p.stats().await,
         }
     }
+}
+
+fn with_device_ids(rows: Vec<(String, SealedRow)>) -> Result<Vec<(Uuid, SealedRow)>, StoreError> {
+    rows.into_iter()
+        .map(|(device, row)| {
+            Uuid::parse_str(&device)
+                .map(|d| (d, row))
+                .map_err(|e| StoreError::Task(format!("stored device id {device}: {e}")))
+        })
+        .collect()
 }
 
 /// The SHA-256 of an enrolment code: the code itself is never stored.

@@ -52,6 +52,14 @@ const MIGRATIONS: &[&str] = &[
          received_at TIMESTAMPTZ NOT NULL DEFAULT now()
      );",
     "CREATE INDEX nonces_created ON nonces (created);",
+    "CREATE TABLE deliveries (
+         record_id TEXT NOT NULL,
+         destination TEXT NOT NULL,
+         sent BOOLEAN NOT NULL,
+         detail TEXT NOT NULL,
+         at TIMESTAMPTZ NOT NULL DEFAULT now(),
+         PRIMARY KEY (destination, record_id)
+     );",
 ];
 
 /// Any fixed number: collectors starting together take this advisory lock so that only one
@@ -318,6 +326,65 @@ impl PgStore {
                 )
             })
             .collect())
+    }
+
+    pub(super) async fn all_records(&self) -> Result<Vec<(String, SealedRow)>, StoreError> {
+        Ok(self
+            .client()
+            .await?
+            .query(
+                "SELECT device_id, id, petition_id, captured_at, sealed FROM records
+                 ORDER BY received_at, id",
+                &[],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                (
+                    r.get(0),
+                    SealedRow {
+                        id: r.get(1),
+                        petition_id: r.get(2),
+                        captured_at: r.get(3),
+                        sealed: r.get(4),
+                    },
+                )
+            })
+            .collect())
+    }
+
+    pub(super) async fn settled(&self, destination: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .client()
+            .await?
+            .query(
+                "SELECT record_id FROM deliveries WHERE destination = $1",
+                &[&destination],
+            )
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect())
+    }
+
+    pub(super) async fn settle(
+        &self,
+        destination: &str,
+        record_id: &str,
+        sent: bool,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        self.client()
+            .await?
+            .execute(
+                "INSERT INTO deliveries (record_id, destination, sent, detail)
+                 VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (destination, record_id) DO UPDATE
+                 SET sent = excluded.sent, detail = excluded.detail, at = now()",
+                &[&record_id, &destination, &sent, &detail],
+            )
+            .await?;
+        Ok(())
     }
 
     pub(super) async fn stats(&self) -> Result<Stats, StoreError> {

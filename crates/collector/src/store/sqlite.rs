@@ -52,6 +52,17 @@ const MIGRATIONS: &[M<'static>] = &[
     ),
     // Nonces are pruned once the signature window has closed on them.
     M::up("CREATE INDEX nonces_created ON nonces (created);"),
+    // The fan-out's outcome per record and destination (as in a kiosk's vault).
+    M::up(
+        "CREATE TABLE deliveries (
+             record_id TEXT NOT NULL,
+             destination TEXT NOT NULL,
+             sent INTEGER NOT NULL,
+             detail TEXT NOT NULL,
+             at TEXT NOT NULL,
+             PRIMARY KEY (destination, record_id)
+         );",
+    ),
 ];
 
 /// One connection behind a lock: SQLite has one writer anyway, and every call is short.
@@ -254,6 +265,49 @@ impl SqliteStore {
             ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub(super) fn all_records(&self) -> Result<Vec<(String, SealedRow)>, StoreError> {
+        let conn = self.conn();
+        let mut q = conn.prepare(
+            "SELECT device_id, id, petition_id, captured_at, sealed FROM records ORDER BY rowid",
+        )?;
+        let rows = q.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                SealedRow {
+                    id: r.get(1)?,
+                    petition_id: r.get(2)?,
+                    captured_at: r.get(3)?,
+                    sealed: r.get(4)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub(super) fn settled(&self, destination: &str) -> Result<Vec<String>, StoreError> {
+        let conn = self.conn();
+        let mut q = conn.prepare("SELECT record_id FROM deliveries WHERE destination = ?1")?;
+        let ids = q.query_map([destination], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+
+    pub(super) fn settle(
+        &self,
+        destination: &str,
+        record_id: &str,
+        sent: bool,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        self.conn().execute(
+            "INSERT INTO deliveries (record_id, destination, sent, detail, at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (destination, record_id) DO UPDATE
+             SET sent = excluded.sent, detail = excluded.detail, at = excluded.at",
+            params![record_id, destination, sent, detail, now()],
+        )?;
+        Ok(())
     }
 
     pub(super) fn stats(&self) -> Result<Stats, StoreError> {

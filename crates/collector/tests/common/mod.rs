@@ -9,7 +9,7 @@ use std::time::Duration;
 use placard_sync::engine::{self, Config};
 use placard_sync::http::{HttpTransport, enroll};
 use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
-use placard_vault::{OrganiserKey, SignRules, SignerInput, Vault};
+use placard_vault::{OrganiserKey, SecretString, SignRules, SignerInput, Vault};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_placard-collector");
 
@@ -237,8 +237,17 @@ pub fn kiosk_sealing_to(recipient: &str, n: usize, petition: &str) -> (tempfile:
 
 /// A kiosk's vault with `n` sealed records written in bulk (as the capture benchmark does).
 pub fn kiosk_prefilled(n: u64, petition: &str) -> (tempfile::TempDir, Vault) {
+    kiosk_prefilled_sealing_to(&OrganiserKey::generate().recipient(), n, petition)
+}
+
+/// As [`kiosk_prefilled`], sealing to `recipient`.
+pub fn kiosk_prefilled_sealing_to(
+    recipient: &str,
+    n: u64,
+    petition: &str,
+) -> (tempfile::TempDir, Vault) {
     let dir = tempfile::tempdir().unwrap();
-    let mut vault = Vault::init(dir.path(), &OrganiserKey::generate().recipient()).unwrap();
+    let mut vault = Vault::init(dir.path(), recipient).unwrap();
     vault.prefill_for_benchmark(&rules(petition), n).unwrap();
     (dir, vault)
 }
@@ -290,4 +299,36 @@ pub async fn sync_all(to: &url::Url, vault: Vault, max_records: usize) -> u64 {
     stop_tx.send(()).unwrap();
     task.await.unwrap().unwrap();
     sent
+}
+
+/// An organiser key written as `placard keys new` writes it, and its passphrase file.
+pub struct KeyFile {
+    dir: tempfile::TempDir,
+    pub recipient: String,
+}
+
+impl KeyFile {
+    pub fn new(passphrase: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let key = OrganiserKey::generate();
+        key.write_encrypted(
+            &dir.path().join("organiser.age"),
+            &SecretString::from(passphrase.to_owned()),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("right"), format!("{passphrase}\n")).unwrap();
+        std::fs::write(dir.path().join("wrong"), "not the passphrase\n").unwrap();
+        Self {
+            dir,
+            recipient: key.recipient(),
+        }
+    }
+
+    pub fn key(&self) -> String {
+        self.dir.path().join("organiser.age").display().to_string()
+    }
+
+    pub fn passphrase(&self, which: &str) -> String {
+        self.dir.path().join(which).display().to_string()
+    }
 }

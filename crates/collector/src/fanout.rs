@@ -1,0 +1,80 @@
+//! The collector's fan-out: after the organiser unlocks, every record it holds goes on to
+//! Action Network, each once, with each outcome kept in the collector's database (so a
+//! resumed run, or another collector on the same PostgreSQL, skips what is settled).
+
+use std::collections::{HashMap, HashSet};
+
+use placard_fanout::action_network::{self, Client, PetitionMeta};
+use placard_fanout::run::{self, Ledger, RunError, Summary};
+use placard_vault::{OrganiserKey, open_sealed};
+use uuid::Uuid;
+
+use crate::store::Store;
+
+impl Ledger for Store {
+    async fn settled(&self, destination: &str) -> Result<HashSet<Uuid>, String> {
+        Ok(Store::settled(self, destination)
+            .await
+            .map_err(|e| e.to_string())?
+            .iter()
+            .filter_map(|id| Uuid::parse_str(id).ok())
+            .collect())
+    }
+
+    async fn settle(
+        &mut self,
+        destination: &str,
+        record: Uuid,
+        sent: bool,
+        detail: &str,
+    ) -> Result<(), String> {
+        Store::settle(self, destination, &record.to_string(), sent, detail)
+            .await
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// What a run did, and what it could not start on.
+#[derive(Debug)]
+pub struct Pushed {
+    pub summary: Summary,
+    /// Petitions no Action Network petition was found for (their records wait).
+    pub unmatched: Vec<String>,
+    /// Records the key did not open (damaged, or sealed to another key): left out.
+    pub unreadable: usize,
+}
+
+/// Opens every record with `key` and pushes it to Action Network through `client`; `given`
+/// maps petitions to Action Network ids, `meta` says what the pack knows of each.
+pub async fn push_action_network(
+    store: &Store,
+    key: &OrganiserKey,
+    client: &Client,
+    given: &HashMap<String, String>,
+    meta: impl Fn(&str) -> PetitionMeta,
+    progress: impl FnMut(u64, u64),
+) -> Result<Pushed, RunError> {
+    let rows = store
+        .all_records()
+        .await
+        .map_err(|e| RunError::Ledger(e.to_string()))?;
+    let mut records = Vec::with_capacity(rows.len());
+    let mut unreadable = 0;
+    for (device, row) in &rows {
+        match open_sealed(row, *device, key) {
+            Ok(r) => records.push(r),
+            Err(_) => unreadable += 1,
+        }
+    }
+    let mut ids: Vec<String> = records.iter().map(|r| r.petition_id.clone()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let (targets, unmatched) = action_network::resolve(client, &ids, given, meta).await?;
+    let mut ledger = store.clone();
+    let summary = run::push(client, &records, &targets, &mut ledger, progress).await?;
+    Ok(Pushed {
+        summary,
+        unmatched,
+        unreadable,
+    })
+}

@@ -1,0 +1,99 @@
+//! `placard-collector push action-network`: 2,000 records synced from a kiosk go on to the
+//! Action Network stand-in exactly once, through throttling and 500s, on both backends; a
+//! second run posts nothing.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::process::Command;
+
+use placard_fanout::stand_in::{self, TOKEN};
+
+use common::{
+    BIN, Backend, Collector, KeyFile, enroll_vault, kiosk_prefilled_sealing_to, sync_all,
+};
+
+async fn two_thousand_signatures_go_to_action_network_once(backend: Backend) {
+    let Some(c) = Collector::start_on(backend) else {
+        return;
+    };
+    let org = KeyFile::new("correct horse battery staple");
+    let (_dir, vault) =
+        kiosk_prefilled_sealing_to(&org.recipient, 2000, "encryption-is-not-a-crime");
+    enroll_vault(&c, &vault, "kiosk").await;
+    assert_eq!(sync_all(&c.url, vault, 500).await, 2000);
+
+    // 429s (half with Retry-After) and 500s now and then; the collector paces at 400 a second.
+    let s = stand_in::start(1000, false).await;
+    {
+        let mut b = s.books.lock().unwrap();
+        b.inject_429_every = 250;
+        b.error_every = 200;
+    }
+    let pack = concat!(env!("CARGO_MANIFEST_DIR"), "/../../packs/demo");
+    let push = |db: String, base: String, key: String, pass: String| {
+        tokio::task::spawn_blocking(move || {
+            Command::new(BIN)
+                .args(["push", "action-network", "--db", &db, "--base-url", &base])
+                .args(["--token", TOKEN, "--rate", "400", "--pack", pack])
+                .args(["--identity", &key, "--passphrase-file", &pass])
+                .output()
+                .unwrap()
+        })
+    };
+    let args = || {
+        (
+            c.db.clone(),
+            s.base.clone(),
+            org.key(),
+            org.passphrase("right"),
+        )
+    };
+    let (db, base, key, pass) = args();
+    let out = push(db, base, key, pass).await.unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.lines().last(),
+        Some("sent 2000, failed 0, skipped 0"),
+        "{stdout}"
+    );
+    {
+        let b = s.books.lock().unwrap();
+        assert!(
+            b.throttled > 0 && b.server_errors > 0,
+            "the faults happened"
+        );
+        assert_eq!(b.signatures.len(), 2000, "every signer, once");
+        assert!(b.identifiers.values().all(|n| *n == 1), "no record twice");
+        assert!(
+            b.signatures
+                .keys()
+                .all(|(petition, _)| petition == "pet-57")
+        );
+    }
+
+    let (db, base, key, pass) = args();
+    let out = push(db, base, key, pass).await.unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.lines().last(),
+        Some("sent 0, failed 0, skipped 2000"),
+        "{stdout}"
+    );
+    assert_eq!(s.books.lock().unwrap().identifiers.len(), 2000);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_thousand_signatures_from_the_collector_reach_action_network_once_sqlite() {
+    two_thousand_signatures_go_to_action_network_once(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_thousand_signatures_from_the_collector_reach_action_network_once_postgres() {
+    two_thousand_signatures_go_to_action_network_once(Backend::Postgres).await;
+}

@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod fanout;
+pub mod import;
 pub mod keyring;
 pub mod packs;
 pub mod server;

@@ -38,6 +38,12 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Csv,
+    Jsonl,
+}
+
 #[derive(Debug, Subcommand)]
 enum Push {
     /// To Action Network, each record once, at the rate Action Network allows; ends with
@@ -101,6 +107,28 @@ enum Command {
     /// Send the records held here on to where the organisation keeps its list.
     #[command(subcommand)]
     Push(Push),
+    /// Take in a sealed bundle from a kiosk that never got online (`placard export --sealed`);
+    /// the same bundle twice stores nothing twice.
+    Import {
+        #[arg(long, default_value = "sqlite://collector.db")]
+        db: String,
+        bundle: PathBuf,
+    },
+    /// Export the records held here, opened with the organiser's key: CSV in the shape Action
+    /// Network's importer takes, or JSON Lines.
+    Export {
+        #[arg(long, default_value = "sqlite://collector.db")]
+        db: String,
+        #[arg(long)]
+        identity: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+        /// Where to write (default: stdout).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Lock a running collector again: it forgets the organiser's key.
     Lock {
         #[arg(long, default_value = "placard-collector.sock")]
@@ -250,6 +278,49 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     println!("failed {id}: {why}");
                 }
                 println!("{}", pushed.summary);
+            }
+            Command::Import { db, bundle } => {
+                let bytes = std::fs::read(&bundle)?;
+                let store = Store::open(&db).await?;
+                let done = placard_collector::import::import(&store, &bytes).await?;
+                println!(
+                    "imported {} records: {} new, {} held already",
+                    done.records,
+                    done.new,
+                    done.records - done.new
+                );
+            }
+            Command::Export {
+                db,
+                identity,
+                passphrase_file,
+                format,
+                out,
+            } => {
+                let passphrase = passphrase::read(
+                    passphrase_file.as_deref(),
+                    "Passphrase for the organiser key: ",
+                )?;
+                let key = OrganiserKey::unlock(&identity, &passphrase)?;
+                drop(passphrase);
+                let store = Store::open(&db).await?;
+                let rows = store.all_records().await?;
+                let records = rows
+                    .iter()
+                    .map(|(device, row)| placard_vault::open_sealed(row, *device, &key));
+                let sink: Box<dyn std::io::Write> = match &out {
+                    Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path)?)),
+                    None => Box::new(std::io::stdout().lock()),
+                };
+                let summary = match format {
+                    Format::Csv => placard_vault::write_csv_records(records, sink)?,
+                    Format::Jsonl => placard_vault::write_jsonl_records(records, sink)?,
+                };
+                eprintln!(
+                    "exported {} records; {} could not be opened",
+                    summary.written,
+                    summary.problems.len()
+                );
             }
             Command::Enroll { db, name } => {
                 println!("{}", Store::open(&db).await?.new_enrol_code(&name).await?);

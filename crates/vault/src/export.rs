@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::error::VaultError;
 use crate::keys::OrganiserKey;
+use crate::record::Record;
 use crate::store::{RowProblem, Vault};
 
 /// Columns in the shape Action Network's CSV importer takes, then Placard's own.
@@ -33,15 +34,24 @@ pub struct ExportSummary {
     pub problems: Vec<RowProblem>,
 }
 
+/// The vault's records, opened with `key`, as CSV ([`CSV_HEADER`]).
 pub fn write_csv(
     vault: &Vault,
     key: &OrganiserKey,
     out: impl Write,
 ) -> Result<ExportSummary, VaultError> {
+    write_csv_records(vault.open_records(key)?, out)
+}
+
+/// Opened records (from a vault or the collector) as CSV ([`CSV_HEADER`]).
+pub fn write_csv_records(
+    records: impl IntoIterator<Item = Result<Record, RowProblem>>,
+    out: impl Write,
+) -> Result<ExportSummary, VaultError> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(CSV_HEADER).map_err(csv_error)?;
     let mut summary = ExportSummary::default();
-    for result in vault.open_records(key)? {
+    for result in records {
         match result {
             Ok(r) => {
                 let id = r.record_id.to_string();
@@ -70,13 +80,22 @@ pub fn write_csv(
     Ok(summary)
 }
 
+/// The vault's records, opened with `key`, one JSON object per line.
 pub fn write_jsonl(
     vault: &Vault,
     key: &OrganiserKey,
+    out: impl Write,
+) -> Result<ExportSummary, VaultError> {
+    write_jsonl_records(vault.open_records(key)?, out)
+}
+
+/// Opened records (from a vault or the collector), one JSON object per line.
+pub fn write_jsonl_records(
+    records: impl IntoIterator<Item = Result<Record, RowProblem>>,
     mut out: impl Write,
 ) -> Result<ExportSummary, VaultError> {
     let mut summary = ExportSummary::default();
-    for result in vault.open_records(key)? {
+    for result in records {
         match result {
             Ok(r) => {
                 serde_json::to_writer(&mut out, &r).map_err(|e| VaultError::Io(e.into()))?;
@@ -90,16 +109,19 @@ pub fn write_jsonl(
     Ok(summary)
 }
 
-#[derive(Serialize)]
-struct Manifest<'a> {
-    format: &'static str,
+#[derive(Serialize, serde::Deserialize)]
+struct Manifest {
+    format: String,
     device_id: String,
-    recipient: &'a str,
+    recipient: String,
     exported_at: String,
     records: Vec<ManifestEntry>,
 }
 
-#[derive(Serialize)]
+/// The sealed bundle's format name, in its manifest.
+const BUNDLE_FORMAT: &str = "placard-sealed-bundle/1";
+
+#[derive(Serialize, serde::Deserialize)]
 struct ManifestEntry {
     id: String,
     petition_id: String,
@@ -129,9 +151,9 @@ pub fn write_sealed_tar(vault: &Vault, out: &Path) -> Result<ExportSummary, Vaul
         });
     }
     let manifest = Manifest {
-        format: "placard-sealed-bundle/1",
+        format: BUNDLE_FORMAT.to_owned(),
         device_id: vault.device_id().to_string(),
-        recipient: vault.recipient(),
+        recipient: vault.recipient().to_owned(),
         exported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         records: entries,
     };
@@ -143,6 +165,65 @@ pub fn write_sealed_tar(vault: &Vault, out: &Path) -> Result<ExportSummary, Vaul
     Ok(ExportSummary {
         written: rows.len() as u64,
         problems: Vec::new(),
+    })
+}
+
+/// A sealed bundle read back (at the collector): the device it came from and its rows, each
+/// checked against the manifest's SHA-256.
+#[derive(Debug)]
+pub struct SealedBundle {
+    pub device_id: uuid::Uuid,
+    pub recipient: String,
+    pub rows: Vec<crate::store::SealedRow>,
+}
+
+/// Reads a bundle written by [`write_sealed_tar`]. Refuses the whole bundle — rather than take
+/// part of it — when the manifest is missing or of another format, or a record is missing,
+/// damaged (its SHA-256 differs) or unlisted.
+pub fn read_sealed_tar(bytes: &[u8]) -> Result<SealedBundle, VaultError> {
+    let bad = |why: String| VaultError::Corrupt(format!("sealed bundle: {why}"));
+    let mut files = std::collections::HashMap::new();
+    let mut archive = tar::Archive::new(bytes);
+    for entry in archive.entries()? {
+        let mut entry = entry?;
+        let name = entry.path()?.to_string_lossy().into_owned();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut data)?;
+        files.insert(name, data);
+    }
+    let manifest: Manifest = serde_json::from_slice(
+        files
+            .get("manifest.json")
+            .ok_or_else(|| bad("no manifest.json".into()))?,
+    )
+    .map_err(|e| bad(format!("manifest.json: {e}")))?;
+    if manifest.format != BUNDLE_FORMAT {
+        return Err(bad(format!("unknown format `{}`", manifest.format)));
+    }
+    let device_id =
+        uuid::Uuid::parse_str(&manifest.device_id).map_err(|e| bad(format!("device id: {e}")))?;
+    if files.len() != manifest.records.len() + 1 {
+        return Err(bad("files that the manifest does not list".into()));
+    }
+    let mut rows = Vec::with_capacity(manifest.records.len());
+    for e in manifest.records {
+        let sealed = files
+            .remove(&e.file)
+            .ok_or_else(|| bad(format!("{} is missing", e.file)))?;
+        if hex(ring::digest::digest(&ring::digest::SHA256, &sealed).as_ref()) != e.sha256 {
+            return Err(bad(format!("{} is damaged (its SHA-256 differs)", e.file)));
+        }
+        rows.push(crate::store::SealedRow {
+            id: e.id,
+            petition_id: e.petition_id,
+            captured_at: e.captured_at,
+            sealed,
+        });
+    }
+    Ok(SealedBundle {
+        device_id,
+        recipient: manifest.recipient,
+        rows,
     })
 }
 

@@ -18,7 +18,10 @@ mod validate;
 /// Passphrases are handled as age's `SecretString` (zeroised on drop).
 pub use age::secrecy::{ExposeSecret, SecretString};
 pub use error::{FieldCode, FieldError, VaultError};
-pub use export::{CSV_HEADER, ExportSummary, write_csv, write_jsonl, write_sealed_tar};
+pub use export::{
+    CSV_HEADER, ExportSummary, SealedBundle, read_sealed_tar, write_csv, write_csv_records,
+    write_jsonl, write_jsonl_records, write_sealed_tar,
+};
 pub use keys::{OrganiserKey, parse_recipient};
 pub use outbox::{Acknowledged, OutboxBatch};
 pub use record::{Event, Extra, ExtraField, Record, SignerInput};

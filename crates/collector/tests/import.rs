@@ -1,0 +1,90 @@
+//! A kiosk that never got online: its sealed bundle (`placard export --sealed`, on a USB
+//! stick) is imported at the collector once, however often it is imported or synced as well;
+//! a damaged bundle stores nothing; the records then export in plaintext after unlock.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::process::Command;
+
+use common::{BIN, Backend, Collector, KeyFile, enroll_vault, kiosk_sealing_to, sync_all};
+
+fn run(c: &Collector, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .args(["--db", &c.db])
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+async fn a_bundle_is_imported_once(backend: Backend) {
+    let Some(c) = Collector::start_on(backend) else {
+        return;
+    };
+    let org = KeyFile::new("correct horse battery staple");
+    let (dir, vault) = kiosk_sealing_to(&org.recipient, 5, "encryption-is-not-a-crime");
+    let stick = tempfile::tempdir().unwrap();
+    let bundle = stick.path().join("kiosk.tar");
+    placard_vault::write_sealed_tar(&vault, &bundle).unwrap();
+    let bundle = bundle.to_str().unwrap();
+
+    // A damaged copy: one sealed record's bytes changed. Refused whole.
+    let mut bytes = std::fs::read(bundle).unwrap();
+    let at = bytes.windows(8).position(|w| w == b"age-encr").unwrap() + 40;
+    bytes[at] ^= 0x20;
+    let damaged = stick.path().join("damaged.tar");
+    std::fs::write(&damaged, &bytes).unwrap();
+    let (ok, _, err) = run(&c, &["import", damaged.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(c.stats()["records"], 0, "nothing of it stored");
+
+    let (ok, out, err) = run(&c, &["import", bundle]);
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "imported 5 records: 5 new, 0 held already");
+    let (_, out, _) = run(&c, &["import", bundle]);
+    assert_eq!(out.trim(), "imported 5 records: 0 new, 5 held already");
+
+    // The kiosk comes online after all and syncs: acknowledged, not stored again.
+    enroll_vault(&c, &vault, "kiosk").await;
+    assert_eq!(sync_all(&c.url, vault, 100).await, 5);
+    assert_eq!(c.stats()["records"], 5);
+
+    let (ok, out, err) = run(
+        &c,
+        &[
+            "export",
+            "--identity",
+            &org.key(),
+            "--passphrase-file",
+            &org.passphrase("right"),
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 6, "{out}");
+    assert!(lines[0].starts_with("first_name,last_name,email,zip_code,country"));
+    assert!(lines[1..].iter().all(|l| l.starts_with("Ada,")), "{out}");
+    assert!(
+        err.contains("exported 5 records; 0 could not be opened"),
+        "{err}"
+    );
+    drop(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sealed_bundle_is_imported_once_sqlite() {
+    a_bundle_is_imported_once(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sealed_bundle_is_imported_once_postgres() {
+    a_bundle_is_imported_once(Backend::Postgres).await;
+}

@@ -55,6 +55,24 @@ enum Push {
         #[arg(long)]
         pack: Option<PathBuf>,
     },
+    /// To the organisation's own HTTPS endpoint: JSON batches signed with HMAC-SHA256 (header
+    /// `Placard-Signature: t=UNIX,v1=HEX` over `UNIX.BODY`).
+    Webhook {
+        #[arg(long)]
+        vault: PathBuf,
+        #[arg(long)]
+        identity: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        #[arg(long)]
+        url: String,
+        /// The shared secret, in this file's first line (never an argument).
+        #[arg(long)]
+        secret_file: PathBuf,
+        /// Records per request.
+        #[arg(long, default_value_t = 100)]
+        batch: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -272,6 +290,21 @@ fn main() -> ExitCode {
             rate,
             pack,
         }),
+        Command::Push(Push::Webhook {
+            vault,
+            identity,
+            passphrase_file,
+            url,
+            secret_file,
+            batch,
+        }) => push_cmds::webhook(
+            &vault,
+            &identity,
+            passphrase_file.as_deref(),
+            &url,
+            &secret_file,
+            batch,
+        ),
         Command::Enroll { vault, to, code } => sync_cmds::enroll(&vault, &to, &code),
         Command::Sync { vault, to, once } => sync_cmds::sync(&vault, &to, once),
         Command::Vault(VaultCmd::Verify {

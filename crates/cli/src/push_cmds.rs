@@ -3,13 +3,14 @@
 
 use std::collections::HashMap;
 use std::num::NonZeroU32;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use placard_fanout::action_network::{Client, PetitionMeta, resolve};
 use placard_fanout::run;
+use placard_fanout::webhook::Webhook;
 use placard_petition::{Pack, Renderer};
 use placard_vault::{OrganiserKey, Vault, passphrase};
 
@@ -26,6 +27,80 @@ pub struct ActionNetworkArgs {
     pub rate: u32,
     /// The pack the petitions came from, for their Action Network slug and autoresponder.
     pub pack: Option<PathBuf>,
+}
+
+/// Opens every record of the vault at `dir` with the key file `identity`; the vault comes
+/// back too, to keep each record's outcome in.
+fn open_all(
+    dir: &Path,
+    identity: &Path,
+    passphrase_file: Option<&Path>,
+) -> anyhow::Result<(Vault, Vec<placard_vault::Record>)> {
+    let pass = passphrase::read(passphrase_file, "Passphrase for the organiser key: ")?;
+    let key = OrganiserKey::unlock(identity, &pass)?;
+    drop(pass);
+    let vault = Vault::open(dir)?;
+    let mut records = Vec::new();
+    let mut unreadable = 0;
+    for r in vault.open_records(&key)? {
+        match r {
+            Ok(record) => records.push(record),
+            Err(_) => unreadable += 1,
+        }
+    }
+    if unreadable > 0 {
+        eprintln!(
+            "{unreadable} records could not be opened and are left out (see `placard vault verify`)"
+        );
+    }
+    Ok((vault, records))
+}
+
+fn bar(len: usize) -> anyhow::Result<ProgressBar> {
+    Ok(ProgressBar::new(len as u64).with_style(
+        ProgressStyle::with_template("[{bar:40}] {pos}/{len} records  {eta}")?
+            .progress_chars("=> "),
+    ))
+}
+
+/// Prints each failure, then the summary line.
+fn report(summary: &run::Summary) {
+    for (id, why) in &summary.failures {
+        println!("failed {id}: {why}");
+    }
+    println!("{summary}");
+}
+
+/// `placard push webhook`.
+pub fn webhook(
+    dir: &Path,
+    identity: &Path,
+    passphrase_file: Option<&Path>,
+    url: &str,
+    secret_file: &Path,
+    batch: usize,
+) -> anyhow::Result<ExitCode> {
+    let secret = std::fs::read_to_string(secret_file)
+        .with_context(|| format!("cannot read the secret file {}", secret_file.display()))?;
+    let hook = Webhook::new(url, secret.lines().next().unwrap_or(""))?;
+    drop(secret);
+    let (mut vault, records) = open_all(dir, identity, passphrase_file)?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let progress = bar(records.len())?;
+    let summary = rt.block_on(run::push_webhook(
+        &hook,
+        &records,
+        batch,
+        &mut vault,
+        |done, _| {
+            progress.set_position(done);
+        },
+    ))?;
+    progress.finish_and_clear();
+    report(&summary);
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn action_network(args: &ActionNetworkArgs) -> anyhow::Result<ExitCode> {
@@ -45,27 +120,8 @@ pub fn action_network(args: &ActionNetworkArgs) -> anyhow::Result<ExitCode> {
         .map(|dir| Pack::load(dir, &Renderer::default()))
         .transpose()
         .context("cannot load the pack")?;
-    let pass = passphrase::read(
-        args.passphrase_file.as_deref(),
-        "Passphrase for the organiser key: ",
-    )?;
-    let key = OrganiserKey::unlock(&args.identity, &pass)?;
-    drop(pass);
-    let mut vault = Vault::open(&args.vault)?;
-    let mut records = Vec::new();
-    let mut unreadable = 0;
-    for r in vault.open_records(&key)? {
-        match r {
-            Ok(record) => records.push(record),
-            Err(_) => unreadable += 1,
-        }
-    }
-    drop(key);
-    if unreadable > 0 {
-        eprintln!(
-            "{unreadable} records could not be opened and are left out (see `placard vault verify`)"
-        );
-    }
+    let (mut vault, records) =
+        open_all(&args.vault, &args.identity, args.passphrase_file.as_deref())?;
     let client = Client::new(&args.base_url, &args.token, rate)?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -96,19 +152,13 @@ pub fn action_network(args: &ActionNetworkArgs) -> anyhow::Result<ExitCode> {
         if targets.is_empty() && !records.is_empty() {
             bail!("no petition could be matched on Action Network; give --petition SLUG=AN_ID");
         }
-        let bar = ProgressBar::new(records.len() as u64).with_style(
-            ProgressStyle::with_template("[{bar:40}] {pos}/{len} records  {eta}")?
-                .progress_chars("=> "),
-        );
+        let bar = bar(records.len())?;
         let summary = run::push(&client, &records, &targets, &mut vault, |done, _| {
             bar.set_position(done);
         })
         .await?;
         bar.finish_and_clear();
-        for (id, why) in &summary.failures {
-            println!("failed {id}: {why}");
-        }
-        println!("{summary}");
+        report(&summary);
         anyhow::Ok(())
     })?;
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 //! and failures are tested in `placard-fanout` itself).
 #![allow(clippy::unwrap_used)]
 
+use std::path::PathBuf;
 use std::process::Command;
 
 use placard_fanout::stand_in::{self, TOKEN};
@@ -16,10 +17,9 @@ fn placard(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_unlocked_kiosk_pushes_to_action_network_once() {
-    let s = stand_in::start(1000, false).await;
-    let base = s.base.clone();
+/// A kiosk's vault with `n` signatures and its organiser key on a "USB stick":
+/// (the folder, the vault, the key file, the passphrase file).
+fn kiosk(n: usize) -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let key_file = dir.path().join("organiser.age");
     let pass_file = dir.path().join("pass");
@@ -33,13 +33,22 @@ async fn an_unlocked_kiosk_pushes_to_action_network_once() {
     let vault_dir = dir.path().join("vault");
     let mut vault = Vault::init(&vault_dir, &key.recipient()).unwrap();
     let rules = SignRules::basic("encryption-is-not-a-crime", "BR");
-    for i in 0..3 {
+    for i in 0..n {
         let mut s = SignerInput::default();
         s.given_name = "Ada".into();
         s.email = format!("ada{i}@example.org");
         vault.sign(&rules, s).unwrap();
     }
     drop(vault);
+
+    (dir, vault_dir, key_file, pass_file)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unlocked_kiosk_pushes_to_action_network_once() {
+    let s = stand_in::start(1000, false).await;
+    let base = s.base.clone();
+    let (_dir, vault_dir, key_file, pass_file) = kiosk(3);
 
     let pack = concat!(env!("CARGO_MANIFEST_DIR"), "/../../packs/demo");
     let args = |token: &'static str| {
@@ -112,4 +121,61 @@ async fn an_unlocked_kiosk_pushes_to_action_network_once() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unlocked_kiosk_pushes_to_a_signed_webhook_once() {
+    const SECRET: &str = "the organisation's webhook secret";
+    let (url, receiver) = stand_in::receiver(SECRET).await;
+    let (dir, vault_dir, key_file, pass_file) = kiosk(5);
+    let secret_file = dir.path().join("secret");
+    std::fs::write(&secret_file, format!("{SECRET}\n")).unwrap();
+    let push = || {
+        let args: Vec<String> = [
+            "push",
+            "webhook",
+            "--vault",
+            vault_dir.to_str().unwrap(),
+            "--identity",
+            key_file.to_str().unwrap(),
+            "--passphrase-file",
+            pass_file.to_str().unwrap(),
+            "--url",
+            &url,
+            "--secret-file",
+            secret_file.to_str().unwrap(),
+            "--batch",
+            "2",
+        ]
+        .iter()
+        .map(|a| (*a).to_owned())
+        .collect();
+        tokio::task::spawn_blocking(move || {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            placard(&args)
+        })
+    };
+    let out = push().await.unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.lines().last(),
+        Some("sent 5, failed 0, skipped 0"),
+        "{stdout}"
+    );
+    {
+        let r = receiver.lock().unwrap();
+        assert_eq!((r.batches.len(), r.records.len()), (3, 5), "batches of 2");
+        assert_eq!(r.refused_signatures, 0);
+    }
+    let out = push().await.unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().last(),
+        Some("sent 0, failed 0, skipped 5")
+    );
+    assert_eq!(receiver.lock().unwrap().records.len(), 5);
 }

@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use placard_fanout::action_network::{self, Client, PetitionMeta};
 use placard_fanout::run::{self, Ledger, RunError, Summary};
-use placard_vault::{OrganiserKey, open_sealed};
+use placard_fanout::webhook::Webhook;
+use placard_vault::{OrganiserKey, Record, open_sealed};
 use uuid::Uuid;
 
 use crate::store::Store;
@@ -44,16 +45,8 @@ pub struct Pushed {
     pub unreadable: usize,
 }
 
-/// Opens every record with `key` and pushes it to Action Network through `client`; `given`
-/// maps petitions to Action Network ids, `meta` says what the pack knows of each.
-pub async fn push_action_network(
-    store: &Store,
-    key: &OrganiserKey,
-    client: &Client,
-    given: &HashMap<String, String>,
-    meta: impl Fn(&str) -> PetitionMeta,
-    progress: impl FnMut(u64, u64),
-) -> Result<Pushed, RunError> {
+/// Every record held, opened with `key`, and how many it did not open.
+async fn open_all(store: &Store, key: &OrganiserKey) -> Result<(Vec<Record>, usize), RunError> {
     let rows = store
         .all_records()
         .await
@@ -66,6 +59,38 @@ pub async fn push_action_network(
             Err(_) => unreadable += 1,
         }
     }
+    Ok((records, unreadable))
+}
+
+/// Opens every record with `key` and sends it to the webhook in batches of `batch`.
+pub async fn push_webhook(
+    store: &Store,
+    key: &OrganiserKey,
+    webhook: &Webhook,
+    batch: usize,
+    progress: impl FnMut(u64, u64),
+) -> Result<Pushed, RunError> {
+    let (records, unreadable) = open_all(store, key).await?;
+    let mut ledger = store.clone();
+    let summary = run::push_webhook(webhook, &records, batch, &mut ledger, progress).await?;
+    Ok(Pushed {
+        summary,
+        unmatched: Vec::new(),
+        unreadable,
+    })
+}
+
+/// Opens every record with `key` and pushes it to Action Network through `client`; `given`
+/// maps petitions to Action Network ids, `meta` says what the pack knows of each.
+pub async fn push_action_network(
+    store: &Store,
+    key: &OrganiserKey,
+    client: &Client,
+    given: &HashMap<String, String>,
+    meta: impl Fn(&str) -> PetitionMeta,
+    progress: impl FnMut(u64, u64),
+) -> Result<Pushed, RunError> {
+    let (records, unreadable) = open_all(store, key).await?;
     let mut ids: Vec<String> = records.iter().map(|r| r.petition_id.clone()).collect();
     ids.sort_unstable();
     ids.dedup();

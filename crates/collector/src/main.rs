@@ -71,6 +71,23 @@ enum Push {
         #[arg(long)]
         pack: Option<PathBuf>,
     },
+    /// To the organisation's own HTTPS endpoint: JSON batches signed with HMAC-SHA256.
+    Webhook {
+        #[arg(long, default_value = "sqlite://collector.db")]
+        db: String,
+        #[arg(long)]
+        url: String,
+        /// The shared secret, in this file's first line (never an argument).
+        #[arg(long)]
+        secret_file: PathBuf,
+        /// Records per request.
+        #[arg(long, default_value_t = 100)]
+        batch: usize,
+        #[arg(long)]
+        identity: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -235,20 +252,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let pack = pack
                     .map(|dir| Pack::load(&dir, &Renderer::default()))
                     .transpose()?;
-                let passphrase = passphrase::read(
-                    passphrase_file.as_deref(),
-                    "Passphrase for the organiser key: ",
-                )?;
-                let key = OrganiserKey::unlock(&identity, &passphrase)?;
-                drop(passphrase);
+                let key = unlock(&identity, passphrase_file.as_deref())?;
                 let rate = NonZeroU32::new(rate)
                     .ok_or_else(|| anyhow::anyhow!("--rate must be at least 1"))?;
                 let client = Client::new(&base_url, &token, rate)?;
                 let store = Store::open(&db).await?;
-                let bar = ProgressBar::new(0).with_style(
-                    ProgressStyle::with_template("[{bar:40}] {pos}/{len} records  {eta}")?
-                        .progress_chars("=> "),
-                );
+                let bar = progress_bar()?;
                 let pushed = push_action_network(
                     &store,
                     &key,
@@ -263,21 +272,39 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .await?;
                 bar.finish_and_clear();
                 drop(key);
-                if pushed.unreadable > 0 {
-                    eprintln!(
-                        "{} records could not be opened with this key and are left out",
-                        pushed.unreadable
-                    );
-                }
-                for id in &pushed.unmatched {
-                    eprintln!(
-                        "no Action Network petition found for `{id}`: its signatures wait (give --petition {id}=AN_ID)"
-                    );
-                }
-                for (id, why) in &pushed.summary.failures {
-                    println!("failed {id}: {why}");
-                }
-                println!("{}", pushed.summary);
+                report(&pushed);
+            }
+            Command::Push(Push::Webhook {
+                db,
+                url,
+                secret_file,
+                batch,
+                identity,
+                passphrase_file,
+            }) => {
+                let secret = std::fs::read_to_string(&secret_file)?;
+                let hook = placard_fanout::webhook::Webhook::new(
+                    &url,
+                    secret.lines().next().unwrap_or(""),
+                )?;
+                drop(secret);
+                let key = unlock(&identity, passphrase_file.as_deref())?;
+                let store = Store::open(&db).await?;
+                let bar = progress_bar()?;
+                let pushed = placard_collector::fanout::push_webhook(
+                    &store,
+                    &key,
+                    &hook,
+                    batch,
+                    |done, total| {
+                        bar.set_length(total);
+                        bar.set_position(done);
+                    },
+                )
+                .await?;
+                bar.finish_and_clear();
+                drop(key);
+                report(&pushed);
             }
             Command::Import { db, bundle } => {
                 let bytes = std::fs::read(&bundle)?;
@@ -297,12 +324,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 format,
                 out,
             } => {
-                let passphrase = passphrase::read(
-                    passphrase_file.as_deref(),
-                    "Passphrase for the organiser key: ",
-                )?;
-                let key = OrganiserKey::unlock(&identity, &passphrase)?;
-                drop(passphrase);
+                let key = unlock(&identity, passphrase_file.as_deref())?;
                 let store = Store::open(&db).await?;
                 let rows = store.all_records().await?;
                 let records = rows
@@ -374,4 +396,39 @@ fn petition_meta(pack: Option<&Pack>, id: &str) -> PetitionMeta {
             }
         })
         .unwrap_or_default()
+}
+
+/// The organiser's key, unlocked for this command only.
+fn unlock(
+    identity: &std::path::Path,
+    passphrase_file: Option<&std::path::Path>,
+) -> anyhow::Result<OrganiserKey> {
+    let passphrase = passphrase::read(passphrase_file, "Passphrase for the organiser key: ")?;
+    Ok(OrganiserKey::unlock(identity, &passphrase)?)
+}
+
+fn progress_bar() -> anyhow::Result<ProgressBar> {
+    Ok(ProgressBar::new(0).with_style(
+        ProgressStyle::with_template("[{bar:40}] {pos}/{len} records  {eta}")?
+            .progress_chars("=> "),
+    ))
+}
+
+/// What a push run did: what was left out on stderr, each failure, then the summary line.
+fn report(pushed: &placard_collector::fanout::Pushed) {
+    if pushed.unreadable > 0 {
+        eprintln!(
+            "{} records could not be opened with this key and are left out",
+            pushed.unreadable
+        );
+    }
+    for id in &pushed.unmatched {
+        eprintln!(
+            "no Action Network petition found for `{id}`: its signatures wait (give --petition {id}=AN_ID)"
+        );
+    }
+    for (id, why) in &pushed.summary.failures {
+        println!("failed {id}: {why}");
+    }
+    println!("{}", pushed.summary);
 }

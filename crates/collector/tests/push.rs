@@ -97,3 +97,64 @@ async fn two_thousand_signatures_from_the_collector_reach_action_network_once_sq
 async fn two_thousand_signatures_from_the_collector_reach_action_network_once_postgres() {
     two_thousand_signatures_go_to_action_network_once(Backend::Postgres).await;
 }
+
+async fn records_go_to_a_signed_webhook_once(backend: Backend) {
+    const SECRET: &str = "the organisation's webhook secret";
+    let Some(c) = Collector::start_on(backend) else {
+        return;
+    };
+    let org = KeyFile::new("correct horse battery staple");
+    let (_dir, vault) = kiosk_prefilled_sealing_to(&org.recipient, 300, "p");
+    enroll_vault(&c, &vault, "kiosk").await;
+    assert_eq!(sync_all(&c.url, vault, 500).await, 300);
+    let (url, receiver) = stand_in::receiver(SECRET).await;
+    let secret = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(secret.path(), SECRET).unwrap();
+    let args = [
+        "push".to_owned(),
+        "webhook".to_owned(),
+        "--db".to_owned(),
+        c.db.clone(),
+        "--url".to_owned(),
+        url,
+        "--secret-file".to_owned(),
+        secret.path().display().to_string(),
+        "--identity".to_owned(),
+        org.key(),
+        "--passphrase-file".to_owned(),
+        org.passphrase("right"),
+    ];
+    let push = || {
+        let args = args.clone();
+        tokio::task::spawn_blocking(move || Command::new(BIN).args(&args).output().unwrap())
+    };
+    let out = push().await.unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.lines().last(),
+        Some("sent 300, failed 0, skipped 0"),
+        "{stdout}"
+    );
+    assert_eq!(receiver.lock().unwrap().batches.len(), 3, "batches of 100");
+    assert_eq!(receiver.lock().unwrap().records.len(), 300);
+    let out = push().await.unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().last(),
+        Some("sent 0, failed 0, skipped 300")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_go_to_a_signed_webhook_once_sqlite() {
+    records_go_to_a_signed_webhook_once(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_go_to_a_signed_webhook_once_postgres() {
+    records_go_to_a_signed_webhook_once(Backend::Postgres).await;
+}

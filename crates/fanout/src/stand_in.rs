@@ -2,7 +2,8 @@
 //! (the `stand-in` feature; never in a build that ships): the `OSDI-API-Token` header, the
 //! petition listing (25 per page, following `_links.next`), the signature helper with people
 //! de-duplicated by email, 429s above a configured rate (with and without `Retry-After`), an
-//! occasional 500, and the empty 200 the helper answers a failed blind post with.
+//! occasional 500, and the empty 200 the helper answers a failed blind post with. And an
+//! organisation's webhook receiver.
 #![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
 
 use std::collections::{HashMap, VecDeque};
@@ -14,6 +15,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
+
+use crate::webhook::{SIGNATURE_HEADER, verify};
 
 /// The API key the stand-in accepts.
 pub const TOKEN: &str = "test-token-0123456789";
@@ -172,4 +175,72 @@ pub async fn start(limit: usize, flaky: bool) -> StandIn {
         .with_state(s.clone());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     s
+}
+
+/// What the webhook receiver saw.
+#[derive(Debug, Default)]
+pub struct Receiver {
+    /// batch id → how many times it arrived.
+    pub batches: HashMap<String, usize>,
+    /// record id → its JSON, from the first delivery of its batch.
+    pub records: HashMap<String, Value>,
+    pub refused_signatures: usize,
+    /// Answer 503 to this many requests first.
+    pub fail_first: usize,
+}
+
+/// An organisation's webhook endpoint on loopback (`…/hook`): checks the signature with
+/// `secret` (401 otherwise), drops a batch id seen before, and keeps the records.
+pub async fn receiver(secret: &str) -> (String, Arc<Mutex<Receiver>>) {
+    let secret = secret.to_owned();
+    let state: Arc<Mutex<Receiver>> = Arc::default();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let s = state.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        post(move |headers: HeaderMap, body: axum::body::Bytes| {
+            let s = s.clone();
+            let secret = secret.clone();
+            async move {
+                let mut r = s.lock().unwrap();
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_secs();
+                let header = headers
+                    .get(SIGNATURE_HEADER)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                if !verify(&secret, header, &body, now, 300) {
+                    r.refused_signatures += 1;
+                    return StatusCode::UNAUTHORIZED.into_response();
+                }
+                if r.fail_first > 0 {
+                    r.fail_first -= 1;
+                    return StatusCode::SERVICE_UNAVAILABLE.into_response();
+                }
+                let batch: Value = serde_json::from_slice(&body).unwrap();
+                let id = batch["batch_id"].as_str().unwrap().to_owned();
+                assert_eq!(
+                    headers.get("idempotency-key").unwrap().to_str().unwrap(),
+                    id
+                );
+                let seen = r.batches.entry(id).or_default();
+                *seen += 1;
+                if *seen == 1 {
+                    for rec in batch["records"].as_array().unwrap() {
+                        let rid = rec["record_id"].as_str().unwrap().to_owned();
+                        assert!(
+                            r.records.insert(rid, rec.clone()).is_none(),
+                            "a record twice"
+                        );
+                    }
+                }
+                StatusCode::NO_CONTENT.into_response()
+            }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, state)
 }

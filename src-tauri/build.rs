@@ -31,5 +31,8 @@ fn placard_commands() -> &'static [&'static str] {
         "operator_sync_now",
         "operator_collector_packs",
         "operator_pull_pack",
+        "operator_key_files",
+        "operator_send_action_network",
+        "operator_send_cancel",
     ]
 }

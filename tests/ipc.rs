@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use placard_kiosk::{KioskCell, KioskConfig, KioskState, SyncCell};
+use placard_kiosk::{KioskCell, KioskConfig, KioskState, SendCell, SyncCell};
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -28,15 +28,22 @@ impl std::ops::Deref for TestApp {
 
 /// The app on the mock runtime, with a fresh (not yet set up) kiosk data dir.
 fn app(state: KioskState) -> TestApp {
+    app_with(state, "https://action-network.invalid/api/v2/".into())
+}
+
+/// As [`app`], with Action Network's API at `action_network`.
+fn app_with(state: KioskState, action_network: String) -> TestApp {
     let data = tempfile::tempdir().expect("data dir");
     let app = placard_kiosk::build(mock_builder())
         .manage(KioskConfig {
             pack_dir: Some(demo_pack()),
             data_dir: data.path().to_owned(),
+            action_network,
         })
         .manage(state)
         .manage(KioskCell::open(data.path()))
         .manage(SyncCell::default())
+        .manage(SendCell::default())
         .build(placard_kiosk::context())
         .expect("app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -754,4 +761,73 @@ fn an_operator_takes_a_pack_from_the_collector_and_shows_it() {
             .is_file(),
         "taken into the kiosk's data folder"
     );
+}
+
+#[test]
+fn an_organiser_sends_the_kiosks_signatures_to_action_network_from_the_panel() {
+    use placard_vault::{OrganiserKey, SecretString};
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let stand_in = rt.block_on(placard_fanout::stand_in::start(1000, false));
+    let w = app_with(KioskState::load(demo_pack()), stand_in.base.clone());
+    // The organiser's own key, on a "USB stick".
+    let stick = tempfile::tempdir().expect("stick");
+    let key_file = stick.path().join("placard-organiser-key.age");
+    let key = OrganiserKey::generate();
+    key.write_encrypted(
+        &key_file,
+        &SecretString::from("correct horse battery".to_owned()),
+    )
+    .expect("key written");
+    invoke(
+        &w,
+        "setup_kiosk",
+        json!({"recipient": key.recipient(), "pin": "2468"}),
+    )
+    .expect("set up");
+    for email in ["ada@example.org", "grace@example.org", "hedy@example.org"] {
+        invoke(
+            &w,
+            "sign_petition",
+            json!({"petitionId": "encryption-is-not-a-crime",
+                   "signer": {"given_name": "Ada", "email": email}}),
+        )
+        .expect("signed");
+    }
+    let send = |passphrase: &str, token: &str| {
+        invoke(
+            &w,
+            "operator_send_action_network",
+            json!({"keyFile": key_file.display().to_string(), "passphrase": passphrase,
+                   "token": token}),
+        )
+    };
+    let e = send("not the passphrase", placard_fanout::stand_in::TOKEN).expect_err("wrong");
+    assert_eq!(e["code"], "wrong_passphrase", "{e}");
+    let e = send("correct horse battery", "not-the-token").expect_err("token");
+    assert_eq!(e["code"], "bad_token", "{e}");
+    assert_eq!(stand_in.books.lock().expect("books").posts, 0);
+
+    let report = send("correct horse battery", placard_fanout::stand_in::TOKEN).expect("sent");
+    assert_eq!(
+        (&report["sent"], &report["failed"], &report["skipped"]),
+        (&json!(3), &json!(0), &json!(0)),
+        "{report}"
+    );
+    {
+        let b = stand_in.books.lock().expect("books");
+        assert_eq!(b.signatures.len(), 3);
+        // Found by listing: the demo petition's slug is the stand-in's `pet-57`.
+        assert!(b.signatures.keys().all(|(p, _)| p == "pet-57"));
+    }
+    let again = send("correct horse battery", placard_fanout::stand_in::TOKEN).expect("again");
+    assert_eq!((&again["sent"], &again["skipped"]), (&json!(0), &json!(3)));
+
+    // Only an operator may send.
+    invoke(&w, "operator_lock", json!({})).expect("lock");
+    let e = send("correct horse battery", placard_fanout::stand_in::TOKEN).expect_err("locked");
+    assert_eq!(e["code"], "operator_only");
 }

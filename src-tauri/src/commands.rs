@@ -8,16 +8,18 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use placard_kiosk_core::uplink;
+use placard_kiosk_core::{send, uplink};
 use placard_vault::SignerInput;
+use tauri::Emitter as _;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use crate::error::{ErrorCode, IpcError};
 use crate::models::{
     AttractPetition, AttractView, CollectorPack, CreatedKey, KioskStatus, OperatorConfig,
-    OperatorView, PackChoice, PackFailure, PackInfo, PetitionView, SignReceipt, SyncView, count,
+    OperatorView, PackChoice, PackFailure, PackInfo, PetitionView, SEND_EVENT, SendProgress,
+    SendReportView, SignReceipt, SyncView, count,
 };
-use crate::state::{KioskCell, KioskConfig, KioskState, LoadedPack, SyncCell};
+use crate::state::{KioskCell, KioskConfig, KioskState, LoadedPack, SendCell, SyncCell};
 
 /// One petition, in `lang` when the pack has that translation.
 #[tauri::command]
@@ -67,7 +69,12 @@ pub async fn operator_unlock(kiosk: State<'_, KioskCell>, pin: String) -> Result
 
 /// Closes the operator session.
 #[tauri::command]
-pub async fn operator_lock(kiosk: State<'_, KioskCell>) -> Result<(), IpcError> {
+pub async fn operator_lock(
+    kiosk: State<'_, KioskCell>,
+    sending: State<'_, SendCell>,
+) -> Result<(), IpcError> {
+    // A send run holds opened records: it stops with the operator's session.
+    sending.cancel();
     kiosk.with(|k| {
         k.operator_lock();
         Ok(())
@@ -165,6 +172,70 @@ pub async fn operator_pull_pack(
         .iter()
         .map(PackChoice::from)
         .collect())
+}
+
+/// Organiser key files on removable media, to send from.
+#[tauri::command]
+pub async fn operator_key_files(kiosk: State<'_, KioskCell>) -> Result<Vec<String>, IpcError> {
+    kiosk.with(|k| Ok(k.require_operator(Instant::now())?))?;
+    Ok(send::key_files()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect())
+}
+
+/// "Send to Action Network" (a kiosk without a collector): unlocks `key_file` with
+/// `passphrase` for this run only and sends every record not sent yet, emitting
+/// [`SEND_EVENT`] progress. The key and the opened records are dropped when it ends, or when
+/// the operator cancels or locks the panel.
+#[tauri::command]
+pub async fn operator_send_action_network<R: Runtime>(
+    app: AppHandle<R>,
+    config: State<'_, KioskConfig>,
+    pack: State<'_, KioskState>,
+    kiosk: State<'_, KioskCell>,
+    sending: State<'_, SendCell>,
+    key_file: String,
+    passphrase: String,
+    token: String,
+) -> Result<SendReportView, IpcError> {
+    let ledger = kiosk.with(|k| {
+        k.require_operator(Instant::now())?;
+        Ok(k.delivery_ledger()?)
+    })?;
+    let cancel = sending
+        .begin()
+        .ok_or_else(|| IpcError::new(ErrorCode::SendFailed, "a send is running already"))?;
+    let shown = pack.current();
+    let request = send::SendRequest {
+        key_file: key_file.into(),
+        passphrase: placard_vault::SecretString::from(passphrase),
+        token,
+        base_url: config.action_network.clone(),
+        rate: std::num::NonZeroU32::new(placard_fanout::action_network::DEFAULT_RATE)
+            .unwrap_or(std::num::NonZeroU32::MIN),
+    };
+    let report = send::send_to_action_network(
+        ledger,
+        request,
+        |id| shown.action_network_meta(id),
+        |done, total| {
+            let _ = app.emit_to("main", SEND_EVENT, SendProgress::new(done, total));
+        },
+        async {
+            let _ = cancel.await;
+        },
+    )
+    .await;
+    sending.cancel();
+    Ok(report?.into())
+}
+
+/// Stops a running send.
+#[tauri::command]
+pub async fn operator_send_cancel(sending: State<'_, SendCell>) -> Result<(), IpcError> {
+    sending.cancel();
+    Ok(())
 }
 
 /// "Sync now": the sync loop stops waiting and tries at once (`not_enrolled` without a

@@ -52,6 +52,16 @@ pub enum ErrorCode {
     /// A pack pulled from the collector was not taken in (damaged, unsafe, no petitions); the
     /// kiosk's packs are as they were.
     BadPack,
+    /// The organiser key's passphrase was wrong.
+    WrongPassphrase,
+    /// The file is not an organiser key (or is damaged).
+    BadIdentity,
+    /// Action Network refused the API key.
+    BadToken,
+    /// Action Network did not answer.
+    ActionNetworkUnreachable,
+    /// A send run failed otherwise, or one is running already; `message` says why.
+    SendFailed,
 }
 
 /// One form field the signer must fix, with a stable code the UI translates.
@@ -100,6 +110,11 @@ impl From<placard_kiosk_core::KioskError> for IpcError {
             K::EnrolRefused(_) => ErrorCode::EnrolRefused,
             K::Sync(_) => ErrorCode::SyncError,
             K::BadPack(_) => ErrorCode::BadPack,
+            K::BadToken => ErrorCode::BadToken,
+            K::ActionNetworkUnreachable(_) => ErrorCode::ActionNetworkUnreachable,
+            K::SendFailed(_) => ErrorCode::SendFailed,
+            K::Vault(V::WrongPassphrase) => ErrorCode::WrongPassphrase,
+            K::Vault(V::BadIdentity(_)) => ErrorCode::BadIdentity,
             K::Vault(V::InvalidInput(_) | V::MalformedInput(_)) => ErrorCode::InvalidInput,
             K::Vault(V::BadRecipient(_)) => ErrorCode::BadRecipient,
             K::Vault(V::StorageFull) => ErrorCode::StorageFull,

@@ -12,10 +12,10 @@ pub mod state;
 use tauri::{Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
 pub use error::{ErrorCode, IpcError};
-pub use state::{KioskCell, KioskConfig, KioskState, LoadedPack, SyncCell};
+pub use state::{KioskCell, KioskConfig, KioskState, LoadedPack, SendCell, SyncCell};
 
 /// Registers the commands and the `pack:` scheme on any runtime. The caller manages a
-/// [`KioskConfig`], a [`KioskState`], a [`KioskCell`] and a [`SyncCell`] (`run` does it in
+/// [`KioskConfig`], a [`KioskState`], a [`KioskCell`], a [`SyncCell`] and a [`SendCell`] (`run` does it in
 /// setup; tests with fixtures).
 pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
@@ -38,6 +38,9 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::operator_sync_now,
             commands::operator_collector_packs,
             commands::operator_pull_pack,
+            commands::operator_key_files,
+            commands::operator_send_action_network,
+            commands::operator_send_cancel,
         ])
         .register_asynchronous_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .on_window_event(|window, event| {
@@ -86,6 +89,7 @@ pub fn run() {
                 eprintln!("placard-kiosk: sync not started: {e}");
             }
             app.manage(sync);
+            app.manage(SendCell::default());
             app.manage(kiosk);
             open_window(app, &config, locked)?;
             app.manage(config);

@@ -3,6 +3,7 @@
 
 use placard_kiosk_core::packs::PackSource;
 use placard_kiosk_core::qr::qr_for_url;
+use placard_kiosk_core::send::SendReport;
 use placard_kiosk_core::uplink::PackListing;
 use placard_kiosk_core::{HourTotal, OperatorSettings, Overview};
 
@@ -336,6 +337,72 @@ impl From<&PackSource> for PackChoice {
     }
 }
 
+/// How a "Send to Action Network" run ended.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SendReportView {
+    pub sent: u32,
+    pub failed: u32,
+    /// Sent by an earlier run.
+    pub skipped: u32,
+    /// Not sent, to try again later (Action Network unreachable, petition not found).
+    pub deferred: u32,
+    pub cancelled: bool,
+    /// Each failed record and Action Network's reason.
+    pub failures: Vec<SendFailure>,
+    /// Petitions no Action Network petition was found for.
+    pub unmatched: Vec<String>,
+    /// Records the key did not open.
+    pub unreadable: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SendFailure {
+    pub record_id: String,
+    pub reason: String,
+}
+
+impl From<SendReport> for SendReportView {
+    fn from(r: SendReport) -> Self {
+        Self {
+            sent: count(r.summary.sent),
+            failed: count(r.summary.failed),
+            skipped: count(r.summary.skipped),
+            deferred: count(r.summary.deferred),
+            cancelled: r.cancelled,
+            failures: r
+                .summary
+                .failures
+                .into_iter()
+                .map(|(id, reason)| SendFailure {
+                    record_id: id.to_string(),
+                    reason,
+                })
+                .collect(),
+            unmatched: r.unmatched,
+            unreadable: u32::try_from(r.unreadable).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// A send run's progress, emitted as [`SEND_EVENT`] after each record.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SendProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+impl SendProgress {
+    pub fn new(done: u64, total: u64) -> Self {
+        Self {
+            done: count(done),
+            total: count(total),
+        }
+    }
+}
+
+/// The event a send run's progress is emitted on.
+pub const SEND_EVENT: &str = "send-progress";
+
 /// A petition pack the enrolled collector offers.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CollectorPack {
@@ -504,6 +571,9 @@ mod tests {
             SyncView::decl(&cfg),
             PackChoice::decl(&cfg),
             CollectorPack::decl(&cfg),
+            SendReportView::decl(&cfg),
+            SendFailure::decl(&cfg),
+            SendProgress::decl(&cfg),
             ShareCode::decl(&cfg),
             SignReceipt::decl(&cfg),
             PetitionView::decl(&cfg),

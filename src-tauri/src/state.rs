@@ -21,6 +21,9 @@ pub struct KioskConfig {
     /// `PLACARD_DATA_DIR`, else the platform's app data folder. Everything the app writes
     /// (webview data included) goes under it.
     pub data_dir: PathBuf,
+    /// Action Network's API root: `PLACARD_ACTION_NETWORK_URL`, else the real one (the
+    /// variable is for tests and for organisations that proxy the API).
+    pub action_network: String,
 }
 
 impl KioskConfig {
@@ -34,6 +37,10 @@ impl KioskConfig {
         Self {
             pack_dir: var("PLACARD_PACK"),
             data_dir: var("PLACARD_DATA_DIR").unwrap_or(default_data_dir),
+            action_network: std::env::var("PLACARD_ACTION_NETWORK_URL")
+                .ok()
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| placard_kiosk_core::send::DEFAULT_ACTION_NETWORK.to_owned()),
         }
     }
 
@@ -100,6 +107,21 @@ impl LoadedPack {
                 format!("no petition `{id}` in this pack"),
             )
         })
+    }
+
+    /// What the pack says of a petition's place on Action Network (nothing when it is not in
+    /// this pack).
+    pub fn action_network_meta(&self, id: &str) -> placard_fanout::action_network::PetitionMeta {
+        self.entry(id)
+            .map(|e| {
+                let p = &e.original.petition;
+                placard_fanout::action_network::PetitionMeta {
+                    slug: p.action_network.slug.clone(),
+                    url: p.action_network.url.clone(),
+                    autoresponse: p.autoresponder.active,
+                }
+            })
+            .unwrap_or_default()
     }
 
     /// Ids of the published petitions, in pack order (none when the pack failed to load).
@@ -265,5 +287,38 @@ impl SyncCell {
         let running = self.lock().take()?;
         let _ = running.stop.send(());
         Some(running.task)
+    }
+}
+
+/// The operator's "Send to Action Network" run, while one runs: its cancel signal. Locking
+/// the panel or closing it cancels the run, which drops the key and the opened records.
+#[derive(Debug, Default)]
+pub struct SendCell(Mutex<Option<tokio::sync::oneshot::Sender<()>>>);
+
+impl SendCell {
+    /// Registers a new run; `None` when one runs already.
+    pub fn begin(&self) -> Option<tokio::sync::oneshot::Receiver<()>> {
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if slot.as_ref().is_some_and(|tx| !tx.is_closed()) {
+            return None;
+        }
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        *slot = Some(tx);
+        Some(rx)
+    }
+
+    /// Stops the run, if one runs.
+    pub fn cancel(&self) {
+        if let Some(tx) = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+        {
+            let _ = tx.send(());
+        }
     }
 }

@@ -168,25 +168,32 @@ pub async fn push_webhook(
     Ok(summary)
 }
 
-/// A kiosk's vault keeps its own fan-out outcomes (a kiosk without a collector).
+/// A kiosk's vault keeps its own fan-out outcomes (a kiosk without a collector). Each call is
+/// a short SQLite read or commit, done at once: the futures hold no borrow of the vault, so a
+/// run over a vault can be sent between threads (the vault is `Send`, not `Sync`).
 impl Ledger for placard_vault::Vault {
-    async fn settled(&self, destination: &str) -> Result<HashSet<Uuid>, String> {
-        Ok(self
-            .settled_deliveries(destination)
-            .map_err(|e| e.to_string())?
-            .iter()
-            .filter_map(|id| Uuid::parse_str(id).ok())
-            .collect())
+    fn settled(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>> {
+        std::future::ready(
+            self.settled_deliveries(destination)
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(|id| Uuid::parse_str(id).ok())
+                        .collect()
+                })
+                .map_err(|e| e.to_string()),
+        )
     }
 
-    async fn settle(
+    fn settle(
         &mut self,
         destination: &str,
         record: Uuid,
         sent: bool,
         detail: &str,
-    ) -> Result<(), String> {
-        self.settle_delivery(destination, &record.to_string(), sent, detail)
-            .map_err(|e| e.to_string())
+    ) -> impl Future<Output = Result<(), String>> {
+        std::future::ready(
+            self.settle_delivery(destination, &record.to_string(), sent, detail)
+                .map_err(|e| e.to_string()),
+        )
     }
 }

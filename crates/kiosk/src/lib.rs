@@ -5,6 +5,7 @@ pub mod keys;
 pub mod packs;
 mod pin;
 pub mod qr;
+pub mod send;
 mod settings;
 pub mod uplink;
 
@@ -62,6 +63,12 @@ pub enum KioskError {
     Sync(String),
     #[error("the petition pack was not taken in: {0}")]
     BadPack(String),
+    #[error("Action Network refused the API key")]
+    BadToken,
+    #[error("Action Network cannot be reached: {0}")]
+    ActionNetworkUnreachable(String),
+    #[error("sending failed: {0}")]
+    SendFailed(String),
     #[error(transparent)]
     Vault(#[from] VaultError),
     #[error("cannot save the kiosk settings: {0}")]
@@ -87,6 +94,9 @@ impl KioskError {
             Self::EnrolRefused(_) => "enrol_refused",
             Self::Sync(_) => "sync_error",
             Self::BadPack(_) => "bad_pack",
+            Self::BadToken => "bad_token",
+            Self::ActionNetworkUnreachable(_) => "action_network_unreachable",
+            Self::SendFailed(_) => "send_failed",
             Self::Vault(e) => e.code(),
             Self::Settings(_) => "storage_error",
         }

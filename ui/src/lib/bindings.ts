@@ -1,7 +1,7 @@
 // Generated from src-tauri/src/{models,error}.rs by the `bindings_are_fresh` test.
 // Do not edit: run `PLACARD_UPDATE_BINDINGS=1 cargo test bindings` instead.
 
-export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "wrong_pin" | "pin_locked_out" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists" | "bad_collector_url" | "collector_unreachable" | "enrol_refused" | "sync_error" | "not_enrolled" | "bad_pack";
+export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "wrong_pin" | "pin_locked_out" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists" | "bad_collector_url" | "collector_unreachable" | "enrol_refused" | "sync_error" | "not_enrolled" | "bad_pack" | "wrong_passphrase" | "bad_identity" | "bad_token" | "action_network_unreachable" | "send_failed";
 
 export type IpcError = { code: ErrorCode, message: string, 
 /**
@@ -121,6 +121,32 @@ export type CollectorPack = { name: string,
  * Download size, bytes.
  */
 bytes: number, };
+
+export type SendReportView = { sent: number, failed: number, 
+/**
+ * Sent by an earlier run.
+ */
+skipped: number, 
+/**
+ * Not sent, to try again later (Action Network unreachable, petition not found).
+ */
+deferred: number, cancelled: boolean, 
+/**
+ * Each failed record and Action Network's reason.
+ */
+failures: Array<SendFailure>, 
+/**
+ * Petitions no Action Network petition was found for.
+ */
+unmatched: Array<string>, 
+/**
+ * Records the key did not open.
+ */
+unreadable: number, };
+
+export type SendFailure = { record_id: string, reason: string, };
+
+export type SendProgress = { done: number, total: number, };
 
 export type ShareCode = { url: string, size: number, path: string, };
 

@@ -17,6 +17,8 @@ import type {
   SyncView,
   CollectorPack,
   PackChoice,
+  SendProgress,
+  SendReportView,
 } from "./bindings";
 
 export class IpcFailure extends Error {
@@ -84,3 +86,13 @@ export const onSyncState = (f: (view: SyncView) => void): Promise<UnlistenFn> =>
 export const operatorCollectorPacks = () => call<CollectorPack[]>("operator_collector_packs");
 /** Takes a pack from the collector onto the kiosk; returns the packs now available. */
 export const operatorPullPack = (name: string) => call<PackChoice[]>("operator_pull_pack", { name });
+/** Organiser key files on removable media. */
+export const operatorKeyFiles = () => call<string[]>("operator_key_files");
+/** Sends every record not sent yet to Action Network; the key is unlocked for this run only. */
+export const operatorSendActionNetwork = (keyFile: string, passphrase: string, token: string) =>
+  call<SendReportView>("operator_send_action_network", { keyFile, passphrase, token });
+/** Stops a running send. */
+export const operatorSendCancel = () => call<null>("operator_send_cancel");
+/** A send run's progress (the Rust side's `SEND_EVENT`). */
+export const onSendProgress = (f: (p: SendProgress) => void): Promise<UnlistenFn> =>
+  listen<SendProgress>("send-progress", (e) => f(e.payload));

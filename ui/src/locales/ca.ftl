@@ -119,6 +119,11 @@ error-enrol_refused = El servidor de recollida ha rebutjat aquest codi. Demaneu-
 error-sync_error = No s'ha pogut iniciar la sincronització.
 error-not_enrolled = Aquest quiosc encara no està registrat en cap servidor de recollida.
 error-bad_pack = No s'ha pogut portar el paquet de peticions. Les peticions d'aquest quiosc no han canviat.
+error-wrong_passphrase = Frase de pas incorrecta.
+error-bad_identity = Aquest fitxer no és una clau de l'organització.
+error-bad_token = Action Network ha rebutjat la clau de l'API.
+error-action_network_unreachable = Action Network no respon. Comproveu la xarxa.
+error-send_failed = L'enviament ha fallat.
 
 ## Operator
 pin-heading = PIN d'operador
@@ -165,6 +170,17 @@ operator-packs-look = Cerca paquets de peticions al servidor de recollida
 operator-packs-none = El servidor de recollida no ofereix paquets de peticions.
 operator-packs-take = Porta { $name }
 operator-packs-taken = El paquet { $name } ja és en aquest quiosc. Trieu-lo a «Paquet de peticions» i deseu.
+send-heading = Envia a Action Network
+send-help = Per a un quiosc sense servidor de recollida. La clau de l'organització obre les signatures només per a aquest enviament; no es desa.
+send-key-file = Fitxer de la clau de l'organització
+send-passphrase = Frase de pas
+send-token = Clau de l'API d'Action Network
+send-start = Envia
+send-cancel = Atura
+send-running = S'està enviant…
+send-summary = { $sent } enviades, { $failed } fallides, { $skipped } enviades abans.
+send-deferred = { $count } esperen un enviament posterior.
+send-cancelled = Aturat. El que s'ha enviat continua enviat.
 operator-pack = Paquet de peticions
 operator-pack-failed = { $count ->
     [one] { $count } fitxer no s'ha pogut carregar:

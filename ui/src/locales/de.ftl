@@ -119,6 +119,11 @@ error-enrol_refused = Der Sammelserver hat diesen Code abgelehnt. Frag die Organ
 error-sync_error = Die Synchronisierung konnte nicht starten.
 error-not_enrolled = Dieser Kiosk ist noch bei keinem Sammelserver angemeldet.
 error-bad_pack = Das Petitionspaket konnte nicht übernommen werden. Die Petitionen auf diesem Kiosk sind unverändert.
+error-wrong_passphrase = Falsche Passphrase.
+error-bad_identity = Diese Datei ist kein Schlüssel der Organisation.
+error-bad_token = Action Network hat den API-Schlüssel abgelehnt.
+error-action_network_unreachable = Action Network antwortet nicht. Prüfe das Netz.
+error-send_failed = Das Senden ist fehlgeschlagen.
 
 ## Operator
 pin-heading = Betreuungs-PIN
@@ -165,6 +170,17 @@ operator-packs-look = Nach Petitionspaketen auf dem Sammelserver suchen
 operator-packs-none = Der Sammelserver bietet keine Petitionspakete an.
 operator-packs-take = { $name } übernehmen
 operator-packs-taken = Das Paket { $name } ist jetzt auf diesem Kiosk. Wähle es unter „Petitionspaket“ und speichere.
+send-heading = An Action Network senden
+send-help = Für einen Kiosk ohne Sammelserver. Der Schlüssel der Organisation öffnet die Unterschriften nur für diesen Lauf; er wird nicht gespeichert.
+send-key-file = Schlüsseldatei der Organisation
+send-passphrase = Passphrase
+send-token = Action-Network-API-Schlüssel
+send-start = Senden
+send-cancel = Anhalten
+send-running = Wird gesendet…
+send-summary = { $sent } gesendet, { $failed } fehlgeschlagen, { $skipped } schon früher gesendet.
+send-deferred = { $count } warten auf einen späteren Lauf.
+send-cancelled = Angehalten. Was gesendet ist, bleibt gesendet.
 operator-pack = Petitionspaket
 operator-pack-failed = { $count ->
     [one] { $count } Datei konnte nicht geladen werden:

@@ -121,6 +121,11 @@ error-enrol_refused = The collector refused this code. Ask the organiser for a n
 error-sync_error = Sync could not start.
 error-not_enrolled = This kiosk is not enrolled with a collector yet.
 error-bad_pack = The petition pack could not be taken in. The petitions on this kiosk are unchanged.
+error-wrong_passphrase = Wrong passphrase.
+error-bad_identity = That file is not an organiser key.
+error-bad_token = Action Network refused the API key.
+error-action_network_unreachable = Action Network did not answer. Check the network.
+error-send_failed = Sending failed.
 
 ## Operator
 pin-heading = Operator PIN
@@ -167,6 +172,20 @@ operator-packs-look = Look for petition packs on the collector
 operator-packs-none = The collector offers no petition packs.
 operator-packs-take = Take { $name }
 operator-packs-taken = The pack { $name } is on this kiosk now. Choose it under “Petition pack” and save.
+send-heading = Send to Action Network
+send-help = For a kiosk with no collector. The organiser's key opens the signatures for this run only; it is not kept.
+send-key-file = Organiser key file
+send-passphrase = Passphrase
+send-token = Action Network API key
+send-start = Send
+send-cancel = Stop
+send-running = Sending…
+send-summary = { $sent } sent, { $failed } failed, { $skipped } sent before.
+send-deferred = { $count ->
+    [one] One signature waits for a later run.
+   *[other] { $count } signatures wait for a later run.
+}
+send-cancelled = Stopped. What was sent stays sent.
 operator-pack = Petition pack
 operator-pack-failed = { $count ->
     [one] { $count } file could not be loaded:

@@ -119,6 +119,11 @@ error-enrol_refused = El servidor de recogida rechazó este código. Pide uno nu
 error-sync_error = No se pudo iniciar la sincronización.
 error-not_enrolled = Este quiosco aún no está registrado en un servidor de recogida.
 error-bad_pack = No se pudo traer el paquete de peticiones. Las peticiones de este quiosco no han cambiado.
+error-wrong_passphrase = Frase de contraseña incorrecta.
+error-bad_identity = Ese archivo no es una clave de la organización.
+error-bad_token = Action Network rechazó la clave de la API.
+error-action_network_unreachable = Action Network no responde. Comprueba la red.
+error-send_failed = El envío falló.
 
 ## Operator
 pin-heading = PIN de operador
@@ -165,6 +170,17 @@ operator-packs-look = Buscar paquetes de peticiones en el servidor de recogida
 operator-packs-none = El servidor de recogida no ofrece paquetes de peticiones.
 operator-packs-take = Traer { $name }
 operator-packs-taken = El paquete { $name } ya está en este quiosco. Elígelo en «Paquete de peticiones» y guarda.
+send-heading = Enviar a Action Network
+send-help = Para un quiosco sin servidor de recogida. La clave de la organización abre las firmas solo para este envío; no se guarda.
+send-key-file = Archivo de la clave de la organización
+send-passphrase = Frase de contraseña
+send-token = Clave de la API de Action Network
+send-start = Enviar
+send-cancel = Detener
+send-running = Enviando…
+send-summary = { $sent } enviadas, { $failed } fallidas, { $skipped } enviadas antes.
+send-deferred = { $count } esperan a un envío posterior.
+send-cancelled = Detenido. Lo enviado sigue enviado.
 operator-pack = Paquete de peticiones
 operator-pack-failed = { $count ->
     [one] { $count } archivo no se pudo cargar:

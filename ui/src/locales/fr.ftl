@@ -119,6 +119,11 @@ error-enrol_refused = Le serveur de collecte a refusé ce code. Demandez-en un n
 error-sync_error = La synchronisation n'a pas pu démarrer.
 error-not_enrolled = Cette borne n'est encore inscrite auprès d'aucun serveur de collecte.
 error-bad_pack = Le paquet de pétitions n'a pas pu être récupéré. Les pétitions de cette borne sont inchangées.
+error-wrong_passphrase = Phrase secrète incorrecte.
+error-bad_identity = Ce fichier n'est pas une clé de l'organisation.
+error-bad_token = Action Network a refusé la clé d'API.
+error-action_network_unreachable = Action Network ne répond pas. Vérifiez le réseau.
+error-send_failed = L'envoi a échoué.
 
 ## Operator
 pin-heading = Code PIN opérateur
@@ -165,6 +170,17 @@ operator-packs-look = Chercher des paquets de pétitions sur le serveur de colle
 operator-packs-none = Le serveur de collecte ne propose aucun paquet de pétitions.
 operator-packs-take = Récupérer { $name }
 operator-packs-taken = Le paquet { $name } est maintenant sur cette borne. Choisissez-le sous « Paquet de pétitions » et enregistrez.
+send-heading = Envoyer à Action Network
+send-help = Pour une borne sans serveur de collecte. La clé de l'organisation ouvre les signatures pour cet envoi seulement ; elle n'est pas conservée.
+send-key-file = Fichier de la clé de l'organisation
+send-passphrase = Phrase secrète
+send-token = Clé d'API Action Network
+send-start = Envoyer
+send-cancel = Arrêter
+send-running = Envoi en cours…
+send-summary = { $sent } envoyées, { $failed } en échec, { $skipped } envoyées avant.
+send-deferred = { $count } attendent un prochain envoi.
+send-cancelled = Arrêté. Ce qui est envoyé le reste.
 operator-pack = Paquet de pétitions
 operator-pack-failed = { $count ->
     [one] { $count } fichier n’a pas pu être chargé :

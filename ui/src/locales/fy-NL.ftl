@@ -119,6 +119,11 @@ error-enrol_refused = De sammeltsjinner wegere dizze koade. Freegje de organisaa
 error-sync_error = Syngronisearjen koe net begjinne.
 error-not_enrolled = Dizze kiosk is noch net oanmeld by in sammeltsjinner.
 error-bad_pack = It petysjepakket koe net oernommen wurde. De petysjes op dizze kiosk binne net feroare.
+error-wrong_passphrase = Ferkearde wachtsin.
+error-bad_identity = Dat bestân is gjin kaai fan de organisaasje.
+error-bad_token = Action Network wegere de API-kaai.
+error-action_network_unreachable = Action Network antwurdet net. Kontrolearje it netwurk.
+error-send_failed = Ferstjoeren is mislearre.
 
 ## Operator
 pin-heading = Behearderspinkoade
@@ -165,6 +170,17 @@ operator-packs-look = Sykje petysjepakketten op de sammeltsjinner
 operator-packs-none = De sammeltsjinner biedt gjin petysjepakketten oan.
 operator-packs-take = { $name } ophelje
 operator-packs-taken = It pakket { $name } stiet no op dizze kiosk. Kies it ûnder ‘Petysjepakket’ en bewarje.
+send-heading = Nei Action Network stjoere
+send-help = Foar in kiosk sûnder sammeltsjinner. De kaai fan de organisaasje iepenet de hantekeningen allinnich foar dizze kear; hy wurdt net bewarre.
+send-key-file = Kaaibestân fan de organisaasje
+send-passphrase = Wachtsin
+send-token = API-kaai fan Action Network
+send-start = Ferstjoere
+send-cancel = Stopje
+send-running = Dwaande mei ferstjoeren…
+send-summary = { $sent } ferstjoerd, { $failed } mislearre, { $skipped } earder ferstjoerd.
+send-deferred = { $count } wachtsje op in folgjende kear.
+send-cancelled = Stoppe. Wat ferstjoerd is, bliuwt ferstjoerd.
 operator-pack = Petysjepakket
 operator-pack-failed = { $count ->
     [one] { $count } bestân koe net laden wurde:

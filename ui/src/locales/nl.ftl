@@ -119,6 +119,11 @@ error-enrol_refused = De verzamelserver weigerde deze code. Vraag de organisatie
 error-sync_error = Synchroniseren kon niet starten.
 error-not_enrolled = Deze kiosk is nog niet aangemeld bij een verzamelserver.
 error-bad_pack = Het petitiepakket kon niet worden overgenomen. De petities op deze kiosk zijn ongewijzigd.
+error-wrong_passphrase = Verkeerde wachtzin.
+error-bad_identity = Dat bestand is geen sleutel van de organisatie.
+error-bad_token = Action Network weigerde de API-sleutel.
+error-action_network_unreachable = Action Network antwoordt niet. Controleer het netwerk.
+error-send_failed = Versturen is mislukt.
 
 ## Operator
 pin-heading = Beheerderspincode
@@ -165,6 +170,17 @@ operator-packs-look = Zoek petitiepakketten op de verzamelserver
 operator-packs-none = De verzamelserver biedt geen petitiepakketten aan.
 operator-packs-take = { $name } ophalen
 operator-packs-taken = Het pakket { $name } staat nu op deze kiosk. Kies het onder ‘Petitiepakket’ en sla op.
+send-heading = Naar Action Network sturen
+send-help = Voor een kiosk zonder verzamelserver. De sleutel van de organisatie opent de handtekeningen alleen voor deze keer; hij wordt niet bewaard.
+send-key-file = Sleutelbestand van de organisatie
+send-passphrase = Wachtzin
+send-token = API-sleutel van Action Network
+send-start = Versturen
+send-cancel = Stoppen
+send-running = Bezig met versturen…
+send-summary = { $sent } verstuurd, { $failed } mislukt, { $skipped } eerder verstuurd.
+send-deferred = { $count } wachten op een volgende keer.
+send-cancelled = Gestopt. Wat verstuurd is, blijft verstuurd.
 operator-pack = Petitiepakket
 operator-pack-failed = { $count ->
     [one] { $count } bestand kon niet geladen worden:

@@ -127,6 +127,11 @@ error-enrol_refused = Serwer zbierający odrzucił ten kod. Poproś organizator�
 error-sync_error = Nie udało się uruchomić synchronizacji.
 error-not_enrolled = Ten kiosk nie jest jeszcze zarejestrowany na serwerze zbierającym.
 error-bad_pack = Nie udało się przyjąć pakietu petycji. Petycje w tym kiosku się nie zmieniły.
+error-wrong_passphrase = Złe hasło.
+error-bad_identity = Ten plik nie jest kluczem organizatorów.
+error-bad_token = Action Network odrzuciło klucz API.
+error-action_network_unreachable = Action Network nie odpowiada. Sprawdź sieć.
+error-send_failed = Wysyłanie nie powiodło się.
 
 ## Operator
 pin-heading = PIN obsługi
@@ -177,6 +182,17 @@ operator-packs-look = Szukaj pakietów petycji na serwerze zbierającym
 operator-packs-none = Serwer zbierający nie oferuje pakietów petycji.
 operator-packs-take = Pobierz { $name }
 operator-packs-taken = Pakiet { $name } jest już w tym kiosku. Wybierz go w „Pakiet petycji” i zapisz.
+send-heading = Wyślij do Action Network
+send-help = Dla kiosku bez serwera zbierającego. Klucz organizatorów otwiera podpisy tylko na to wysyłanie; nie jest zachowywany.
+send-key-file = Plik klucza organizatorów
+send-passphrase = Hasło
+send-token = Klucz API Action Network
+send-start = Wyślij
+send-cancel = Zatrzymaj
+send-running = Wysyłanie…
+send-summary = Wysłane: { $sent }, nieudane: { $failed }, wysłane wcześniej: { $skipped }.
+send-deferred = Czeka na kolejne wysyłanie: { $count }.
+send-cancelled = Zatrzymano. To, co wysłane, pozostaje wysłane.
 operator-pack = Pakiet petycji
 operator-pack-failed = { $count ->
     [one] Nie udało się wczytać { $count } pliku:

@@ -119,6 +119,11 @@ error-enrol_refused = O servidor de coleta recusou este código. Peça um novo �
 error-sync_error = Não foi possível iniciar a sincronização.
 error-not_enrolled = Este quiosque ainda não está registrado em um servidor de coleta.
 error-bad_pack = Não foi possível trazer o pacote de petições. As petições deste quiosque não mudaram.
+error-wrong_passphrase = Frase secreta errada.
+error-bad_identity = Esse arquivo não é uma chave da organização.
+error-bad_token = O Action Network recusou a chave de API.
+error-action_network_unreachable = O Action Network não respondeu. Verifique a rede.
+error-send_failed = O envio falhou.
 
 ## Operator
 pin-heading = PIN do operador
@@ -165,6 +170,17 @@ operator-packs-look = Procurar pacotes de petições no servidor de coleta
 operator-packs-none = O servidor de coleta não oferece pacotes de petições.
 operator-packs-take = Trazer { $name }
 operator-packs-taken = O pacote { $name } já está neste quiosque. Escolha-o em “Pacote de petições” e salve.
+send-heading = Enviar ao Action Network
+send-help = Para um quiosque sem servidor de coleta. A chave da organização abre as assinaturas só para este envio; ela não é guardada.
+send-key-file = Arquivo da chave da organização
+send-passphrase = Frase secreta
+send-token = Chave de API do Action Network
+send-start = Enviar
+send-cancel = Parar
+send-running = Enviando…
+send-summary = { $sent } enviadas, { $failed } com falha, { $skipped } enviadas antes.
+send-deferred = { $count } aguardam um próximo envio.
+send-cancelled = Parado. O que foi enviado continua enviado.
 operator-pack = Pacote de petições
 operator-pack-failed = { $count ->
     [one] { $count } arquivo não pôde ser carregado:

@@ -119,6 +119,11 @@ error-enrol_refused = Seva ya kukusanya imekataa msimbo huu. Omba waandaaji msim
 error-sync_error = Usawazishaji haukuweza kuanza.
 error-not_enrolled = Kioski hiki bado hakijasajiliwa kwenye seva ya kukusanya.
 error-bad_pack = Kifurushi cha maombi hakikuweza kupokelewa. Maombi kwenye kioski hiki hayajabadilika.
+error-wrong_passphrase = Kaulisiri si sahihi.
+error-bad_identity = Faili hiyo si ufunguo wa waandaaji.
+error-bad_token = Action Network imekataa ufunguo wa API.
+error-action_network_unreachable = Action Network haijajibu. Angalia mtandao.
+error-send_failed = Utumaji umeshindwa.
 
 ## Operator
 pin-heading = PIN ya msimamizi
@@ -165,6 +170,17 @@ operator-packs-look = Tafuta vifurushi vya maombi kwenye seva ya kukusanya
 operator-packs-none = Seva ya kukusanya haina vifurushi vya maombi.
 operator-packs-take = Chukua { $name }
 operator-packs-taken = Kifurushi { $name } kiko kwenye kioski hiki sasa. Kichague chini ya “Kifurushi cha maombi” kisha uhifadhi.
+send-heading = Tuma kwa Action Network
+send-help = Kwa kioski kisicho na seva ya kukusanya. Ufunguo wa waandaaji unafungua sahihi kwa utumaji huu tu; hauhifadhiwi.
+send-key-file = Faili ya ufunguo wa waandaaji
+send-passphrase = Kaulisiri
+send-token = Ufunguo wa API wa Action Network
+send-start = Tuma
+send-cancel = Simamisha
+send-running = Inatuma…
+send-summary = Zilizotumwa: { $sent }, zilizoshindwa: { $failed }, zilizotumwa awali: { $skipped }.
+send-deferred = Zinazosubiri utumaji ujao: { $count }.
+send-cancelled = Imesimamishwa. Kilichotumwa kinabaki kimetumwa.
 operator-pack = Kifurushi cha maombi
 operator-pack-failed = { $count ->
     [one] Faili { $count } haikuweza kupakiwa:

@@ -801,8 +801,8 @@ fn an_organiser_sends_the_kiosks_signatures_to_action_network_from_the_panel() {
         invoke(
             &w,
             "operator_send_action_network",
-            json!({"keyFile": key_file.display().to_string(), "passphrase": passphrase,
-                   "token": token}),
+            json!({"request": {"key_file": key_file.display().to_string(),
+                               "passphrase": passphrase, "token": token}}),
         )
     };
     let e = send("not the passphrase", placard_fanout::stand_in::TOKEN).expect_err("wrong");

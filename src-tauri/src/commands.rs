@@ -16,8 +16,8 @@ use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use crate::error::{ErrorCode, IpcError};
 use crate::models::{
     AttractPetition, AttractView, CollectorPack, CreatedKey, KioskStatus, OperatorConfig,
-    OperatorView, PackChoice, PackFailure, PackInfo, PetitionView, SEND_EVENT, SendProgress,
-    SendReportView, SignReceipt, SyncView, count,
+    OperatorView, PackChoice, PackFailure, PackInfo, PetitionView, SEND_EVENT, SendInput,
+    SendProgress, SendReportView, SignReceipt, SyncView, count,
 };
 use crate::state::{KioskCell, KioskConfig, KioskState, LoadedPack, SendCell, SyncCell};
 
@@ -195,9 +195,7 @@ pub async fn operator_send_action_network<R: Runtime>(
     pack: State<'_, KioskState>,
     kiosk: State<'_, KioskCell>,
     sending: State<'_, SendCell>,
-    key_file: String,
-    passphrase: String,
-    token: String,
+    request: SendInput,
 ) -> Result<SendReportView, IpcError> {
     let ledger = kiosk.with(|k| {
         k.require_operator(Instant::now())?;
@@ -208,9 +206,9 @@ pub async fn operator_send_action_network<R: Runtime>(
         .ok_or_else(|| IpcError::new(ErrorCode::SendFailed, "a send is running already"))?;
     let shown = pack.current();
     let request = send::SendRequest {
-        key_file: key_file.into(),
-        passphrase: placard_vault::SecretString::from(passphrase),
-        token,
+        key_file: request.key_file.into(),
+        passphrase: placard_vault::SecretString::from(request.passphrase),
+        token: request.token,
         base_url: config.action_network.clone(),
         rate: std::num::NonZeroU32::new(placard_fanout::action_network::DEFAULT_RATE)
             .unwrap_or(std::num::NonZeroU32::MIN),

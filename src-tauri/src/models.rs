@@ -337,6 +337,24 @@ impl From<&PackSource> for PackChoice {
     }
 }
 
+/// What the operator gives for a "Send to Action Network" run. Never printed.
+#[derive(serde::Deserialize, TS)]
+pub struct SendInput {
+    /// The organiser's key file (on the USB stick it was saved to).
+    pub key_file: String,
+    pub passphrase: String,
+    /// The Action Network API key.
+    pub token: String,
+}
+
+impl std::fmt::Debug for SendInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SendInput")
+            .field("key_file", &self.key_file)
+            .finish_non_exhaustive()
+    }
+}
+
 /// How a "Send to Action Network" run ended.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct SendReportView {
@@ -571,6 +589,7 @@ mod tests {
             SyncView::decl(&cfg),
             PackChoice::decl(&cfg),
             CollectorPack::decl(&cfg),
+            SendInput::decl(&cfg),
             SendReportView::decl(&cfg),
             SendFailure::decl(&cfg),
             SendProgress::decl(&cfg),

@@ -122,6 +122,16 @@ export type CollectorPack = { name: string,
  */
 bytes: number, };
 
+export type SendInput = { 
+/**
+ * The organiser's key file (on the USB stick it was saved to).
+ */
+key_file: string, passphrase: string, 
+/**
+ * The Action Network API key.
+ */
+token: string, };
+
 export type SendReportView = { sent: number, failed: number, 
 /**
  * Sent by an earlier run.

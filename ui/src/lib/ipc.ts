@@ -17,6 +17,7 @@ import type {
   SyncView,
   CollectorPack,
   PackChoice,
+  SendInput,
   SendProgress,
   SendReportView,
 } from "./bindings";
@@ -89,8 +90,8 @@ export const operatorPullPack = (name: string) => call<PackChoice[]>("operator_p
 /** Organiser key files on removable media. */
 export const operatorKeyFiles = () => call<string[]>("operator_key_files");
 /** Sends every record not sent yet to Action Network; the key is unlocked for this run only. */
-export const operatorSendActionNetwork = (keyFile: string, passphrase: string, token: string) =>
-  call<SendReportView>("operator_send_action_network", { keyFile, passphrase, token });
+export const operatorSendActionNetwork = (request: SendInput) =>
+  call<SendReportView>("operator_send_action_network", { request });
 /** Stops a running send. */
 export const operatorSendCancel = () => call<null>("operator_send_cancel");
 /** A send run's progress (the Rust side's `SEND_EVENT`). */

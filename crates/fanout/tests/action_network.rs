@@ -74,6 +74,22 @@ async fn targets(client: &Client) -> HashMap<String, Target> {
         .collect()
 }
 
+/// Both petitions' records to the stand-in's `pet-57`, with no listing.
+fn both_to_one_petition() -> HashMap<String, Target> {
+    ["encryption-is-not-a-crime", "defend-encryption-worldwide"]
+        .into_iter()
+        .map(|slug| {
+            (
+                slug.to_owned(),
+                Target {
+                    id: "pet-57".into(),
+                    autoresponse: false,
+                },
+            )
+        })
+        .collect()
+}
+
 fn fast(client: &mut Client) {
     client.min_wait = Duration::from_millis(20);
     client.max_wait = Duration::from_millis(200);
@@ -194,19 +210,7 @@ async fn the_default_rate_is_never_exceeded_and_a_wrong_token_stops_the_run() {
     let s = stand_in::start(4, false).await;
     let client = Client::new(&s.base, TOKEN, NonZeroU32::new(4).unwrap()).unwrap();
     let (_dir, mut vault, records) = kiosk(14, 0);
-    let targets: HashMap<String, Target> =
-        ["encryption-is-not-a-crime", "defend-encryption-worldwide"]
-            .into_iter()
-            .map(|slug| {
-                (
-                    slug.to_owned(),
-                    Target {
-                        id: "pet-57".into(),
-                        autoresponse: false,
-                    },
-                )
-            })
-            .collect();
+    let targets = both_to_one_petition();
     let summary = push(&client, &records, &targets, &mut vault, |_, _| {})
         .await
         .unwrap();
@@ -260,19 +264,7 @@ async fn bench_sustained_rate_at_the_default_limit() {
         s.books.lock().unwrap().inject_429_every = inject;
         let client = Client::new(&s.base, TOKEN, NonZeroU32::new(rate).unwrap()).unwrap();
         let (_dir, mut vault, records) = kiosk(n, 0);
-        let targets: HashMap<String, Target> =
-            ["encryption-is-not-a-crime", "defend-encryption-worldwide"]
-                .into_iter()
-                .map(|slug| {
-                    (
-                        slug.to_owned(),
-                        Target {
-                            id: "pet-57".into(),
-                            autoresponse: false,
-                        },
-                    )
-                })
-                .collect();
+        let targets = both_to_one_petition();
         let t = Instant::now();
         let summary = push(&client, &records, &targets, &mut vault, |_, _| {})
             .await

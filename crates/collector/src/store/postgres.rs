@@ -314,17 +314,7 @@ impl PgStore {
             )
             .await?
             .iter()
-            .map(|r| {
-                (
-                    r.get(0),
-                    SealedRow {
-                        id: r.get(1),
-                        petition_id: r.get(2),
-                        captured_at: r.get(3),
-                        sealed: r.get(4),
-                    },
-                )
-            })
+            .map(device_and_row)
             .collect())
     }
 
@@ -339,17 +329,7 @@ impl PgStore {
             )
             .await?
             .iter()
-            .map(|r| {
-                (
-                    r.get(0),
-                    SealedRow {
-                        id: r.get(1),
-                        petition_id: r.get(2),
-                        captured_at: r.get(3),
-                        sealed: r.get(4),
-                    },
-                )
-            })
+            .map(device_and_row)
             .collect())
     }
 
@@ -419,4 +399,17 @@ impl PgStore {
             .await?,
         })
     }
+}
+
+/// A `SELECT device_id, id, petition_id, captured_at, sealed` row.
+fn device_and_row(r: &tokio_postgres::Row) -> (String, SealedRow) {
+    (
+        r.get(0),
+        SealedRow {
+            id: r.get(1),
+            petition_id: r.get(2),
+            captured_at: r.get(3),
+            sealed: r.get(4),
+        },
+    )
 }

@@ -253,17 +253,7 @@ impl SqliteStore {
             "SELECT device_id, id, petition_id, captured_at, sealed FROM records
              ORDER BY rowid DESC LIMIT ?1",
         )?;
-        let rows = q.query_map([n], |r| {
-            Ok((
-                r.get(0)?,
-                SealedRow {
-                    id: r.get(1)?,
-                    petition_id: r.get(2)?,
-                    captured_at: r.get(3)?,
-                    sealed: r.get(4)?,
-                },
-            ))
-        })?;
+        let rows = q.query_map([n], device_and_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -272,17 +262,7 @@ impl SqliteStore {
         let mut q = conn.prepare(
             "SELECT device_id, id, petition_id, captured_at, sealed FROM records ORDER BY rowid",
         )?;
-        let rows = q.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                SealedRow {
-                    id: r.get(1)?,
-                    petition_id: r.get(2)?,
-                    captured_at: r.get(3)?,
-                    sealed: r.get(4)?,
-                },
-            ))
-        })?;
+        let rows = q.query_map([], device_and_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -333,4 +313,17 @@ impl SqliteStore {
             )?,
         })
     }
+}
+
+/// A `SELECT device_id, id, petition_id, captured_at, sealed` row.
+fn device_and_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, SealedRow)> {
+    Ok((
+        r.get(0)?,
+        SealedRow {
+            id: r.get(1)?,
+            petition_id: r.get(2)?,
+            captured_at: r.get(3)?,
+            sealed: r.get(4)?,
+        },
+    ))
 }

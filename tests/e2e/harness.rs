@@ -53,6 +53,8 @@ pub struct Options<'a> {
     pub data: Option<tempfile::TempDir>,
     /// Another app than the kiosk (the benchmark's hello-world baseline).
     pub application: Option<PathBuf>,
+    /// More environment for the app.
+    pub env: Vec<(&'a str, String)>,
 }
 
 impl Kiosk {
@@ -92,6 +94,9 @@ impl Kiosk {
         .stderr(Stdio::null());
         if let Some(pack) = pack {
             cmd.env("PLACARD_PACK", pack);
+        }
+        for (name, value) in &options.env {
+            cmd.env(name, value);
         }
         let driver = cmd.spawn().expect("tauri-driver starts");
         let mut kiosk_driver = DriverGuard(Some(driver));

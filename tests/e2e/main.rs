@@ -1032,6 +1032,75 @@ async fn the_operator_enrols_the_kiosk_and_signatures_sync_while_the_panel_watch
     assert_eq!(records.len(), 2);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn a_kiosk_with_no_collector_sends_to_action_network_from_the_panel() {
+    let stand_in = placard_fanout::stand_in::start(1000, false).await;
+    let org = Organiser::new();
+    let kiosk = Kiosk::start_with(Options {
+        env: vec![("PLACARD_ACTION_NETWORK_URL", stand_in.base.clone())],
+        ..Options::default()
+    })
+    .await;
+    kiosk.set_up(&org.recipient).await;
+    for (name, email) in [("Ada", "ada@example.org"), ("Grace", "grace@example.org")] {
+        kiosk.click("[data-testid=attract-sign]").await;
+        kiosk.fill("given_name", name).await;
+        kiosk.fill("email", email).await;
+        kiosk.click("[data-testid=submit]").await;
+        kiosk.click("[data-testid=thanks-done]").await;
+    }
+    kiosk.operator_pin("2468").await;
+    kiosk.wait("[data-testid=send-panel]").await;
+    let key_file = org.key_file().display().to_string();
+    kiosk.fill("key_file", &key_file).await;
+    kiosk.fill("send_passphrase", "not the passphrase").await;
+    kiosk
+        .fill("send_token", placard_fanout::stand_in::TOKEN)
+        .await;
+    kiosk.click("[data-testid=send-start]").await;
+    assert!(
+        kiosk
+            .text("[data-testid=send-error]")
+            .await
+            .starts_with("Wrong passphrase."),
+    );
+    // The passphrase and the key were not kept: typed again.
+    assert_eq!(
+        kiosk
+            .js("return document.querySelector('[name=send_passphrase]').value;")
+            .await,
+        ""
+    );
+    kiosk.fill("send_passphrase", organiser::PASSPHRASE).await;
+    kiosk
+        .fill("send_token", placard_fanout::stand_in::TOKEN)
+        .await;
+    kiosk.click("[data-testid=send-start]").await;
+    kiosk
+        .wait_js(
+            "document.querySelector('[data-testid=send-summary]')?.textContent.trim() === '2 sent, 0 failed, 0 sent before.'",
+            Duration::from_secs(30),
+        )
+        .await;
+    {
+        let b = stand_in.books.lock().expect("books");
+        assert_eq!(b.signatures.len(), 2);
+        // Both signed the start screen's first petition, found by listing: the stand-in's
+        // `defend-encryption-worldwide` is `pet-58`.
+        assert!(
+            b.signatures.keys().all(|(p, _)| p == "pet-58"),
+            "{:?}",
+            b.signatures.keys()
+        );
+    }
+    kiosk.screenshot("75-send-to-action-network").await;
+    kiosk.axe("operator panel, sent to Action Network").await;
+}
+
 /// No trace of a signer: none of `values` anywhere in the DOM or in any field's value.
 async fn assert_no_trace(kiosk: &Kiosk, values: &[&str]) {
     let dom = kiosk.dom().await;

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use placard_vault::{OrganiserKey, Record, SecretString, Vault};
 
-const PASSPHRASE: &str = "a long organiser passphrase for tests";
+pub const PASSPHRASE: &str = "a long organiser passphrase for tests";
 
 pub struct Organiser {
     pub recipient: String,
@@ -29,6 +29,11 @@ impl Organiser {
             key,
             dir,
         }
+    }
+
+    /// The encrypted key file, as on the organiser's USB stick.
+    pub fn key_file(&self) -> PathBuf {
+        self.dir.path().join("organiser.age")
     }
 
     /// Every record in the kiosk's vault, opened with the organiser's key, in capture order.

@@ -10,6 +10,9 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 use std::sync::Arc;
 
+use std::collections::HashMap;
+
+use placard_fanout::action_network::{Client, PetitionMeta};
 use placard_vault::{ExposeSecret as _, SecretString};
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncBufReadExt as _, AsyncWriteExt as _, BufReader};
@@ -24,9 +27,27 @@ const MAX_LINE: u64 = 64 * 1024;
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
-    Unlock { passphrase: String },
+    Unlock {
+        passphrase: String,
+    },
     Lock,
     Status,
+    /// Push every record to Action Network with the key this collector holds unlocked. The
+    /// answer streams `{"done", "total"}` lines, then the final answer.
+    PushActionNetwork {
+        base_url: String,
+        token: String,
+        rate: u32,
+        /// SLUG=AN_ID pairs.
+        petitions: HashMap<String, String>,
+    },
+}
+
+/// A progress line of a push over the socket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +110,23 @@ async fn answer(stream: UnixStream, keyring: &Keyring, store: &Store) -> std::io
                 unlocked: false,
             }
         }
+        Ok(Request::PushActionNetwork {
+            base_url,
+            token,
+            rate,
+            petitions,
+        }) => match keyring.key() {
+            None => refusal(
+                keyring,
+                "locked",
+                "the collector is locked: unlock it first (placard-collector unlock)".into(),
+            ),
+            Some(key) => {
+                push_with_progress(&mut write, store, &key, &base_url, &token, rate, &petitions)
+                    .await
+                    .unwrap_or_else(|(code, message)| refusal(keyring, code, message))
+            }
+        },
         Ok(Request::Unlock { passphrase }) => {
             match keyring.unlock(SecretString::from(passphrase), store).await {
                 Ok(u) => Answer {
@@ -104,6 +142,57 @@ async fn answer(stream: UnixStream, keyring: &Keyring, store: &Store) -> std::io
     let mut text = serde_json::to_string(&reply).unwrap_or_default();
     text.push('\n');
     write.write_all(text.as_bytes()).await
+}
+
+/// Runs a push, writing a progress line after each record; the summary is the answer.
+async fn push_with_progress(
+    write: &mut tokio::net::unix::OwnedWriteHalf,
+    store: &Store,
+    key: &placard_vault::OrganiserKey,
+    base_url: &str,
+    token: &str,
+    rate: u32,
+    petitions: &HashMap<String, String>,
+) -> Result<Answer, (&'static str, String)> {
+    let rate = std::num::NonZeroU32::new(rate).ok_or(("bad_request", "a rate of 0".into()))?;
+    let client = Client::new(base_url, token, rate).map_err(|e| ("bad_request", e.to_string()))?;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Progress>();
+    let run = crate::fanout::push_action_network(
+        store,
+        key,
+        &client,
+        petitions,
+        |_| PetitionMeta::default(),
+        move |done, total| {
+            let _ = tx.send(Progress { done, total });
+        },
+    );
+    let relay = async {
+        while let Some(p) = rx.recv().await {
+            let mut text = serde_json::to_string(&p).unwrap_or_default();
+            text.push('\n');
+            // The client may have gone; the run goes on and settles what it sends.
+            let _ = write.write_all(text.as_bytes()).await;
+        }
+    };
+    let (pushed, ()) = tokio::join!(run, relay);
+    let pushed = pushed.map_err(|e| ("push_failed", e.to_string()))?;
+    let mut message = String::new();
+    for id in &pushed.unmatched {
+        message.push_str(&format!(
+            "no Action Network petition found for `{id}`: its signatures wait\n"
+        ));
+    }
+    for (id, why) in &pushed.summary.failures {
+        message.push_str(&format!("failed {id}: {why}\n"));
+    }
+    message.push_str(&pushed.summary.to_string());
+    Ok(Answer {
+        ok: true,
+        code: None,
+        message,
+        unlocked: true,
+    })
 }
 
 fn refusal(keyring: &Keyring, code: &str, message: String) -> Answer {
@@ -138,6 +227,15 @@ pub fn unlocked_message(u: &Unlocked) -> String {
 /// Sends one request to the collector's admin socket at `path` (the `unlock`, `lock` and
 /// `status` commands).
 pub async fn request(path: &Path, request: &Request) -> std::io::Result<Answer> {
+    request_with_progress(path, request, |_| {}).await
+}
+
+/// As [`request`], handing each progress line (a push) to `progress`.
+pub async fn request_with_progress(
+    path: &Path,
+    request: &Request,
+    mut progress: impl FnMut(Progress),
+) -> std::io::Result<Answer> {
     let stream = UnixStream::connect(path).await.map_err(|e| {
         std::io::Error::new(
             e.kind(),
@@ -151,9 +249,18 @@ pub async fn request(path: &Path, request: &Request) -> std::io::Result<Answer> 
     let mut text = serde_json::to_string(request)?;
     text.push('\n');
     write.write_all(text.as_bytes()).await?;
-    let mut line = String::new();
-    BufReader::new(read).read_line(&mut line).await?;
-    Ok(serde_json::from_str(&line)?)
+    let mut lines = BufReader::new(read).lines();
+    while let Some(line) = lines.next_line().await? {
+        if let Ok(p) = serde_json::from_str::<Progress>(&line) {
+            progress(p);
+            continue;
+        }
+        return Ok(serde_json::from_str(&line)?);
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::UnexpectedEof,
+        "the collector closed the admin socket without an answer",
+    ))
 }
 
 /// An unlock request for `passphrase`.

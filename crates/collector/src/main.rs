@@ -47,7 +47,9 @@ enum Format {
 #[derive(Debug, Subcommand)]
 enum Push {
     /// To Action Network, each record once, at the rate Action Network allows; ends with
-    /// `sent N, failed M, skipped K`. Unlocks the organiser's key for this run only.
+    /// `sent N, failed M, skipped K`. With --identity, unlocks the organiser's key for this run
+    /// only; without, asks the running collector (unlocked with `placard-collector unlock`)
+    /// to push, over its admin socket.
     ActionNetwork {
         #[arg(long, default_value = "sqlite://collector.db")]
         db: String,
@@ -62,14 +64,21 @@ enum Push {
         /// Requests per second.
         #[arg(long, default_value_t = placard_fanout::action_network::DEFAULT_RATE)]
         rate: u32,
-        /// The organiser's encrypted key file.
+        /// The organiser's encrypted key file (else: the running collector's unlocked key).
         #[arg(long)]
-        identity: PathBuf,
-        #[arg(long)]
+        identity: Option<PathBuf>,
+        #[arg(long, requires = "identity")]
         passphrase_file: Option<PathBuf>,
         /// The petition pack, for each petition's Action Network slug and autoresponder.
-        #[arg(long)]
+        #[arg(long, requires = "identity")]
         pack: Option<PathBuf>,
+        /// The running collector's admin socket (without --identity).
+        #[arg(
+            long,
+            default_value = "placard-collector.sock",
+            conflicts_with = "identity"
+        )]
+        admin_socket: PathBuf,
     },
     /// To the organisation's own HTTPS endpoint: JSON batches signed with HMAC-SHA256.
     Webhook {
@@ -240,6 +249,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 identity,
                 passphrase_file,
                 pack,
+                admin_socket,
             }) => {
                 let given = petitions
                     .iter()
@@ -249,6 +259,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                             .ok_or_else(|| anyhow::anyhow!("--petition {p}: expected SLUG=AN_ID"))
                     })
                     .collect::<anyhow::Result<HashMap<_, _>>>()?;
+                let Some(identity) = identity else {
+                    let bar = progress_bar()?;
+                    let request = admin::Request::PushActionNetwork {
+                        base_url,
+                        token,
+                        rate,
+                        petitions: given,
+                    };
+                    let answer = admin::request_with_progress(&admin_socket, &request, |p| {
+                        bar.set_length(p.total);
+                        bar.set_position(p.done);
+                    })
+                    .await?;
+                    bar.finish_and_clear();
+                    return say(answer);
+                };
                 let pack = pack
                     .map(|dir| Pack::load(&dir, &Renderer::default()))
                     .transpose()?;

@@ -158,3 +158,56 @@ async fn records_go_to_a_signed_webhook_once_sqlite() {
 async fn records_go_to_a_signed_webhook_once_postgres() {
     records_go_to_a_signed_webhook_once(Backend::Postgres).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_running_collector_unlocked_by_the_organiser_pushes_over_its_admin_socket() {
+    let org = KeyFile::new("correct horse battery staple");
+    let c = Collector::start_with(
+        Backend::Sqlite,
+        &[
+            "--identity",
+            &org.key(),
+            "--passphrase-file",
+            &org.passphrase("right"),
+        ],
+    )
+    .unwrap();
+    let (_dir, vault) = kiosk_prefilled_sealing_to(&org.recipient, 30, "encryption-is-not-a-crime");
+    enroll_vault(&c, &vault, "kiosk").await;
+    assert_eq!(sync_all(&c.url, vault, 500).await, 30);
+    let s = stand_in::start(1000, false).await;
+    let socket = c.admin_socket.display().to_string();
+    let push = |socket: String, base: String| {
+        tokio::task::spawn_blocking(move || {
+            Command::new(BIN)
+                .args(["push", "action-network", "--admin-socket", &socket])
+                .args(["--base-url", &base, "--token", TOKEN, "--rate", "200"])
+                .output()
+                .unwrap()
+        })
+    };
+    let out = push(socket.clone(), s.base.clone()).await.unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.lines().last(),
+        Some("sent 30, failed 0, skipped 0"),
+        "{stdout}"
+    );
+    assert_eq!(s.books.lock().unwrap().signatures.len(), 30);
+
+    // Locked again: the collector refuses to push.
+    let locked = Command::new(BIN)
+        .args(["lock", "--admin-socket", &socket])
+        .output()
+        .unwrap();
+    assert!(locked.status.success());
+    let out = push(socket, s.base.clone()).await.unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("(locked)"), "{err}");
+}

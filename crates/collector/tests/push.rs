@@ -68,6 +68,11 @@ async fn two_thousand_signatures_go_to_action_network_once(backend: Backend) {
             b.throttled > 0 && b.server_errors > 0,
             "the faults happened"
         );
+        assert!(
+            b.most_in_any_second() <= 400,
+            "{} requests in one second; the limit is 400",
+            b.most_in_any_second()
+        );
         assert_eq!(b.signatures.len(), 2000, "every signer, once");
         assert!(b.identifiers.values().all(|n| *n == 1), "no record twice");
         assert!(

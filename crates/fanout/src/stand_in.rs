@@ -44,6 +44,22 @@ pub struct Books {
     pub identifiers: HashMap<String, usize>,
 }
 
+impl Books {
+    /// The most signature requests that arrived within any one second.
+    pub fn most_in_any_second(&self) -> usize {
+        self.arrivals
+            .iter()
+            .map(|t| {
+                self.arrivals
+                    .iter()
+                    .filter(|u| **u >= *t && u.duration_since(*t) < Duration::from_secs(1))
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 /// A running stand-in: its API root (`…/api/v2/`) and its books.
 #[derive(Debug, Clone)]
 pub struct StandIn {

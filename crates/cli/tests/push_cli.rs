@@ -80,17 +80,7 @@ async fn an_unlocked_kiosk_pushes_to_action_network_once() {
         }
     };
     let out = tokio::task::spawn_blocking(args(TOKEN)).await.unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        stdout.lines().last(),
-        Some("sent 3, failed 0, skipped 0"),
-        "{stdout}"
-    );
+    stand_in::assert_ran(&out, "sent 3, failed 0, skipped 0");
     {
         // Found by listing: the demo pack's petition is the stand-in's `pet-57`.
         let b = s.books.lock().unwrap();
@@ -105,12 +95,7 @@ async fn an_unlocked_kiosk_pushes_to_action_network_once() {
 
     // Again: everything is settled, nothing is posted.
     let out = tokio::task::spawn_blocking(args(TOKEN)).await.unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        stdout.lines().last(),
-        Some("sent 0, failed 0, skipped 3"),
-        "{stdout}"
-    );
+    stand_in::assert_ran(&out, "sent 0, failed 0, skipped 3");
     assert_eq!(s.books.lock().unwrap().posts, 3);
 
     // A wrong token: a clear error, a failing exit.
@@ -156,26 +141,13 @@ async fn an_unlocked_kiosk_pushes_to_a_signed_webhook_once() {
         })
     };
     let out = push().await.unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        stdout.lines().last(),
-        Some("sent 5, failed 0, skipped 0"),
-        "{stdout}"
-    );
+    stand_in::assert_ran(&out, "sent 5, failed 0, skipped 0");
     {
         let r = receiver.lock().unwrap();
         assert_eq!((r.batches.len(), r.records.len()), (3, 5), "batches of 2");
         assert_eq!(r.refused_signatures, 0);
     }
     let out = push().await.unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout).lines().last(),
-        Some("sent 0, failed 0, skipped 5")
-    );
+    stand_in::assert_ran(&out, "sent 0, failed 0, skipped 5");
     assert_eq!(receiver.lock().unwrap().records.len(), 5);
 }

@@ -51,17 +51,7 @@ async fn two_thousand_signatures_go_to_action_network_once(backend: Backend) {
     };
     let (db, base, key, pass) = args();
     let out = push(db, base, key, pass).await.unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        stdout.lines().last(),
-        Some("sent 2000, failed 0, skipped 0"),
-        "{stdout}"
-    );
+    stand_in::assert_ran(&out, "sent 2000, failed 0, skipped 0");
     {
         let b = s.books.lock().unwrap();
         assert!(
@@ -84,12 +74,7 @@ async fn two_thousand_signatures_go_to_action_network_once(backend: Backend) {
 
     let (db, base, key, pass) = args();
     let out = push(db, base, key, pass).await.unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        stdout.lines().last(),
-        Some("sent 0, failed 0, skipped 2000"),
-        "{stdout}"
-    );
+    stand_in::assert_ran(&out, "sent 0, failed 0, skipped 2000");
     assert_eq!(s.books.lock().unwrap().identifiers.len(), 2000);
 }
 
@@ -134,24 +119,11 @@ async fn records_go_to_a_signed_webhook_once(backend: Backend) {
         tokio::task::spawn_blocking(move || Command::new(BIN).args(&args).output().unwrap())
     };
     let out = push().await.unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        stdout.lines().last(),
-        Some("sent 300, failed 0, skipped 0"),
-        "{stdout}"
-    );
+    stand_in::assert_ran(&out, "sent 300, failed 0, skipped 0");
     assert_eq!(receiver.lock().unwrap().batches.len(), 3, "batches of 100");
     assert_eq!(receiver.lock().unwrap().records.len(), 300);
     let out = push().await.unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout).lines().last(),
-        Some("sent 0, failed 0, skipped 300")
-    );
+    stand_in::assert_ran(&out, "sent 0, failed 0, skipped 300");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -167,16 +139,7 @@ async fn records_go_to_a_signed_webhook_once_postgres() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_running_collector_unlocked_by_the_organiser_pushes_over_its_admin_socket() {
     let org = KeyFile::new("correct horse battery staple");
-    let c = Collector::start_with(
-        Backend::Sqlite,
-        &[
-            "--identity",
-            &org.key(),
-            "--passphrase-file",
-            &org.passphrase("right"),
-        ],
-    )
-    .unwrap();
+    let c = Collector::start_unlocked(&org);
     let (_dir, vault) = kiosk_prefilled_sealing_to(&org.recipient, 30, "encryption-is-not-a-crime");
     enroll_vault(&c, &vault, "kiosk").await;
     assert_eq!(sync_all(&c.url, vault, 500).await, 30);
@@ -192,17 +155,7 @@ async fn a_running_collector_unlocked_by_the_organiser_pushes_over_its_admin_soc
         })
     };
     let out = push(socket.clone(), s.base.clone()).await.unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        stdout.lines().last(),
-        Some("sent 30, failed 0, skipped 0"),
-        "{stdout}"
-    );
+    stand_in::assert_ran(&out, "sent 30, failed 0, skipped 0");
     assert_eq!(s.books.lock().unwrap().signatures.len(), 30);
 
     // Locked again: the collector refuses to push.

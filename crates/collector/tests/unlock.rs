@@ -95,16 +95,7 @@ async fn a_key_the_stored_records_were_not_sealed_to_is_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unlocking_at_start_with_a_passphrase_file() {
     let org = KeyFile::new("correct horse battery staple");
-    let c = Collector::start_with(
-        Backend::Sqlite,
-        &[
-            "--identity",
-            &org.key(),
-            "--passphrase-file",
-            &org.passphrase("right"),
-        ],
-    )
-    .unwrap();
+    let c = Collector::start_unlocked(&org);
     assert!(unlocked(&c).await);
 
     // A wrong passphrase at start: the collector does not start, and says why.

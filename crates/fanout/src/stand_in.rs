@@ -260,3 +260,15 @@ pub async fn receiver(secret: &str) -> (String, Arc<Mutex<Receiver>>) {
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     (url, state)
 }
+
+/// Asserts that a push command (`placard push …`, `placard-collector push …`) succeeded and
+/// ended with `summary` (`sent N, failed M, skipped K`).
+pub fn assert_ran(out: &std::process::Output, summary: &str) {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout.lines().last(), Some(summary), "{stdout}");
+}

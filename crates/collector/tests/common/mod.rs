@@ -125,6 +125,20 @@ impl Collector {
         })
     }
 
+    /// A collector on SQLite, unlocked at start with `org`'s key and passphrase file.
+    pub fn start_unlocked(org: &KeyFile) -> Self {
+        Self::start_with(
+            Backend::Sqlite,
+            &[
+                "--identity",
+                &org.key(),
+                "--passphrase-file",
+                &org.passphrase("right"),
+            ],
+        )
+        .expect("SQLite needs no server")
+    }
+
     /// Another collector process on the same database, as behind a load balancer.
     pub fn another_instance(&self) -> Instance {
         let dir = tempfile::tempdir().unwrap();

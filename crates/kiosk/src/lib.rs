@@ -154,8 +154,8 @@ pub struct Kiosk {
     settings: Option<Settings>,
     vault: Option<Vault>,
     /// Per-petition counts, read once from the vault and then kept up by `sign`, so thanking a
-    /// signer never waits on a count over the whole index. (This process is the vault's only
-    /// writer while the kiosk runs.)
+    /// signer never waits on a count over the whole index. (Only `sign` adds signatures; the
+    /// sync loop and a send run write through their own handles, but only mark records sent.)
     counts: HashMap<String, u64>,
     /// When the operator last acted, while a session is open.
     operator_seen: Option<Instant>,

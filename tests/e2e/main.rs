@@ -968,7 +968,8 @@ async fn the_operator_enrols_the_kiosk_and_signatures_sync_while_the_panel_watch
     kiosk.click("[data-testid=thanks-done]").await;
 
     kiosk.operator_pin("2468").await;
-    kiosk.wait("[data-testid=operator-panel]").await;
+    // The sync section appears once the panel's view has loaded.
+    kiosk.wait("[data-testid=operator-sync]").await;
     let sync = |attr: &'static str| {
         format!("document.querySelector('[data-testid=operator-sync]')?.dataset.{attr}")
     };

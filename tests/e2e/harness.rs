@@ -444,8 +444,9 @@ impl Xvfb {
                 .stderr(Stdio::null())
                 .spawn()
                 .expect("openbox not found: install the `openbox` package (./dev setup does)");
-            // openbox announces itself on the root window once it manages the screen.
-            let deadline = Instant::now() + Duration::from_secs(10);
+            // openbox announces itself on the root window once it manages the screen (slowly
+            // on a loaded machine: a CI run once missed a 10 s deadline).
+            let deadline = Instant::now() + Duration::from_secs(30);
             while !Command::new("xprop")
                 .args(["-root", "_NET_SUPPORTING_WM_CHECK"])
                 .env("DISPLAY", &display)

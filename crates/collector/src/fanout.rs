@@ -22,6 +22,21 @@ impl Ledger for Store {
             .collect())
     }
 
+    async fn in_doubt(&self, destination: &str) -> Result<HashSet<Uuid>, String> {
+        Ok(Store::deliveries_in_doubt(self, destination)
+            .await
+            .map_err(|e| e.to_string())?
+            .iter()
+            .filter_map(|id| Uuid::parse_str(id).ok())
+            .collect())
+    }
+
+    async fn begin(&mut self, destination: &str, record: Uuid) -> Result<(), String> {
+        Store::begin_delivery(self, destination, &record.to_string())
+            .await
+            .map_err(|e| e.to_string())
+    }
+
     async fn settle(
         &mut self,
         destination: &str,

@@ -169,3 +169,54 @@ async fn a_running_collector_unlocked_by_the_organiser_pushes_over_its_admin_soc
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("(locked)"), "{err}");
 }
+
+/// The collector's ledger for a push: a record begun and never settled is "in doubt" (a run
+/// was cut while it was on the wire), so the next run asks Action Network before posting it.
+async fn a_record_begun_and_never_settled_is_in_doubt(backend: Backend) {
+    let Some(c) = Collector::start_on(backend) else {
+        return;
+    };
+    let store = placard_collector::store::Store::open(&c.db).await.unwrap();
+    let (a, b) = (
+        "0190aaaa-0000-7000-8000-000000000001",
+        "0190aaaa-0000-7000-8000-000000000002",
+    );
+    store.begin_delivery("action_network", a).await.unwrap();
+    store.begin_delivery("action_network", b).await.unwrap();
+    store.begin_delivery("action_network", a).await.unwrap();
+    store.begin_delivery("webhook", a).await.unwrap();
+    store
+        .settle("action_network", a, true, "sig-1")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.deliveries_in_doubt("action_network").await.unwrap(),
+        vec![b.to_owned()]
+    );
+    assert_eq!(
+        store.deliveries_in_doubt("webhook").await.unwrap(),
+        vec![a.to_owned()],
+        "per destination"
+    );
+    store
+        .settle("action_network", b, false, "refused")
+        .await
+        .unwrap();
+    assert!(
+        store
+            .deliveries_in_doubt("action_network")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_record_begun_and_never_settled_is_in_doubt_sqlite() {
+    a_record_begun_and_never_settled_is_in_doubt(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_record_begun_and_never_settled_is_in_doubt_postgres() {
+    a_record_begun_and_never_settled_is_in_doubt(Backend::Postgres).await;
+}

@@ -11,6 +11,13 @@
 //! - 5xx, timeouts, no connection: back off with jitter and try again, a bounded number of
 //!   times; then the record is left for the next run (never marked failed for a bad day).
 //! - any other 4xx: the record failed, with Action Network's reason kept for the organiser.
+//!
+//! A request that may have reached Action Network without a definite answer (the connection
+//! dropped after it left, a timeout, a 5xx) leaves its record *in doubt*: before posting it
+//! again, the client asks whether it arrived ([`Client::find_signature`]: the signer's person
+//! by email, then that person's signatures for our `placard:RECORD_ID` identifier). So a
+//! signature is posted twice only when that lookup cannot tell (a record with no email
+//! address), and even then Action Network keeps one signature per person and petition.
 
 use std::collections::HashMap;
 use std::num::NonZeroU32;
@@ -79,6 +86,8 @@ pub struct Client {
     /// The first wait after a 429 without `Retry-After`, or a 5xx; doubled up to `max_wait`.
     pub min_wait: Duration,
     pub max_wait: Duration,
+    /// How long one request may take before it counts as unanswered.
+    pub request_timeout: Duration,
 }
 
 impl std::fmt::Debug for Client {
@@ -102,7 +111,6 @@ impl Client {
         }
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(30))
             .build()
             .map_err(|e| ApiError::Unreachable(e.to_string()))?;
         // No burst: one request every 1/rate seconds, so no window exceeds the rate — plus 2 %,
@@ -121,6 +129,7 @@ impl Client {
             jitter: Mutex::new(SmallRng::from_os_rng()),
             min_wait: Duration::from_secs(1),
             max_wait: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(30),
         })
     }
 
@@ -157,6 +166,7 @@ impl Client {
     ) -> Result<reqwest::Response, reqwest::Error> {
         self.limiter.until_ready().await;
         request
+            .timeout(self.request_timeout)
             .header("OSDI-API-Token", &self.token)
             .header("content-type", "application/json")
             .send()
@@ -174,12 +184,33 @@ impl Client {
         let body = signature_body(record, target.autoresponse).to_string();
         let mut failures = 0u32;
         let mut throttled = 0u32;
+        // Whether an earlier try may have been recorded without our hearing so.
+        let mut in_doubt = false;
         loop {
+            if in_doubt {
+                match self.find_signature(target, record).await {
+                    Ok(Some(id)) => return Ok(Posted::Sent(Some(id))),
+                    Ok(None) => in_doubt = false,
+                    Err(ApiError::Unauthorized) => return Err(ApiError::Unauthorized),
+                    // Cannot tell now: try again later rather than risk a second post.
+                    Err(e @ ApiError::Unreachable(_)) => {
+                        return Ok(Posted::Deferred(e.to_string()));
+                    }
+                    // The lookup itself was refused: post again (Action Network keeps one
+                    // signature per person and petition).
+                    Err(_) => in_doubt = false,
+                }
+            }
             let answer = self
                 .send(self.http.post(url.clone()).body(body.clone()))
                 .await;
             let transient = match answer {
-                Err(e) => format!("no answer: {e}"),
+                Err(e) => {
+                    // A connection never made carried nothing; any other failure may have
+                    // carried the whole request.
+                    in_doubt = !e.is_connect();
+                    format!("no answer: {e}")
+                }
                 Ok(r) => {
                     let status = r.status().as_u16();
                     let retry_after = retry_after(r.headers());
@@ -201,7 +232,10 @@ impl Client {
                             tokio::time::sleep(wait).await;
                             continue;
                         }
-                        500..=599 => format!("{status}: {}", excerpt(&text)),
+                        500..=599 => {
+                            in_doubt = true;
+                            format!("{status}: {}", excerpt(&text))
+                        }
                         _ => {
                             return Ok(Posted::Failed(format!(
                                 "Action Network refused it ({status}): {}",
@@ -217,6 +251,70 @@ impl Client {
             }
             tokio::time::sleep(self.backoff(failures - 1).await).await;
         }
+    }
+
+    /// Action Network's id for the signature carrying `record`'s `placard:RECORD_ID`, if one
+    /// arrived: the person with the record's email address (people are kept one per address),
+    /// then that person's signatures, page by page. `None` when there is no such signature, or
+    /// no email address to look for.
+    pub async fn find_signature(
+        &self,
+        target: &Target,
+        record: &Record,
+    ) -> Result<Option<String>, ApiError> {
+        let email = record.email.trim();
+        if email.is_empty() {
+            return Ok(None);
+        }
+        let mut people = self.url("people")?;
+        // OData string literal: a quote is written twice.
+        people.query_pairs_mut().append_pair(
+            "filter",
+            &format!("email_address eq '{}'", email.replace('\'', "''")),
+        );
+        let found = self.get_json(people).await?;
+        let wanted = format!("placard:{}", record.record_id);
+        let petition = format!("petitions/{}", target.id);
+        for person in found["_embedded"]["osdi:people"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let Some(person_id) = action_network_id(person) else {
+                continue;
+            };
+            let mut next = Some(self.url(&format!("people/{person_id}/signatures"))?);
+            let mut pages = 0;
+            while let Some(url) = next.take() {
+                pages += 1;
+                if pages > 10_000 {
+                    break; // a `next` that loops
+                }
+                let page = self.get_json(url).await?;
+                for signature in page["_embedded"]["osdi:signatures"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                {
+                    let ours = signature["identifiers"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .any(|i| i.as_str() == Some(&wanted));
+                    // The signature's petition, when the answer links it, must be the target.
+                    let on_target = signature["_links"]["osdi:petition"]["href"]
+                        .as_str()
+                        .is_none_or(|h| h.trim_end_matches('/').ends_with(&petition));
+                    if ours && on_target {
+                        return Ok(Some(action_network_id(signature).unwrap_or_default()));
+                    }
+                }
+                next = page["_links"]["next"]["href"]
+                    .as_str()
+                    .and_then(|h| url::Url::parse(h).ok());
+            }
+        }
+        Ok(None)
     }
 
     /// Every petition the API key can see: (id, browser URL, title), following
@@ -236,14 +334,7 @@ impl Client {
                 .into_iter()
                 .flatten()
             {
-                let id = p["identifiers"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_str)
-                    .find_map(|i| i.strip_prefix("action_network:"))
-                    .map(str::to_owned);
-                if let Some(id) = id {
+                if let Some(id) = action_network_id(p) {
                     out.push(ListedPetition {
                         id,
                         browser_url: p["browser_url"].as_str().unwrap_or("").to_owned(),
@@ -437,8 +528,12 @@ fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
 
 /// Action Network's id for a recorded signature, from its `identifiers`.
 fn signature_id(body: &str) -> Option<String> {
-    let v: Value = serde_json::from_str(body).ok()?;
-    v["identifiers"]
+    action_network_id(&serde_json::from_str(body).ok()?)
+}
+
+/// A resource's own id: its `action_network:…` identifier.
+fn action_network_id(resource: &Value) -> Option<String> {
+    resource["identifiers"]
         .as_array()?
         .iter()
         .filter_map(Value::as_str)

@@ -1,6 +1,13 @@
 //! A fan-out run: opened records to their destination, each outcome remembered per record
 //! (the [`Ledger`]) as soon as it is known, so an interrupted run resumes without posting
 //! again what was recorded.
+//!
+//! A run can be cut at any point (a closed lid, a pulled plug, Stop), including while a
+//! request is on the wire. So the ledger also keeps which records were *begun*: a record begun
+//! and never settled may have arrived, and the next run asks Action Network before posting it
+//! again (see `action_network`'s module docs). Webhook batches need no such question: a
+//! resumed run sends the cut batch again with the same `Idempotency-Key`, and the receiver
+//! drops it.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,6 +22,14 @@ use crate::webhook::{Delivered, Webhook};
 pub trait Ledger {
     /// Records settled (sent, or failed for good) for `destination`.
     fn settled(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>>;
+    /// Records begun for `destination` (see [`Ledger::begin`]) and never settled.
+    fn in_doubt(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>>;
+    /// Remembers, durably, that `record`'s first request to `destination` is about to leave.
+    fn begin(
+        &mut self,
+        destination: &str,
+        record: Uuid,
+    ) -> impl Future<Output = Result<(), String>>;
     /// Remembers a settled record, durably, before the run goes on.
     fn settle(
         &mut self,
@@ -30,7 +45,8 @@ pub trait Ledger {
 pub struct Summary {
     pub sent: u64,
     pub failed: u64,
-    /// Settled by an earlier run.
+    /// Settled by an earlier run, or found already recorded (a run cut while it was on the
+    /// wire).
     pub skipped: u64,
     /// Not settled: left for the next run (Action Network unreachable, no petition found).
     pub deferred: u64,
@@ -82,13 +98,42 @@ pub async fn push(
         .settled(ACTION_NETWORK)
         .await
         .map_err(RunError::Ledger)?;
+    let in_doubt = ledger
+        .in_doubt(ACTION_NETWORK)
+        .await
+        .map_err(RunError::Ledger)?;
     let total = records.len() as u64;
     let mut summary = Summary::default();
     for (i, record) in records.iter().enumerate() {
         if settled.contains(&record.record_id) {
             summary.skipped += 1;
         } else if let Some(target) = targets.get(&record.petition_id) {
-            match client.post_signature(target, record).await? {
+            let posted = if in_doubt.contains(&record.record_id) {
+                // Cut while on the wire last time: did it arrive?
+                match client.find_signature(target, record).await {
+                    Ok(Some(id)) => {
+                        ledger
+                            .settle(ACTION_NETWORK, record.record_id, true, &id)
+                            .await
+                            .map_err(RunError::Ledger)?;
+                        summary.skipped += 1;
+                        progress(i as u64 + 1, total);
+                        continue;
+                    }
+                    Ok(None) | Err(ApiError::Refused { .. } | ApiError::BadUrl(_)) => {
+                        client.post_signature(target, record).await?
+                    }
+                    Err(e @ ApiError::Unreachable(_)) => Posted::Deferred(e.to_string()),
+                    Err(e) => return Err(e.into()),
+                }
+            } else {
+                ledger
+                    .begin(ACTION_NETWORK, record.record_id)
+                    .await
+                    .map_err(RunError::Ledger)?;
+                client.post_signature(target, record).await?
+            };
+            match posted {
                 Posted::Sent(id) => {
                     ledger
                         .settle(
@@ -180,6 +225,29 @@ impl Ledger for placard_vault::Vault {
                         .filter_map(|id| Uuid::parse_str(id).ok())
                         .collect()
                 })
+                .map_err(|e| e.to_string()),
+        )
+    }
+
+    fn in_doubt(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>> {
+        std::future::ready(
+            self.deliveries_in_doubt(destination)
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(|id| Uuid::parse_str(id).ok())
+                        .collect()
+                })
+                .map_err(|e| e.to_string()),
+        )
+    }
+
+    fn begin(
+        &mut self,
+        destination: &str,
+        record: Uuid,
+    ) -> impl Future<Output = Result<(), String>> {
+        std::future::ready(
+            self.begin_delivery(destination, &record.to_string())
                 .map_err(|e| e.to_string()),
         )
     }

@@ -2,8 +2,10 @@
 //! (the `stand-in` feature; never in a build that ships): the `OSDI-API-Token` header, the
 //! petition listing (25 per page, following `_links.next`), the signature helper with people
 //! de-duplicated by email, 429s above a configured rate (with and without `Retry-After`), an
-//! occasional 500, and the empty 200 the helper answers a failed blind post with. And an
-//! organisation's webhook receiver.
+//! occasional 500, the empty 200 the helper answers a failed blind post with, and the two
+//! reads that tell whether a signature arrived (people filtered by `email_address`, a
+//! person's signatures). It can also lose answers: record a signature, then never answer
+//! in time. And an organisation's webhook receiver.
 #![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
 
 use std::collections::{HashMap, VecDeque};
@@ -30,6 +32,13 @@ pub struct Books {
     pub error_every: usize,
     /// Every n-th signature request gets a 429 whatever the rate (0: never).
     pub inject_429_every: usize,
+    /// Every n-th recorded signature's answer comes too late to be heard (0: never).
+    pub lose_answer_every: usize,
+    /// How late a lost answer comes.
+    pub lost_answer_delay: Duration,
+    pub lost_answers: usize,
+    /// Lookups (people by email, a person's signatures).
+    pub lookups: usize,
     pub recent: VecDeque<Instant>,
     /// Arrival times of every signature request (for the measured rate).
     pub arrivals: Vec<Instant>,
@@ -40,6 +49,8 @@ pub struct Books {
     pub people: HashMap<String, usize>,
     /// (petition, person) → the signature's body; one per person per petition.
     pub signatures: HashMap<(String, usize), Value>,
+    /// (petition, person) → the signature's identifiers: its own, then every one posted to it.
+    pub kept_identifiers: HashMap<(String, usize), Vec<String>>,
     /// How many times each `placard:…` identifier was posted.
     pub identifiers: HashMap<String, usize>,
 }
@@ -108,16 +119,8 @@ async fn petitions(
     axum::Json(body).into_response()
 }
 
-async fn sign(
-    State(s): State<StandIn>,
-    headers: HeaderMap,
-    Path(petition): Path<String>,
-    body: String,
-) -> Response {
-    if !authorised(&headers) {
-        return StatusCode::UNAUTHORIZED.into_response();
-    }
-    let mut b = s.books.lock().unwrap();
+/// Counts a request against the rate: `Some(429)` when it is over (or one is injected).
+fn admit(b: &mut Books) -> Option<Response> {
     let now = Instant::now();
     b.arrivals.push(now);
     while b
@@ -127,11 +130,11 @@ async fn sign(
     {
         b.recent.pop_front();
     }
-    let injected = b.inject_429_every > 0 && b.arrivals.len() % b.inject_429_every == 0;
+    let injected = b.inject_429_every > 0 && b.arrivals.len().is_multiple_of(b.inject_429_every);
     if injected || b.recent.len() >= b.limit {
         b.throttled += 1;
         // Every other 429 says when to come back.
-        return if b.throttled % 2 == 0 {
+        return Some(if b.throttled.is_multiple_of(2) {
             (
                 StatusCode::TOO_MANY_REQUESTS,
                 [("retry-after", "1")],
@@ -140,18 +143,54 @@ async fn sign(
                 .into_response()
         } else {
             (StatusCode::TOO_MANY_REQUESTS, "slow down").into_response()
-        };
+        });
     }
     b.recent.push_back(now);
+    None
+}
+
+async fn sign(
+    State(s): State<StandIn>,
+    headers: HeaderMap,
+    Path(petition): Path<String>,
+    body: String,
+) -> Response {
+    let (answer, late) = record(&s, &headers, petition, &body);
+    if let Some(delay) = late {
+        tokio::time::sleep(delay).await;
+    }
+    answer
+}
+
+/// The signature helper's work; the second value delays the answer (a lost one).
+fn record(
+    s: &StandIn,
+    headers: &HeaderMap,
+    petition: String,
+    body: &str,
+) -> (Response, Option<Duration>) {
+    if !authorised(headers) {
+        return (StatusCode::UNAUTHORIZED.into_response(), None);
+    }
+    let mut b = s.books.lock().unwrap();
+    if let Some(throttled) = admit(&mut b) {
+        return (throttled, None);
+    }
     b.posts += 1;
-    if b.error_every > 0 && b.posts % b.error_every == 0 {
+    if b.error_every > 0 && b.posts.is_multiple_of(b.error_every) {
         b.server_errors += 1;
-        return (StatusCode::INTERNAL_SERVER_ERROR, "oops").into_response();
+        return (
+            (StatusCode::INTERNAL_SERVER_ERROR, "oops").into_response(),
+            None,
+        );
     }
     if !petition.starts_with("pet-") {
-        return (StatusCode::NOT_FOUND, r#"{"error":"petition not found"}"#).into_response();
+        return (
+            (StatusCode::NOT_FOUND, r#"{"error":"petition not found"}"#).into_response(),
+            None,
+        );
     }
-    let body: Value = serde_json::from_str(&body).unwrap();
+    let body: Value = serde_json::from_str(body).unwrap();
     let email = body["person"]["email_addresses"][0]["address"]
         .as_str()
         .unwrap_or("")
@@ -163,13 +202,120 @@ async fn sign(
     }
     // A blind post that fails is answered 200 with nothing in it.
     if !email.contains('@') || email.contains("+blind") {
-        return StatusCode::OK.into_response();
+        return (StatusCode::OK.into_response(), None);
     }
     let next = b.people.len();
     let person = *b.people.entry(email).or_insert(next);
+    let key = (petition, person);
     let n = b.signatures.len();
-    b.signatures.insert((petition, person), body);
-    axum::Json(json!({"identifiers": [format!("action_network:sig-{n}")]})).into_response()
+    let posted: Vec<String> = body["identifiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_str().unwrap().to_owned())
+        .collect();
+    let kept = b
+        .kept_identifiers
+        .entry(key.clone())
+        .or_insert_with(|| vec![format!("action_network:sig-{n}")]);
+    kept.extend(posted);
+    let own = kept[0].clone();
+    b.signatures.insert(key, body);
+    let late = (b.lose_answer_every > 0 && b.signatures.len().is_multiple_of(b.lose_answer_every))
+        .then(|| {
+            b.lost_answers += 1;
+            b.lost_answer_delay
+        });
+    (
+        axum::Json(json!({"identifiers": [own]})).into_response(),
+        late,
+    )
+}
+
+/// `GET people?filter=email_address eq '…'`: the person with that address, if any.
+async fn people(
+    State(s): State<StandIn>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    if !authorised(&headers) {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let mut b = s.books.lock().unwrap();
+    if let Some(throttled) = admit(&mut b) {
+        return throttled;
+    }
+    b.lookups += 1;
+    let filter = q.get("filter").map(String::as_str).unwrap_or("");
+    let Some(email) = filter
+        .strip_prefix("email_address eq '")
+        .and_then(|f| f.strip_suffix('\''))
+        .map(|e| e.replace("''", "'"))
+    else {
+        return (StatusCode::BAD_REQUEST, "unsupported filter").into_response();
+    };
+    let found: Vec<Value> = b
+        .people
+        .get(&email)
+        .map(|id| {
+            json!({
+                "identifiers": [format!("action_network:person-{id}")],
+                "email_addresses": [{"address": email, "primary": true}],
+            })
+        })
+        .into_iter()
+        .collect();
+    axum::Json(json!({"_embedded": {"osdi:people": found}, "_links": {}})).into_response()
+}
+
+/// `GET people/{id}/signatures`: that person's signatures, 25 a page.
+async fn person_signatures(
+    State(s): State<StandIn>,
+    headers: HeaderMap,
+    Path(person): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    if !authorised(&headers) {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let mut b = s.books.lock().unwrap();
+    if let Some(throttled) = admit(&mut b) {
+        return throttled;
+    }
+    b.lookups += 1;
+    let Some(person) = person
+        .strip_prefix("person-")
+        .and_then(|p| p.parse::<usize>().ok())
+    else {
+        return (StatusCode::NOT_FOUND, "no such person").into_response();
+    };
+    let page: usize = q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+    let mut theirs: Vec<(&String, &Vec<String>)> = b
+        .kept_identifiers
+        .iter()
+        .filter(|((_, p), _)| *p == person)
+        .map(|((petition, _), ids)| (petition, ids))
+        .collect();
+    theirs.sort();
+    let pages = theirs.len().div_ceil(25).max(1);
+    let items: Vec<Value> = theirs
+        .iter()
+        .skip((page - 1) * 25)
+        .take(25)
+        .map(|(petition, ids)| {
+            json!({
+                "identifiers": ids,
+                "_links": {"osdi:petition": {"href": format!("{}petitions/{petition}", s.base)}},
+            })
+        })
+        .collect();
+    let mut body = json!({"_embedded": {"osdi:signatures": items}, "_links": {}});
+    if page < pages {
+        body["_links"]["next"] = json!({
+            "href": format!("{}people/person-{person}/signatures?page={}", s.base, page + 1)
+        });
+    }
+    axum::Json(body).into_response()
 }
 
 /// Starts a stand-in on loopback that allows `limit` signature requests a second (more get
@@ -181,6 +327,7 @@ pub async fn start(limit: usize, flaky: bool) -> StandIn {
         books: Arc::new(Mutex::new(Books {
             limit,
             error_every: if flaky { 13 } else { 0 },
+            lost_answer_delay: Duration::from_secs(3),
             ..Books::default()
         })),
         base,
@@ -188,6 +335,8 @@ pub async fn start(limit: usize, flaky: bool) -> StandIn {
     let app = axum::Router::new()
         .route("/api/v2/petitions", get(petitions))
         .route("/api/v2/petitions/{id}/signatures", post(sign))
+        .route("/api/v2/people", get(people))
+        .route("/api/v2/people/{id}/signatures", get(person_signatures))
         .with_state(s.clone());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     s

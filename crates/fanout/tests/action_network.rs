@@ -182,32 +182,90 @@ async fn five_hundred_signatures_from_an_unlocked_kiosk_arrive_once_with_their_f
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_interrupted_run_resumes_without_posting_again_what_was_recorded() {
+async fn an_interrupted_run_resumes_without_posting_anything_twice() {
     let s = stand_in::start(1000, false).await;
+    // The 30th signature is recorded, but its answer is slow: the run is cut while it waits,
+    // the worst moment (Action Network has it, the kiosk does not know).
+    {
+        let mut b = s.books.lock().unwrap();
+        b.lose_answer_every = 30;
+        b.lost_answer_delay = Duration::from_secs(20);
+    }
     let mut client = Client::new(&s.base, TOKEN, NonZeroU32::new(50).unwrap()).unwrap();
     fast(&mut client);
     let targets = targets(&client).await;
     let (_dir, mut vault, records) = kiosk(120, 0);
     // Cut the run short, as a closed laptop lid would.
     let cut = tokio::time::timeout(
-        Duration::from_millis(1200),
+        Duration::from_millis(2500),
         push(&client, &records, &targets, &mut vault, |_, _| {}),
     )
     .await;
     assert!(cut.is_err(), "the run was interrupted");
     let settled = vault.settled_deliveries(ACTION_NETWORK).unwrap().len() as u64;
-    assert!(settled > 10 && settled < 120, "{settled}");
+    assert_eq!(settled, 29, "settled before the cut");
+    let in_doubt = vault.deliveries_in_doubt(ACTION_NETWORK).unwrap();
+    assert_eq!(in_doubt.len(), 1, "the one on the wire");
+    assert_eq!(s.books.lock().unwrap().signatures.len(), 30);
+
+    s.books.lock().unwrap().lose_answer_every = 0;
     let resumed = push(&client, &records, &targets, &mut vault, |_, _| {})
         .await
         .unwrap();
-    assert_eq!(resumed.skipped, settled);
-    assert_eq!(resumed.sent + resumed.skipped, 120);
+    // The one on the wire was found recorded, not posted again.
+    assert_eq!(
+        (resumed.sent, resumed.skipped, resumed.failed),
+        (90, 30, 0),
+        "{resumed}"
+    );
+    assert!(
+        vault
+            .deliveries_in_doubt(ACTION_NETWORK)
+            .unwrap()
+            .is_empty()
+    );
     let b = s.books.lock().unwrap();
     assert_eq!(b.signatures.len(), 120, "every signer once");
-    // At most the one request in flight when the run was cut went twice (Action Network keeps
-    // one signature per person and petition, so even that one is not counted twice).
-    let repeated = b.identifiers.values().filter(|n| **n > 1).count();
-    assert!(repeated <= 1, "{repeated} records posted twice");
+    assert!(b.lookups > 0, "the stand-in was asked");
+    let repeated: Vec<_> = b.identifiers.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(repeated.is_empty(), "posted twice: {repeated:?}");
+    assert_eq!(b.identifiers.len(), 120);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_lost_on_the_way_back_are_looked_up_not_posted_again() {
+    // Every 7th signature is recorded and its answer comes after the client stopped
+    // listening; every 13th request fails with a 500 (not recorded).
+    let s = stand_in::start(1000, true).await;
+    {
+        let mut b = s.books.lock().unwrap();
+        b.lose_answer_every = 7;
+        b.lost_answer_delay = Duration::from_secs(2);
+    }
+    let mut client = Client::new(&s.base, TOKEN, NonZeroU32::new(100).unwrap()).unwrap();
+    fast(&mut client);
+    client.request_timeout = Duration::from_millis(300);
+    let (_dir, mut vault, records) = kiosk(60, 0);
+    let summary = push(
+        &client,
+        &records,
+        &both_to_one_petition(),
+        &mut vault,
+        |_, _| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!((summary.sent, summary.failed), (60, 0), "{summary}");
+    let b = s.books.lock().unwrap();
+    assert!(
+        b.lost_answers >= 8 && b.server_errors > 0,
+        "the faults happened"
+    );
+    assert_eq!(b.signatures.len(), 60);
+    let repeated: Vec<_> = b.identifiers.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(repeated.is_empty(), "posted twice: {repeated:?}");
+    // Each found signature is settled with Action Network's id for it.
+    assert_eq!(vault.settled_deliveries(ACTION_NETWORK).unwrap().len(), 60);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

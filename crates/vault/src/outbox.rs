@@ -180,6 +180,36 @@ impl Vault {
         Ok(ids)
     }
 
+    /// Remembers, durably, that `record_id` is about to be sent to `destination` for the first
+    /// time (before its request leaves; see [`Vault::deliveries_in_doubt`]).
+    pub fn begin_delivery(&mut self, destination: &str, record_id: &str) -> Result<(), VaultError> {
+        let now = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+        self.conn.execute(
+            "INSERT INTO delivery_attempts (record_id, destination, at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (destination, record_id) DO NOTHING",
+            params![record_id, destination, now],
+        )?;
+        Ok(())
+    }
+
+    /// Ids of the records sent to `destination` by a run that ended before their outcome was
+    /// known: begun, never settled.
+    pub fn deliveries_in_doubt(
+        &self,
+        destination: &str,
+    ) -> Result<std::collections::HashSet<String>, VaultError> {
+        let mut q = self.conn.prepare(
+            "SELECT a.record_id FROM delivery_attempts a
+             WHERE a.destination = ?1 AND NOT EXISTS (
+                 SELECT 1 FROM deliveries d
+                 WHERE d.destination = a.destination AND d.record_id = a.record_id)",
+        )?;
+        let ids = q
+            .query_map([destination], |r| r.get::<_, String>(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
     /// Remembers, durably, what became of `record_id` at `destination`.
     pub fn settle_delivery(
         &mut self,

@@ -79,6 +79,17 @@ const MIGRATIONS: &[M<'static>] = &[
              PRIMARY KEY (destination, record_id)
          ) STRICT;",
     ),
+    // A record whose first request to a destination is about to leave. One here and not in
+    // `deliveries` was on the wire when a run was cut: the next run asks the destination
+    // whether it arrived before posting it again.
+    M::up(
+        "CREATE TABLE delivery_attempts (
+             record_id TEXT NOT NULL,
+             destination TEXT NOT NULL,
+             at TEXT NOT NULL,
+             PRIMARY KEY (destination, record_id)
+         ) STRICT;",
+    ),
 ];
 
 /// An open vault.

@@ -238,6 +238,34 @@ impl Store {
         }
     }
 
+    /// Remembers, durably, that a record's first request to `destination` is about to leave.
+    pub async fn begin_delivery(
+        &self,
+        destination: &str,
+        record_id: &str,
+    ) -> Result<(), StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                let (d, r) = (destination.to_owned(), record_id.to_owned());
+                blocking(move || s.begin_delivery(&d, &r)).await
+            }
+            Self::Postgres(p) => p.begin_delivery(destination, record_id).await,
+        }
+    }
+
+    /// Ids of the records begun for `destination` and never settled: a run was cut while
+    /// their request was on the wire.
+    pub async fn deliveries_in_doubt(&self, destination: &str) -> Result<Vec<String>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, d) = (s.clone(), destination.to_owned());
+                blocking(move || s.in_doubt(&d)).await
+            }
+            Self::Postgres(p) => p.in_doubt(destination).await,
+        }
+    }
+
     /// Remembers, durably, what became of a record at `destination`.
     pub async fn settle(
         &self,

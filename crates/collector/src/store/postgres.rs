@@ -60,6 +60,12 @@ const MIGRATIONS: &[&str] = &[
          at TIMESTAMPTZ NOT NULL DEFAULT now(),
          PRIMARY KEY (destination, record_id)
      );",
+    "CREATE TABLE delivery_attempts (
+         record_id TEXT NOT NULL,
+         destination TEXT NOT NULL,
+         at TIMESTAMPTZ NOT NULL DEFAULT now(),
+         PRIMARY KEY (destination, record_id)
+     );",
 ];
 
 /// Any fixed number: collectors starting together take this advisory lock so that only one
@@ -339,6 +345,39 @@ impl PgStore {
             .await?
             .query(
                 "SELECT record_id FROM deliveries WHERE destination = $1",
+                &[&destination],
+            )
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect())
+    }
+
+    pub(super) async fn begin_delivery(
+        &self,
+        destination: &str,
+        record_id: &str,
+    ) -> Result<(), StoreError> {
+        self.client()
+            .await?
+            .execute(
+                "INSERT INTO delivery_attempts (record_id, destination) VALUES ($1, $2)
+                 ON CONFLICT (destination, record_id) DO NOTHING",
+                &[&record_id, &destination],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn in_doubt(&self, destination: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .client()
+            .await?
+            .query(
+                "SELECT a.record_id FROM delivery_attempts a
+                 WHERE a.destination = $1 AND NOT EXISTS (
+                     SELECT 1 FROM deliveries d
+                     WHERE d.destination = a.destination AND d.record_id = a.record_id)",
                 &[&destination],
             )
             .await?

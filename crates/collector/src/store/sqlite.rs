@@ -63,7 +63,21 @@ const MIGRATIONS: &[M<'static>] = &[
              PRIMARY KEY (destination, record_id)
          );",
     ),
+    // A record whose first request to a destination is about to leave (as in a kiosk's vault).
+    M::up(
+        "CREATE TABLE delivery_attempts (
+             record_id TEXT NOT NULL,
+             destination TEXT NOT NULL,
+             at TEXT NOT NULL,
+             PRIMARY KEY (destination, record_id)
+         );",
+    ),
 ];
+
+const IN_DOUBT_SQLITE: &str = "SELECT a.record_id FROM delivery_attempts a
+     WHERE a.destination = ?1 AND NOT EXISTS (
+         SELECT 1 FROM deliveries d
+         WHERE d.destination = a.destination AND d.record_id = a.record_id)";
 
 /// One connection behind a lock: SQLite has one writer anyway, and every call is short.
 #[derive(Debug, Clone)]
@@ -269,6 +283,26 @@ impl SqliteStore {
     pub(super) fn settled(&self, destination: &str) -> Result<Vec<String>, StoreError> {
         let conn = self.conn();
         let mut q = conn.prepare("SELECT record_id FROM deliveries WHERE destination = ?1")?;
+        let ids = q.query_map([destination], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+
+    pub(super) fn begin_delivery(
+        &self,
+        destination: &str,
+        record_id: &str,
+    ) -> Result<(), StoreError> {
+        self.conn().execute(
+            "INSERT INTO delivery_attempts (record_id, destination, at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (destination, record_id) DO NOTHING",
+            params![record_id, destination, now()],
+        )?;
+        Ok(())
+    }
+
+    pub(super) fn in_doubt(&self, destination: &str) -> Result<Vec<String>, StoreError> {
+        let conn = self.conn();
+        let mut q = conn.prepare(IN_DOUBT_SQLITE)?;
         let ids = q.query_map([destination], |r| r.get(0))?;
         Ok(ids.collect::<Result<_, _>>()?)
     }

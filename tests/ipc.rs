@@ -766,6 +766,7 @@ fn an_operator_takes_a_pack_from_the_collector_and_shows_it() {
 #[test]
 fn an_organiser_sends_the_kiosks_signatures_to_action_network_from_the_panel() {
     use placard_vault::{OrganiserKey, SecretString};
+    use tauri::Listener as _;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -811,12 +812,47 @@ fn an_organiser_sends_the_kiosks_signatures_to_action_network_from_the_panel() {
     assert_eq!(e["code"], "bad_token", "{e}");
     assert_eq!(stand_in.books.lock().expect("books").posts, 0);
 
+    let events = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let seen = events.clone();
+    w.listen_any("send-progress", move |e| {
+        seen.lock().expect("events").push(e.payload().to_owned());
+    });
     let report = send("correct horse battery", placard_fanout::stand_in::TOKEN).expect("sent");
     assert_eq!(
         (&report["sent"], &report["failed"], &report["skipped"]),
         (&json!(3), &json!(0), &json!(0)),
         "{report}"
     );
+    // Each record's outcome was told as it came: ids, time and outcome, no signer data.
+    {
+        let events = events.lock().expect("events");
+        assert_eq!(events.len(), 3, "{events:?}");
+        let mut ids = std::collections::HashSet::new();
+        for (i, raw) in events.iter().enumerate() {
+            assert!(
+                !raw.contains("example.org") && !raw.contains("Ada"),
+                "{raw}"
+            );
+            let e: Value = serde_json::from_str(raw).expect("JSON");
+            assert_eq!((&e["done"], &e["total"]), (&json!(i + 1), &json!(3)));
+            let record = e["record"].as_object().expect("a record");
+            let keys: Vec<&String> = record.keys().collect();
+            assert_eq!(
+                keys,
+                [
+                    "captured_at",
+                    "outcome",
+                    "petition_id",
+                    "reason",
+                    "record_id"
+                ]
+            );
+            assert_eq!(record["outcome"], "sent");
+            assert_eq!(record["petition_id"], "encryption-is-not-a-crime");
+            ids.insert(record["record_id"].as_str().expect("id").to_owned());
+        }
+        assert_eq!(ids.len(), 3, "one event per record");
+    }
     {
         let b = stand_in.books.lock().expect("books");
         assert_eq!(b.signatures.len(), 3);

@@ -217,8 +217,8 @@ pub async fn operator_send_action_network<R: Runtime>(
         ledger,
         request,
         |id| shown.action_network_meta(id),
-        |done, total| {
-            let _ = app.emit_to("main", SEND_EVENT, SendProgress::new(done, total));
+        |step| {
+            let _ = app.emit_to("main", SEND_EVENT, SendProgress::from(step));
         },
         async {
             let _ = cancel.await;

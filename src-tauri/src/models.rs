@@ -1,6 +1,7 @@
 //! DTOs: what crosses IPC, in the shape the UI wants. TypeScript twins are generated into
 //! `ui/src/lib/bindings.ts` (see the test at the bottom), so the two sides cannot drift.
 
+use placard_fanout::run::{Outcome, Step};
 use placard_kiosk_core::packs::PackSource;
 use placard_kiosk_core::qr::qr_for_url;
 use placard_kiosk_core::send::SendReport;
@@ -402,18 +403,57 @@ impl From<SendReport> for SendReportView {
     }
 }
 
-/// A send run's progress, emitted as [`SEND_EVENT`] after each record.
+/// A send run's progress, emitted as [`SEND_EVENT`] after each record, with that record's
+/// outcome.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct SendProgress {
     pub done: u32,
     pub total: u32,
+    pub record: SendOutcome,
 }
 
-impl SendProgress {
-    pub fn new(done: u64, total: u64) -> Self {
+/// What became of one record: its ids, when it was signed, the outcome and the reason —
+/// never the signer's own data (events must not carry it; reasons are scrubbed of it).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SendOutcome {
+    pub record_id: String,
+    pub petition_id: String,
+    /// RFC 3339.
+    pub captured_at: String,
+    pub outcome: SendOutcomeKind,
+    /// Why it failed or waits.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SendOutcomeKind {
+    Sent,
+    Failed,
+    /// Sent by an earlier run.
+    Skipped,
+    /// Left for a later run.
+    Deferred,
+}
+
+impl From<&Step<'_>> for SendProgress {
+    fn from(step: &Step<'_>) -> Self {
+        let (outcome, reason) = match step.outcome {
+            Outcome::Sent => (SendOutcomeKind::Sent, None),
+            Outcome::Skipped => (SendOutcomeKind::Skipped, None),
+            Outcome::Failed(why) => (SendOutcomeKind::Failed, Some(why.clone())),
+            Outcome::Deferred(why) => (SendOutcomeKind::Deferred, Some(why.clone())),
+        };
         Self {
-            done: count(done),
-            total: count(total),
+            done: count(step.done),
+            total: count(step.total),
+            record: SendOutcome {
+                record_id: step.record.record_id.to_string(),
+                petition_id: step.record.petition_id.clone(),
+                captured_at: step.record.captured_at.clone(),
+                outcome,
+                reason,
+            },
         }
     }
 }
@@ -593,6 +633,8 @@ mod tests {
             SendReportView::decl(&cfg),
             SendFailure::decl(&cfg),
             SendProgress::decl(&cfg),
+            SendOutcome::decl(&cfg),
+            SendOutcomeKind::decl(&cfg),
             ShareCode::decl(&cfg),
             SignReceipt::decl(&cfg),
             PetitionView::decl(&cfg),

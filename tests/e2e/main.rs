@@ -1087,6 +1087,23 @@ async fn a_kiosk_with_no_collector_sends_to_action_network_from_the_panel() {
             Duration::from_secs(30),
         )
         .await;
+    // Each signature's outcome, told as it went: when it was signed, where, and "Sent" —
+    // nothing of the signer.
+    let outcomes = kiosk
+        .js(
+            "return [...document.querySelectorAll('[data-testid=send-outcomes] li')]\
+             .map(li => [li.dataset.outcome, li.querySelector('strong').textContent.trim(), \
+                         li.querySelector('.petition').textContent.trim()]);",
+        )
+        .await;
+    assert_eq!(
+        outcomes,
+        serde_json::json!([
+            ["sent", "Sent", "defend-encryption-worldwide"],
+            ["sent", "Sent", "defend-encryption-worldwide"]
+        ])
+    );
+    assert_no_trace(&kiosk, &["ada@example.org", "grace@example.org", "Grace"]).await;
     {
         let b = stand_in.books.lock().expect("books");
         assert_eq!(b.signatures.len(), 2);
@@ -1098,6 +1115,9 @@ async fn a_kiosk_with_no_collector_sends_to_action_network_from_the_panel() {
             b.signatures.keys()
         );
     }
+    kiosk
+        .js("document.querySelector('[data-testid=send-outcomes]').scrollIntoView({block: 'center'}); return 0;")
+        .await;
     kiosk.screenshot("75-send-to-action-network").await;
     kiosk.axe("operator panel, sent to Action Network").await;
 }

@@ -83,6 +83,28 @@ pub enum RunError {
 pub const ACTION_NETWORK: &str = "action_network";
 pub const WEBHOOK: &str = "webhook";
 
+/// What became of one record in a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Sent,
+    /// Refused for good; why (with none of the signer's own words, see [`scrub`]).
+    Failed(String),
+    /// Settled by an earlier run, or found already there.
+    Skipped,
+    /// Left for the next run; why.
+    Deferred(String),
+}
+
+/// One record done: the run's progress and that record's outcome. The record is there for
+/// its ids and times; whoever hears a step must not pass its signer data on.
+#[derive(Debug)]
+pub struct Step<'a> {
+    pub done: u64,
+    pub total: u64,
+    pub record: &'a Record,
+    pub outcome: &'a Outcome,
+}
+
 /// Posts every record not settled yet to its petition's `targets` entry (keyed by the
 /// record's `petition_id`), settling each outcome in `ledger` as it comes. `progress` hears
 /// `(done, total)` after every record. A record whose petition has no target is deferred.
@@ -93,6 +115,20 @@ pub async fn push(
     targets: &HashMap<String, Target>,
     ledger: &mut impl Ledger,
     mut progress: impl FnMut(u64, u64),
+) -> Result<Summary, RunError> {
+    push_each(client, records, targets, ledger, |step| {
+        progress(step.done, step.total);
+    })
+    .await
+}
+
+/// [`push`], telling `each` every record's outcome as it is settled.
+pub async fn push_each(
+    client: &Client,
+    records: &[Record],
+    targets: &HashMap<String, Target>,
+    ledger: &mut impl Ledger,
+    mut each: impl FnMut(&Step<'_>),
 ) -> Result<Summary, RunError> {
     let settled = ledger
         .settled(ACTION_NETWORK)
@@ -105,63 +141,126 @@ pub async fn push(
     let total = records.len() as u64;
     let mut summary = Summary::default();
     for (i, record) in records.iter().enumerate() {
-        if settled.contains(&record.record_id) {
-            summary.skipped += 1;
+        let outcome = if settled.contains(&record.record_id) {
+            Outcome::Skipped
         } else if let Some(target) = targets.get(&record.petition_id) {
-            let posted = if in_doubt.contains(&record.record_id) {
-                // Cut while on the wire last time: did it arrive?
-                match client.find_signature(target, record).await {
-                    Ok(Some(id)) => {
-                        ledger
-                            .settle(ACTION_NETWORK, record.record_id, true, &id)
-                            .await
-                            .map_err(RunError::Ledger)?;
-                        summary.skipped += 1;
-                        progress(i as u64 + 1, total);
-                        continue;
-                    }
-                    Ok(None) | Err(ApiError::Refused { .. } | ApiError::BadUrl(_)) => {
-                        client.post_signature(target, record).await?
-                    }
-                    Err(e @ ApiError::Unreachable(_)) => Posted::Deferred(e.to_string()),
-                    Err(e) => return Err(e.into()),
-                }
-            } else {
-                ledger
-                    .begin(ACTION_NETWORK, record.record_id)
-                    .await
-                    .map_err(RunError::Ledger)?;
-                client.post_signature(target, record).await?
-            };
-            match posted {
-                Posted::Sent(id) => {
-                    ledger
-                        .settle(
-                            ACTION_NETWORK,
-                            record.record_id,
-                            true,
-                            id.as_deref().unwrap_or(""),
-                        )
-                        .await
-                        .map_err(RunError::Ledger)?;
-                    summary.sent += 1;
-                }
-                Posted::Failed(why) => {
-                    ledger
-                        .settle(ACTION_NETWORK, record.record_id, false, &why)
-                        .await
-                        .map_err(RunError::Ledger)?;
-                    summary.failed += 1;
-                    summary.failures.push((record.record_id, why));
-                }
-                Posted::Deferred(_) => summary.deferred += 1,
-            }
+            post(
+                client,
+                target,
+                record,
+                in_doubt.contains(&record.record_id),
+                ledger,
+            )
+            .await?
         } else {
-            summary.deferred += 1;
+            Outcome::Deferred(format!(
+                "no Action Network petition for `{}`",
+                record.petition_id
+            ))
+        };
+        match &outcome {
+            Outcome::Sent => summary.sent += 1,
+            Outcome::Skipped => summary.skipped += 1,
+            Outcome::Deferred(_) => summary.deferred += 1,
+            Outcome::Failed(why) => {
+                summary.failed += 1;
+                summary.failures.push((record.record_id, why.clone()));
+            }
         }
-        progress(i as u64 + 1, total);
+        each(&Step {
+            done: i as u64 + 1,
+            total,
+            record,
+            outcome: &outcome,
+        });
     }
     Ok(summary)
+}
+
+/// One record not settled yet: looked up first when an earlier run was cut while it was on
+/// the wire, else begun in the ledger and posted; its outcome settled.
+async fn post(
+    client: &Client,
+    target: &Target,
+    record: &Record,
+    in_doubt: bool,
+    ledger: &mut impl Ledger,
+) -> Result<Outcome, RunError> {
+    let posted = if in_doubt {
+        match client.find_signature(target, record).await {
+            Ok(Some(id)) => {
+                ledger
+                    .settle(ACTION_NETWORK, record.record_id, true, &id)
+                    .await
+                    .map_err(RunError::Ledger)?;
+                return Ok(Outcome::Skipped);
+            }
+            // Not there, or the lookup itself was refused: post (Action Network keeps one
+            // signature per person and petition).
+            Ok(None) | Err(ApiError::Refused { .. } | ApiError::BadUrl(_)) => {
+                client.post_signature(target, record).await?
+            }
+            Err(e @ ApiError::Unreachable(_)) => Posted::Deferred(e.to_string()),
+            Err(e) => return Err(e.into()),
+        }
+    } else {
+        ledger
+            .begin(ACTION_NETWORK, record.record_id)
+            .await
+            .map_err(RunError::Ledger)?;
+        client.post_signature(target, record).await?
+    };
+    Ok(match posted {
+        Posted::Sent(id) => {
+            ledger
+                .settle(
+                    ACTION_NETWORK,
+                    record.record_id,
+                    true,
+                    id.as_deref().unwrap_or(""),
+                )
+                .await
+                .map_err(RunError::Ledger)?;
+            Outcome::Sent
+        }
+        Posted::Failed(why) => {
+            let why = scrub(&why, record);
+            ledger
+                .settle(ACTION_NETWORK, record.record_id, false, &why)
+                .await
+                .map_err(RunError::Ledger)?;
+            Outcome::Failed(why)
+        }
+        Posted::Deferred(why) => Outcome::Deferred(scrub(&why, record)),
+    })
+}
+
+/// `text` (a destination's reason) with the record's own signer data blotted out. Reasons
+/// are kept on disk and shown to the organiser, and a server may echo what it was sent ("x@y
+/// is not a valid email"); the vault must hold no plaintext signer data.
+pub fn scrub(text: &str, record: &Record) -> String {
+    let mut out = text.to_owned();
+    let mut fields = [
+        &record.email,
+        &record.given_name,
+        &record.family_name,
+        &record.phone,
+        &record.street_address,
+        &record.postal_code,
+        &record.city,
+        &record.comment,
+    ]
+    .map(|f| f.trim())
+    .into_iter()
+    // Short values ("Al", a two-letter city code) would blot out ordinary words.
+    .filter(|f| f.chars().count() >= 3)
+    .collect::<Vec<_>>();
+    // Longest first, so a name inside an email address goes with the address.
+    fields.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    for f in fields {
+        out = out.replace(f, "…");
+    }
+    out
 }
 
 /// Sends every record not settled yet to the webhook in batches of `batch_size`, settling
@@ -193,6 +292,7 @@ pub async fn push_webhook(
                 summary.sent += batch.len() as u64;
             }
             Delivered::Refused(why) => {
+                let why = batch.iter().fold(why, |why, r| scrub(&why, r));
                 for r in &batch {
                     ledger
                         .settle(WEBHOOK, r.record_id, false, &why)
@@ -263,5 +363,31 @@ impl Ledger for placard_vault::Vault {
             self.settle_delivery(destination, &record.to_string(), sent, detail)
                 .map_err(|e| e.to_string()),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_lose_the_signers_own_words() {
+        let record: Record = serde_json::from_value(serde_json::json!({
+            "record_id": Uuid::nil(), "petition_id": "p", "locale": "en",
+            "captured_at": "2026-11-22T10:00:00Z", "device_id": Uuid::nil(),
+            "given_name": "Ada", "family_name": "Lovelace",
+            "email": "ada.lovelace@example.org", "postal_code": "02139",
+            "street_address": "", "city": "NY", "country": "US", "phone": "",
+            "comment": "", "subscribe": false,
+        }))
+        .unwrap();
+        assert_eq!(
+            scrub(
+                r#"{"error":"ada.lovelace@example.org is not valid for Ada Lovelace in NY 02139"}"#,
+                &record
+            ),
+            r#"{"error":"… is not valid for … … in NY …"}"#
+        );
+        assert_eq!(scrub("(no reason given)", &record), "(no reason given)");
     }
 }

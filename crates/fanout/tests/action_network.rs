@@ -6,7 +6,7 @@ use std::num::NonZeroU32;
 use std::time::{Duration, Instant};
 
 use placard_fanout::action_network::{Client, Target, find_petition};
-use placard_fanout::run::{ACTION_NETWORK, push};
+use placard_fanout::run::{ACTION_NETWORK, Outcome, push, push_each};
 use placard_fanout::stand_in::{self, TOKEN};
 use placard_vault::{OrganiserKey, Record, SignRules, SignerInput, Vault};
 use serde_json::json;
@@ -105,13 +105,28 @@ async fn five_hundred_signatures_from_an_unlocked_kiosk_arrive_once_with_their_f
     let targets = targets(&client).await;
     let (_dir, mut vault, records) = kiosk(500, 50);
     let mut seen = 0;
-    let summary = push(&client, &records, &targets, &mut vault, |done, total| {
-        assert_eq!(total, 500);
-        seen = done;
+    let mut outcomes = HashMap::new();
+    let summary = push_each(&client, &records, &targets, &mut vault, |step| {
+        assert_eq!(step.total, 500);
+        seen = step.done;
+        outcomes.insert(step.record.record_id, step.outcome.clone());
     })
     .await
     .unwrap();
     assert_eq!(seen, 500);
+    // Every record's outcome was told as it came: the blind ones failed with the reason.
+    assert_eq!(outcomes.len(), 500);
+    for r in &records {
+        match &outcomes[&r.record_id] {
+            Outcome::Failed(why) => {
+                assert!(
+                    r.email.contains("+blind") && why.contains("empty body"),
+                    "{why}"
+                );
+            }
+            other => assert_eq!(other, &Outcome::Sent, "{}", r.email),
+        }
+    }
     assert_eq!(
         (
             summary.sent,

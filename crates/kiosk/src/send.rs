@@ -9,7 +9,7 @@ use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 
 use placard_fanout::action_network::{ApiError, Client, PetitionMeta, resolve};
-use placard_fanout::run::{self, RunError, Summary};
+use placard_fanout::run::{self, RunError, Step, Summary};
 use placard_vault::{OrganiserKey, SecretString, Vault};
 
 use crate::{Kiosk, KioskError, keys};
@@ -78,12 +78,13 @@ fn api_error(e: ApiError) -> KioskError {
 }
 
 /// Unlocks the key, opens the records, sends them; `meta` tells what the pack knows of each
-/// petition, `progress` hears `(done, total)`, and the run stops early when `cancel` completes.
+/// petition, `each` hears every record's outcome as it is settled (with the run's progress),
+/// and the run stops early when `cancel` completes.
 pub async fn send_to_action_network(
     mut ledger: Vault,
     request: SendRequest,
     meta: impl Fn(&str) -> PetitionMeta,
-    progress: impl FnMut(u64, u64),
+    each: impl FnMut(&Step<'_>),
     cancel: impl Future<Output = ()>,
 ) -> Result<SendReport, KioskError> {
     let SendRequest {
@@ -112,7 +113,7 @@ pub async fn send_to_action_network(
     let (targets, unmatched) = resolve(&client, &ids, &Default::default(), meta)
         .await
         .map_err(api_error)?;
-    let run = run::push(&client, &records, &targets, &mut ledger, progress);
+    let run = run::push_each(&client, &records, &targets, &mut ledger, each);
     tokio::pin!(cancel);
     let outcome = tokio::select! {
         done = run => Some(done),

@@ -156,7 +156,19 @@ unreadable: number, };
 
 export type SendFailure = { record_id: string, reason: string, };
 
-export type SendProgress = { done: number, total: number, };
+export type SendProgress = { done: number, total: number, record: SendOutcome, };
+
+export type SendOutcome = { record_id: string, petition_id: string, 
+/**
+ * RFC 3339.
+ */
+captured_at: string, outcome: SendOutcomeKind, 
+/**
+ * Why it failed or waits.
+ */
+reason: string | null, };
+
+export type SendOutcomeKind = "sent" | "failed" | "skipped" | "deferred";
 
 export type ShareCode = { url: string, size: number, path: string, };
 

@@ -181,6 +181,11 @@ send-running = S'està enviant…
 send-summary = { $sent } enviades, { $failed } fallides, { $skipped } enviades abans.
 send-deferred = { $count } esperen un enviament posterior.
 send-cancelled = Aturat. El que s'ha enviat continua enviat.
+send-outcomes = Cada signatura, a mesura que s'envia
+send-outcome-sent = Enviada
+send-outcome-failed = Ha fallat
+send-outcome-skipped = Ja enviada
+send-outcome-deferred = Espera el proper enviament
 operator-pack = Paquet de peticions
 operator-pack-failed = { $count ->
     [one] { $count } fitxer no s'ha pogut carregar:

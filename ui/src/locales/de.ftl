@@ -181,6 +181,11 @@ send-running = Wird gesendet…
 send-summary = { $sent } gesendet, { $failed } fehlgeschlagen, { $skipped } schon früher gesendet.
 send-deferred = { $count } warten auf einen späteren Lauf.
 send-cancelled = Angehalten. Was gesendet ist, bleibt gesendet.
+send-outcomes = Jede Unterschrift, wie sie ging
+send-outcome-sent = Gesendet
+send-outcome-failed = Fehlgeschlagen
+send-outcome-skipped = Schon früher gesendet
+send-outcome-deferred = Wartet auf den nächsten Lauf
 operator-pack = Petitionspaket
 operator-pack-failed = { $count ->
     [one] { $count } Datei konnte nicht geladen werden:

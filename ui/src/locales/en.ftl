@@ -186,6 +186,11 @@ send-deferred = { $count ->
    *[other] { $count } signatures wait for a later run.
 }
 send-cancelled = Stopped. What was sent stays sent.
+send-outcomes = Each signature, as it went
+send-outcome-sent = Sent
+send-outcome-failed = Failed
+send-outcome-skipped = Sent before
+send-outcome-deferred = Waits for the next run
 operator-pack = Petition pack
 operator-pack-failed = { $count ->
     [one] { $count } file could not be loaded:

@@ -181,6 +181,11 @@ send-running = Enviando…
 send-summary = { $sent } enviadas, { $failed } fallidas, { $skipped } enviadas antes.
 send-deferred = { $count } esperan a un envío posterior.
 send-cancelled = Detenido. Lo enviado sigue enviado.
+send-outcomes = Cada firma, según se envía
+send-outcome-sent = Enviada
+send-outcome-failed = Falló
+send-outcome-skipped = Ya enviada
+send-outcome-deferred = Espera el próximo envío
 operator-pack = Paquete de peticiones
 operator-pack-failed = { $count ->
     [one] { $count } archivo no se pudo cargar:

@@ -181,6 +181,11 @@ send-running = Envoi en cours…
 send-summary = { $sent } envoyées, { $failed } en échec, { $skipped } envoyées avant.
 send-deferred = { $count } attendent un prochain envoi.
 send-cancelled = Arrêté. Ce qui est envoyé le reste.
+send-outcomes = Chaque signature, au fil de l'envoi
+send-outcome-sent = Envoyée
+send-outcome-failed = Échec
+send-outcome-skipped = Déjà envoyée
+send-outcome-deferred = Attend le prochain envoi
 operator-pack = Paquet de pétitions
 operator-pack-failed = { $count ->
     [one] { $count } fichier n’a pas pu être chargé :

@@ -181,6 +181,11 @@ send-running = Dwaande mei ferstjoeren…
 send-summary = { $sent } ferstjoerd, { $failed } mislearre, { $skipped } earder ferstjoerd.
 send-deferred = { $count } wachtsje op in folgjende kear.
 send-cancelled = Stoppe. Wat ferstjoerd is, bliuwt ferstjoerd.
+send-outcomes = Elke hantekening, sa't er giet
+send-outcome-sent = Ferstjoerd
+send-outcome-failed = Mislearre
+send-outcome-skipped = Earder ferstjoerd
+send-outcome-deferred = Wachtet op de folgjende kear
 operator-pack = Petysjepakket
 operator-pack-failed = { $count ->
     [one] { $count } bestân koe net laden wurde:

@@ -181,6 +181,11 @@ send-running = Bezig met versturen…
 send-summary = { $sent } verstuurd, { $failed } mislukt, { $skipped } eerder verstuurd.
 send-deferred = { $count } wachten op een volgende keer.
 send-cancelled = Gestopt. Wat verstuurd is, blijft verstuurd.
+send-outcomes = Elke handtekening, zoals hij gaat
+send-outcome-sent = Verstuurd
+send-outcome-failed = Mislukt
+send-outcome-skipped = Eerder verstuurd
+send-outcome-deferred = Wacht op de volgende keer
 operator-pack = Petitiepakket
 operator-pack-failed = { $count ->
     [one] { $count } bestand kon niet geladen worden:

@@ -193,6 +193,11 @@ send-running = Wysyłanie…
 send-summary = Wysłane: { $sent }, nieudane: { $failed }, wysłane wcześniej: { $skipped }.
 send-deferred = Czeka na kolejne wysyłanie: { $count }.
 send-cancelled = Zatrzymano. To, co wysłane, pozostaje wysłane.
+send-outcomes = Każdy podpis, w miarę wysyłania
+send-outcome-sent = Wysłany
+send-outcome-failed = Błąd
+send-outcome-skipped = Wysłany wcześniej
+send-outcome-deferred = Czeka na kolejne wysyłanie
 operator-pack = Pakiet petycji
 operator-pack-failed = { $count ->
     [one] Nie udało się wczytać { $count } pliku:

@@ -181,6 +181,11 @@ send-running = Enviando…
 send-summary = { $sent } enviadas, { $failed } com falha, { $skipped } enviadas antes.
 send-deferred = { $count } aguardam um próximo envio.
 send-cancelled = Parado. O que foi enviado continua enviado.
+send-outcomes = Cada assinatura, conforme é enviada
+send-outcome-sent = Enviada
+send-outcome-failed = Falhou
+send-outcome-skipped = Já enviada
+send-outcome-deferred = Aguarda o próximo envio
 operator-pack = Pacote de petições
 operator-pack-failed = { $count ->
     [one] { $count } arquivo não pôde ser carregado:

@@ -181,6 +181,11 @@ send-running = Inatuma…
 send-summary = Zilizotumwa: { $sent }, zilizoshindwa: { $failed }, zilizotumwa awali: { $skipped }.
 send-deferred = Zinazosubiri utumaji ujao: { $count }.
 send-cancelled = Imesimamishwa. Kilichotumwa kinabaki kimetumwa.
+send-outcomes = Kila sahihi, inavyotumwa
+send-outcome-sent = Imetumwa
+send-outcome-failed = Imeshindwa
+send-outcome-skipped = Ilitumwa awali
+send-outcome-deferred = Inasubiri utumaji ujao
 operator-pack = Kifurushi cha maombi
 operator-pack-failed = { $count ->
     [one] Faili { $count } haikuweza kupakiwa:

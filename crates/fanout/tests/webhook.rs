@@ -85,3 +85,41 @@ async fn a_wrong_secret_stops_the_run_and_settles_nothing() {
         "they go once it is fixed"
     );
 }
+
+/// A body changed on its way (a relay that rewrites one signer's address, signature headers
+/// untouched): the receiver refuses it and stores nothing, and the run stops.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_tampered_with_on_the_way_is_refused() {
+    let (receiver_url, state) = stand_in::receiver(SECRET).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let relay_url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let relay = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(
+            move |headers: axum::http::HeaderMap, body: String| async move {
+                let tampered = body.replace("ada1@example.org", "eve1@example.org");
+                assert_ne!(tampered, body, "the relay changed something");
+                let mut forward = reqwest::Client::new().post(&receiver_url).body(tampered);
+                for name in ["placard-signature", "idempotency-key", "content-type"] {
+                    if let Some(v) = headers.get(name) {
+                        forward = forward.header(name, v.to_str().unwrap());
+                    }
+                }
+                let status = forward.send().await.unwrap().status().as_u16();
+                axum::http::StatusCode::from_u16(status).unwrap()
+            },
+        ),
+    );
+    tokio::spawn(async move { axum::serve(listener, relay).await.unwrap() });
+
+    let hook = Webhook::new(&relay_url, SECRET).unwrap();
+    let (_dir, mut vault, records) = kiosk(3);
+    let err = push_webhook(&hook, &records, 20, &mut vault, |_, _| {})
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("401"), "{err}");
+    let r = state.lock().unwrap();
+    assert_eq!(r.refused_signatures, 1);
+    assert!(r.records.is_empty() && r.batches.is_empty());
+    assert!(vault.settled_deliveries(WEBHOOK).unwrap().is_empty());
+}

@@ -6,8 +6,8 @@
 //! request is on the wire. So the ledger also keeps which records were *begun*: a record begun
 //! and never settled may have arrived, and the next run asks Action Network before posting it
 //! again (see `action_network`'s module docs). Webhook batches need no such question: every
-//! batch before the cut one was settled, so a resumed run (with the same batch size) starts
-//! with the same records, hence the same `Idempotency-Key`, and the receiver drops it; each
+//! batch before the cut one was settled or left whole, so a resumed run (with the same batch
+//! size) forms the cut batch from the same records, hence the same `Idempotency-Key`, and the receiver drops it; each
 //! record also carries its own `record_id` for receivers that keep rows, not batches.
 
 use std::collections::{HashMap, HashSet};

@@ -57,7 +57,9 @@ impl Vault {
             }
             None => {
                 let id = Uuid::now_v7();
-                let mut rowids = Vec::new();
+                // The oldest waiting rows up to the caps: the first `taken` of them, the last
+                // being `last`.
+                let (mut taken, mut last) = (0usize, None::<i64>);
                 let mut bytes = 0usize;
                 {
                     let mut q = tx.prepare(
@@ -69,23 +71,23 @@ impl Vault {
                     let mut rows = q.query([limit])?;
                     while let Some(r) = rows.next()? {
                         let len = usize::try_from(r.get::<_, i64>(1)?).unwrap_or(usize::MAX);
-                        if !rowids.is_empty() && bytes.saturating_add(len) > max_bytes {
+                        if taken > 0 && bytes.saturating_add(len) > max_bytes {
                             break;
                         }
                         bytes = bytes.saturating_add(len);
-                        rowids.push(r.get::<_, i64>(0)?);
+                        taken += 1;
+                        last = Some(r.get::<_, i64>(0)?);
                     }
                 }
-                if rowids.is_empty() {
+                let Some(last) = last else {
                     return Ok(None);
-                }
-                let mut tag =
-                    tx.prepare("UPDATE outbox SET batch_id = ?1 WHERE signature_rowid = ?2")?;
-                let id_text = id.to_string();
-                for rowid in rowids {
-                    tag.execute(params![id_text, rowid])?;
-                }
-                drop(tag);
+                };
+                // One statement: the waiting rows up to `last` are exactly the ones read.
+                tx.execute(
+                    "UPDATE outbox SET batch_id = ?1
+                     WHERE batch_id IS NULL AND signature_rowid <= ?2",
+                    params![id.to_string(), last],
+                )?;
                 id
             }
         };
@@ -129,24 +131,22 @@ impl Vault {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(VaultError::from_sqlite)?;
         let mut done = Acknowledged::default();
-        {
-            let mut find = tx.prepare(
-                "SELECT signature_rowid FROM outbox WHERE batch_id = ?1 AND signature_id = ?2",
-            )?;
-            let mut sent =
-                tx.prepare("UPDATE signatures SET sent_at = ?1, batch_id = ?2 WHERE rowid = ?3")?;
-            let mut remove = tx.prepare("DELETE FROM outbox WHERE signature_rowid = ?1")?;
-            for id in stored {
-                if let Some(rowid) = find
-                    .query_row(params![id_text, id], |r| r.get::<_, i64>(0))
-                    .optional()?
-                {
-                    sent.execute(params![now, id_text, rowid])?;
-                    remove.execute([rowid])?;
-                    done.sent += 1;
-                }
-            }
-        }
+        // Set-based: three statements per batch, not per record (the ids go in as one JSON
+        // array). Only rows of this batch are touched.
+        let ids = serde_json::to_string(stored)
+            .map_err(|e| VaultError::Corrupt(format!("acknowledged ids: {e}")))?;
+        tx.execute(
+            "UPDATE signatures SET sent_at = ?1, batch_id = ?2 WHERE rowid IN (
+                 SELECT signature_rowid FROM outbox
+                 WHERE batch_id = ?2 AND signature_id IN (SELECT value FROM json_each(?3)))",
+            params![now, id_text, ids],
+        )?;
+        done.sent = u64::try_from(tx.execute(
+            "DELETE FROM outbox
+             WHERE batch_id = ?1 AND signature_id IN (SELECT value FROM json_each(?2))",
+            params![id_text, ids],
+        )?)
+        .unwrap_or(0);
         done.requeued = u64::try_from(tx.execute(
             "UPDATE outbox SET batch_id = NULL WHERE batch_id = ?1",
             [&id_text],

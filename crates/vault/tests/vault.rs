@@ -494,9 +494,10 @@ fn batches_are_reused_until_acknowledged_and_acks_mark_records_sent() {
     let again = vault.next_batch(2, 1 << 20).unwrap().unwrap();
     assert_eq!(again, first, "a retry must carry the same id and rows");
 
-    // The ack names one of them: it is sent, the other goes back to the queue.
+    // The ack names one of them (and a record of no batch, which it cannot acknowledge): the
+    // one is sent, the other goes back to the queue.
     let done = vault
-        .acknowledge(first.batch_id, &[ids[0].clone()])
+        .acknowledge(first.batch_id, &[ids[0].clone(), ids[3].clone()])
         .unwrap();
     assert_eq!((done.sent, done.requeued), (1, 1));
     assert_eq!(vault.pending().unwrap(), 4);

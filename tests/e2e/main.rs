@@ -1093,14 +1093,16 @@ async fn a_kiosk_with_no_collector_sends_to_action_network_from_the_panel() {
         .js(
             "return [...document.querySelectorAll('[data-testid=send-outcomes] li')]\
              .map(li => [li.dataset.outcome, li.querySelector('strong').textContent.trim(), \
+                         li.querySelector('.petition').dataset.petition, \
                          li.querySelector('.petition').textContent.trim()]);",
         )
         .await;
+    const TITLE: &str = "It's Time to Defend Encryption Worldwide";
     assert_eq!(
         outcomes,
         serde_json::json!([
-            ["sent", "Sent", "defend-encryption-worldwide"],
-            ["sent", "Sent", "defend-encryption-worldwide"]
+            ["sent", "Sent", "defend-encryption-worldwide", TITLE],
+            ["sent", "Sent", "defend-encryption-worldwide", TITLE]
         ])
     );
     assert_no_trace(&kiosk, &["ada@example.org", "grace@example.org", "Grace"]).await;

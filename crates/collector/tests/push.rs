@@ -70,6 +70,25 @@ async fn two_thousand_signatures_go_to_action_network_once(backend: Backend) {
                 .keys()
                 .all(|(petition, _)| petition == "pet-57")
         );
+        // The fields and tags, as Action Network received them (the kiosk's records are
+        // "Prefill Record <prefillN@example.org>", 02139, US, opted in; no event tags).
+        for body in b.signatures.values() {
+            let person = &body["person"];
+            assert_eq!(
+                (&person["given_name"], &person["family_name"]),
+                (&serde_json::json!("Prefill"), &serde_json::json!("Record"))
+            );
+            let email = person["email_addresses"][0]["address"].as_str().unwrap();
+            assert!(email.starts_with("prefill") && email.ends_with("@example.org"));
+            assert_eq!(person["email_addresses"][0]["status"], "subscribed");
+            assert_eq!(person["postal_addresses"][0]["postal_code"], "02139");
+            assert_eq!(person["postal_addresses"][0]["country"], "US");
+            assert_eq!(body["add_tags"], serde_json::json!(["placard"]));
+            let id = body["identifiers"][0].as_str().unwrap();
+            assert!(id.starts_with("placard:") && id.len() == "placard:".len() + 36);
+            // The pack says autoresponder on (under its old misspelt key).
+            assert_eq!(body["triggers"]["autoresponse"]["enabled"], true);
+        }
     }
 
     let (db, base, key, pass) = args();

@@ -1088,7 +1088,14 @@ async fn a_kiosk_with_no_collector_sends_to_action_network_from_the_panel() {
         )
         .await;
     // Each signature's outcome, told as it went: when it was signed, where, and "Sent" —
-    // nothing of the signer.
+    // nothing of the signer. (Events and the command's answer travel separately: the last
+    // event may come just after the summary.)
+    kiosk
+        .wait_js(
+            "document.querySelectorAll('[data-testid=send-outcomes] li').length === 2",
+            Duration::from_secs(10),
+        )
+        .await;
     let outcomes = kiosk
         .js(
             "return [...document.querySelectorAll('[data-testid=send-outcomes] li')]\

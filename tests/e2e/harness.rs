@@ -431,37 +431,67 @@ impl Xvfb {
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb not found: install the `xvfb` package (./dev setup does)");
-        let socket = format!("/tmp/.X11-unix/X{n}");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !Path::new(&socket).exists() {
-            assert!(Instant::now() < deadline, "Xvfb did not start on {display}");
+        // From here a failed start is cleaned up by `Drop` (no orphaned X server).
+        let mut x = Self {
+            child,
+            wm: None,
+            display,
+        };
+        // The socket appears before the server takes connections: on a loaded machine a
+        // client that connects at once is refused. Ready is when a client gets an answer.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !x
+            .xprop(&["-root", "-len", "0"])
+            .is_some_and(|o| o.status.success())
+        {
+            assert!(
+                Instant::now() < deadline,
+                "Xvfb did not start on {}",
+                x.display
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
-        let wm = window_manager.then(|| {
-            let wm = Command::new("openbox")
-                .env("DISPLAY", &display)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("openbox not found: install the `openbox` package (./dev setup does)");
+        if window_manager {
             // openbox announces itself on the root window once it manages the screen (slowly
-            // on a loaded machine: a CI run once missed a 10 s deadline).
+            // on a loaded machine: a CI run once missed a 10 s deadline). If it gave up (it
+            // exits when it cannot take the display), it is started again.
             let deadline = Instant::now() + Duration::from_secs(30);
-            while !Command::new("xprop")
-                .args(["-root", "_NET_SUPPORTING_WM_CHECK"])
-                .env("DISPLAY", &display)
-                .output()
-                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("window id"))
-            {
+            loop {
+                let running =
+                    x.wm.as_mut()
+                        .is_some_and(|wm| matches!(wm.try_wait(), Ok(None)));
+                if !running {
+                    x.wm = Some(
+                        Command::new("openbox")
+                            .env("DISPLAY", &x.display)
+                            .stdout(Stdio::null())
+                            .stderr(Stdio::null())
+                            .spawn()
+                            .expect("openbox not found: install the `openbox` package (./dev setup does)"),
+                    );
+                }
+                if x.xprop(&["-root", "_NET_SUPPORTING_WM_CHECK"])
+                    .is_some_and(|o| String::from_utf8_lossy(&o.stdout).contains("window id"))
+                {
+                    break;
+                }
                 assert!(
                     Instant::now() < deadline,
-                    "openbox did not start on {display}"
+                    "openbox did not start on {}",
+                    x.display
                 );
                 std::thread::sleep(Duration::from_millis(100));
             }
-            wm
-        });
-        Self { child, wm, display }
+        }
+        x
+    }
+
+    fn xprop(&self, args: &[&str]) -> Option<std::process::Output> {
+        Command::new("xprop")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .output()
+            .ok()
     }
 }
 

@@ -190,6 +190,7 @@ async fn layouts_from_1024x600_to_1920x1080_portrait_and_landscape() {
         }
         // The main button on the attract screen is on screen without scrolling.
         kiosk.click("[data-testid=cancel]").await;
+        kiosk.wait("[data-testid=attract-sign]").await;
         let visible = kiosk
             .js("const r = document.querySelector('[data-testid=attract-sign]').getBoundingClientRect();\
                  return r.top >= 0 && r.bottom <= window.innerHeight && r.height >= 44;")
@@ -524,6 +525,7 @@ async fn street_and_city_required_and_hostile_input_through_the_form() {
     let kiosk = Kiosk::start(Some(pack.path())).await;
     kiosk.set_up(&org.recipient).await;
     // Goal progress on the attract screen.
+    kiosk.wait("[data-testid=attract-goal]").await;
     assert_eq!(
         kiosk.js("return document.querySelector('[data-testid=attract-goal]').getAttribute('aria-valuetext');").await,
         "0 of 25,000 signatures"
@@ -538,6 +540,7 @@ async fn street_and_city_required_and_hostile_input_through_the_form() {
         .await;
     kiosk.click("[data-testid=lang-en]").await;
     kiosk.click("[data-testid=attract-sign]").await;
+    kiosk.wait("[name=comment]").await;
     assert_eq!(
         kiosk
             .js("return document.querySelector('[name=comment]').value;")
@@ -665,7 +668,8 @@ async fn operator_pin_settings_and_the_idle_reset() {
     kiosk.axe("PIN pad").await;
     kiosk.fill("pin", "2468").await;
     kiosk.click("[data-testid=pin-submit]").await;
-    kiosk.wait("[data-testid=operator-panel]").await;
+    // The totals render once the panel's view has loaded.
+    kiosk.wait("[data-testid=operator-totals]").await;
     assert_eq!(
         kiosk
             .js("return document.querySelector('[data-testid=operator-totals]').dataset.total;")
@@ -749,7 +753,9 @@ async fn operator_pin_settings_and_the_idle_reset() {
         "1 person has signed here."
     );
     kiosk.operator_pin("2468").await;
-    kiosk.wait("[data-testid=operator-panel]").await;
+    kiosk
+        .wait("[data-testid=count-encryption-is-not-a-crime]")
+        .await;
     assert_eq!(
         kiosk.js("return document.querySelector('[data-testid=count-encryption-is-not-a-crime]').dataset.count;").await,
         "1"

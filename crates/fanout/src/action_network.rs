@@ -249,7 +249,13 @@ impl Client {
             if failures >= MAX_ATTEMPTS {
                 return Ok(Posted::Deferred(transient));
             }
-            tokio::time::sleep(self.backoff(failures - 1).await).await;
+            let mut wait = self.backoff(failures - 1).await;
+            if in_doubt {
+                // A request we stopped waiting for may still be at work over there: give it
+                // time to land before asking whether it did.
+                wait = wait.max(self.min_wait);
+            }
+            tokio::time::sleep(wait).await;
         }
     }
 

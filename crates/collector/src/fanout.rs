@@ -14,21 +14,17 @@ use crate::store::Store;
 
 impl Ledger for Store {
     async fn settled(&self, destination: &str) -> Result<HashSet<Uuid>, String> {
-        Ok(Store::settled(self, destination)
+        Store::settled(self, destination)
             .await
-            .map_err(|e| e.to_string())?
-            .iter()
-            .filter_map(|id| Uuid::parse_str(id).ok())
-            .collect())
+            .map(run::record_ids)
+            .map_err(|e| e.to_string())
     }
 
     async fn in_doubt(&self, destination: &str) -> Result<HashSet<Uuid>, String> {
-        Ok(Store::deliveries_in_doubt(self, destination)
+        Store::deliveries_in_doubt(self, destination)
             .await
-            .map_err(|e| e.to_string())?
-            .iter()
-            .filter_map(|id| Uuid::parse_str(id).ok())
-            .collect())
+            .map(run::record_ids)
+            .map_err(|e| e.to_string())
     }
 
     async fn begin(&mut self, destination: &str, record: Uuid) -> Result<(), String> {

@@ -289,19 +289,9 @@ impl Client {
             let Some(person_id) = action_network_id(person) else {
                 continue;
             };
-            let mut next = Some(self.url(&format!("people/{person_id}/signatures"))?);
-            let mut pages = 0;
-            while let Some(url) = next.take() {
-                pages += 1;
-                if pages > 10_000 {
-                    break; // a `next` that loops
-                }
-                let page = self.get_json(url).await?;
-                for signature in page["_embedded"]["osdi:signatures"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                {
+            let first = self.url(&format!("people/{person_id}/signatures"))?;
+            let found = self
+                .walk(first, "osdi:signatures", |signature| {
                     let ours = signature["identifiers"]
                         .as_array()
                         .into_iter()
@@ -311,13 +301,11 @@ impl Client {
                     let on_target = signature["_links"]["osdi:petition"]["href"]
                         .as_str()
                         .is_none_or(|h| h.trim_end_matches('/').ends_with(&petition));
-                    if ours && on_target {
-                        return Ok(Some(action_network_id(signature).unwrap_or_default()));
-                    }
-                }
-                next = page["_links"]["next"]["href"]
-                    .as_str()
-                    .and_then(|h| url::Url::parse(h).ok());
+                    (ours && on_target).then(|| action_network_id(signature).unwrap_or_default())
+                })
+                .await?;
+            if found.is_some() {
+                return Ok(found);
             }
         }
         Ok(None)
@@ -326,8 +314,30 @@ impl Client {
     /// Every petition the API key can see: (id, browser URL, title), following
     /// `_links.next` page by page (25 each).
     pub async fn petitions(&self) -> Result<Vec<ListedPetition>, ApiError> {
-        let mut next = Some(self.url("petitions")?);
         let mut out = Vec::new();
+        self.walk(self.url("petitions")?, "osdi:petitions", |p| {
+            if let Some(id) = action_network_id(p) {
+                out.push(ListedPetition {
+                    id,
+                    browser_url: p["browser_url"].as_str().unwrap_or("").to_owned(),
+                    title: p["title"].as_str().unwrap_or("").to_owned(),
+                });
+            }
+            None::<()>
+        })
+        .await?;
+        Ok(out)
+    }
+
+    /// Walks a collection from `first` page by page along `_links.next`, showing `visit`
+    /// each item under `_embedded[embedded]`, until `visit` returns something.
+    async fn walk<T>(
+        &self,
+        first: url::Url,
+        embedded: &str,
+        mut visit: impl FnMut(&Value) -> Option<T>,
+    ) -> Result<Option<T>, ApiError> {
+        let mut next = Some(first);
         let mut pages = 0;
         while let Some(url) = next.take() {
             pages += 1;
@@ -335,24 +345,16 @@ impl Client {
                 break; // a `next` that loops
             }
             let page = self.get_json(url).await?;
-            for p in page["_embedded"]["osdi:petitions"]
-                .as_array()
-                .into_iter()
-                .flatten()
-            {
-                if let Some(id) = action_network_id(p) {
-                    out.push(ListedPetition {
-                        id,
-                        browser_url: p["browser_url"].as_str().unwrap_or("").to_owned(),
-                        title: p["title"].as_str().unwrap_or("").to_owned(),
-                    });
+            for item in page["_embedded"][embedded].as_array().into_iter().flatten() {
+                if let Some(found) = visit(item) {
+                    return Ok(Some(found));
                 }
             }
             next = page["_links"]["next"]["href"]
                 .as_str()
                 .and_then(|h| url::Url::parse(h).ok());
         }
-        Ok(out)
+        Ok(None)
     }
 
     async fn get_json(&self, url: url::Url) -> Result<Value, ApiError> {

@@ -314,6 +314,14 @@ pub async fn push_webhook(
     Ok(summary)
 }
 
+/// Record ids as a ledger keeps them (text), for a run; a row that is not an id names no
+/// record the run could hold, so it is passed over.
+pub fn record_ids<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> HashSet<Uuid> {
+    ids.into_iter()
+        .filter_map(|id| Uuid::parse_str(id.as_ref()).ok())
+        .collect()
+}
+
 /// A kiosk's vault keeps its own fan-out outcomes (a kiosk without a collector). Each call is
 /// a short SQLite read or commit, done at once: the futures hold no borrow of the vault, so a
 /// run over a vault can be sent between threads (the vault is `Send`, not `Sync`).
@@ -321,11 +329,7 @@ impl Ledger for placard_vault::Vault {
     fn settled(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>> {
         std::future::ready(
             self.settled_deliveries(destination)
-                .map(|ids| {
-                    ids.iter()
-                        .filter_map(|id| Uuid::parse_str(id).ok())
-                        .collect()
-                })
+                .map(record_ids)
                 .map_err(|e| e.to_string()),
         )
     }
@@ -333,11 +337,7 @@ impl Ledger for placard_vault::Vault {
     fn in_doubt(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>> {
         std::future::ready(
             self.deliveries_in_doubt(destination)
-                .map(|ids| {
-                    ids.iter()
-                        .filter_map(|id| Uuid::parse_str(id).ok())
-                        .collect()
-                })
+                .map(record_ids)
                 .map_err(|e| e.to_string()),
         )
     }

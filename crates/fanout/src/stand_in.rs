@@ -119,6 +119,22 @@ async fn petitions(
     axum::Json(body).into_response()
 }
 
+/// Lets a request in: its token checked, then counted against the rate (429 when it is over,
+/// or one is injected). The books, locked, when it is in; the answer otherwise.
+fn gate<'a>(
+    s: &'a StandIn,
+    headers: &HeaderMap,
+) -> Result<std::sync::MutexGuard<'a, Books>, Box<Response>> {
+    if !authorised(headers) {
+        return Err(Box::new(StatusCode::UNAUTHORIZED.into_response()));
+    }
+    let mut b = s.books.lock().unwrap();
+    match admit(&mut b) {
+        Some(throttled) => Err(Box::new(throttled)),
+        None => Ok(b),
+    }
+}
+
 /// Counts a request against the rate: `Some(429)` when it is over (or one is injected).
 fn admit(b: &mut Books) -> Option<Response> {
     let now = Instant::now();
@@ -169,13 +185,10 @@ fn record(
     petition: String,
     body: &str,
 ) -> (Response, Option<Duration>) {
-    if !authorised(headers) {
-        return (StatusCode::UNAUTHORIZED.into_response(), None);
-    }
-    let mut b = s.books.lock().unwrap();
-    if let Some(throttled) = admit(&mut b) {
-        return (throttled, None);
-    }
+    let mut b = match gate(s, headers) {
+        Ok(b) => b,
+        Err(refused) => return (*refused, None),
+    };
     b.posts += 1;
     if b.error_every > 0 && b.posts.is_multiple_of(b.error_every) {
         b.server_errors += 1;
@@ -238,13 +251,10 @@ async fn people(
     headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    if !authorised(&headers) {
-        return StatusCode::UNAUTHORIZED.into_response();
-    }
-    let mut b = s.books.lock().unwrap();
-    if let Some(throttled) = admit(&mut b) {
-        return throttled;
-    }
+    let mut b = match gate(&s, &headers) {
+        Ok(b) => b,
+        Err(refused) => return *refused,
+    };
     b.lookups += 1;
     let filter = q.get("filter").map(String::as_str).unwrap_or("");
     let Some(email) = filter
@@ -275,13 +285,10 @@ async fn person_signatures(
     Path(person): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    if !authorised(&headers) {
-        return StatusCode::UNAUTHORIZED.into_response();
-    }
-    let mut b = s.books.lock().unwrap();
-    if let Some(throttled) = admit(&mut b) {
-        return throttled;
-    }
+    let mut b = match gate(&s, &headers) {
+        Ok(b) => b,
+        Err(refused) => return *refused,
+    };
     b.lookups += 1;
     let Some(person) = person
         .strip_prefix("person-")

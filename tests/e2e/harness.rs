@@ -19,7 +19,9 @@ pub struct Kiosk {
     pub client: Client,
     /// When the WebDriver session (and so the app) was requested: the start of a cold start.
     pub launched_at: Instant,
-    driver: Child,
+    /// Stopped on drop, before the X server (fields drop in this order): a test that panics,
+    /// or never calls `stop`, leaves no tauri-driver or WebKitWebDriver behind.
+    driver: DriverGuard,
     _xvfb: Option<Xvfb>,
     _data: tempfile::TempDir,
     _guard: tokio::sync::MutexGuard<'static, ()>,
@@ -99,7 +101,7 @@ impl Kiosk {
             cmd.env(name, value);
         }
         let driver = cmd.spawn().expect("tauri-driver starts");
-        let mut kiosk_driver = DriverGuard(Some(driver));
+        let kiosk_driver = DriverGuard(Some(driver));
         wait_for_port(port, Duration::from_secs(20));
         wait_for_port(native_port, Duration::from_secs(20));
 
@@ -125,7 +127,7 @@ impl Kiosk {
         Self {
             client,
             launched_at,
-            driver: kiosk_driver.0.take().expect("driver"),
+            driver: kiosk_driver,
             _xvfb: xvfb,
             _data: data,
             _guard: guard,
@@ -370,7 +372,7 @@ impl Kiosk {
             ..
         } = self;
         let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
-        drop(DriverGuard(Some(driver)));
+        drop(driver);
         _data
     }
 }

@@ -67,6 +67,10 @@ pub enum VaultError {
     Storage(#[from] rusqlite::Error),
     #[error("the vault's schema could not be brought up to date: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    #[error(
+        "this vault was written by a newer version of Placard: open it with that version (nothing was changed)"
+    )]
+    NewerVault,
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("{} is not a Placard vault (run `placard vault init` first)", .0.display())]
@@ -104,7 +108,9 @@ impl VaultError {
             Self::InvalidInput(_) => "invalid_input",
             Self::MalformedInput(_) => "malformed_input",
             Self::StorageFull => "storage_full",
-            Self::Storage(_) | Self::Io(_) | Self::Migration(_) => "storage_error",
+            Self::Storage(_) | Self::Io(_) | Self::Migration(_) | Self::NewerVault => {
+                "storage_error"
+            }
             Self::NotAVault(_) => "not_a_vault",
             Self::AlreadyAVault(_) => "already_a_vault",
             Self::BadRecipient(_) => "bad_recipient",

@@ -92,6 +92,19 @@ const MIGRATIONS: &[M<'static>] = &[
     ),
 ];
 
+/// Brings the schema up to date; a vault from a newer Placard is left as it is.
+fn migrate(conn: &mut Connection) -> Result<(), VaultError> {
+    use rusqlite_migration::{Error, MigrationDefinitionError};
+    Migrations::from_slice(MIGRATIONS)
+        .to_latest(conn)
+        .map_err(|e| match e {
+            Error::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead) => {
+                VaultError::NewerVault
+            }
+            e => VaultError::Migration(e),
+        })
+}
+
 /// An open vault.
 pub struct Vault {
     dir: PathBuf,
@@ -192,7 +205,7 @@ impl Vault {
         key_file.sync_all()?;
 
         let mut conn = open_connection(&db)?;
-        Migrations::from_slice(MIGRATIONS).to_latest(&mut conn)?;
+        migrate(&mut conn)?;
         let device_id = Uuid::now_v7();
         let now = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
         let public_hex: String = pair
@@ -238,7 +251,7 @@ impl Vault {
         Ed25519KeyPair::from_pkcs8(&pkcs8)
             .map_err(|_| VaultError::BadDeviceKey(key_path.clone()))?;
         let mut conn = open_connection(&db)?;
-        Migrations::from_slice(MIGRATIONS).to_latest(&mut conn)?;
+        migrate(&mut conn)?;
         let meta = |k: &str| -> Result<String, VaultError> {
             conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
                 .optional()?

@@ -548,3 +548,25 @@ fn a_batch_survives_reopening_the_vault() {
     let mut vault = Vault::open(dir.path()).unwrap();
     assert_eq!(vault.next_batch(10, 1 << 20).unwrap().unwrap(), batch);
 }
+
+#[test]
+fn a_vault_from_a_newer_placard_is_refused_in_words_and_left_as_it_is() {
+    let (dir, vault) = new_vault();
+    vault
+        .connection_for_tests()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    drop(vault);
+    let err = Vault::open(dir.path()).err().expect("refused");
+    assert_eq!(err.code(), "storage_error");
+    assert!(
+        err.to_string().contains("newer version of Placard"),
+        "{err}"
+    );
+    // Nothing was changed: the version is still the newer one.
+    let conn = rusqlite::Connection::open(dir.path().join("vault.sqlite3")).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 999);
+}

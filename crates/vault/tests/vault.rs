@@ -557,7 +557,9 @@ fn a_vault_from_a_newer_placard_is_refused_in_words_and_left_as_it_is() {
         .pragma_update(None, "user_version", 999)
         .unwrap();
     drop(vault);
-    let err = Vault::open(dir.path()).err().expect("refused");
+    let Err(err) = Vault::open(dir.path()) else {
+        panic!("a newer vault was opened");
+    };
     assert_eq!(err.code(), "storage_error");
     assert!(
         err.to_string().contains("newer version of Placard"),

@@ -112,16 +112,7 @@ impl LoadedPack {
     /// What the pack says of a petition's place on Action Network (nothing when it is not in
     /// this pack).
     pub fn action_network_meta(&self, id: &str) -> placard_fanout::action_network::PetitionMeta {
-        self.entry(id)
-            .map(|e| {
-                let p = &e.original.petition;
-                placard_fanout::action_network::PetitionMeta {
-                    slug: p.action_network.slug.clone(),
-                    url: p.action_network.url.clone(),
-                    autoresponse: p.autoresponder.active,
-                }
-            })
-            .unwrap_or_default()
+        placard_fanout::action_network::PetitionMeta::from_pack(self.pack.as_ref().ok(), id)
     }
 
     /// Ids of the published petitions, in pack order (none when the pack failed to load).

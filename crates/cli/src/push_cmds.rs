@@ -40,14 +40,7 @@ fn open_all(
     let key = OrganiserKey::unlock(identity, &pass)?;
     drop(pass);
     let vault = Vault::open(dir)?;
-    let mut records = Vec::new();
-    let mut unreadable = 0;
-    for r in vault.open_records(&key)? {
-        match r {
-            Ok(record) => records.push(record),
-            Err(_) => unreadable += 1,
-        }
-    }
+    let (records, unreadable) = placard_vault::readable(vault.open_records(&key)?);
     if unreadable > 0 {
         eprintln!(
             "{unreadable} records could not be opened and are left out (see `placard vault verify`)"
@@ -127,21 +120,8 @@ pub fn action_network(args: &ActionNetworkArgs) -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()?;
     rt.block_on(async {
-        let mut ids: Vec<String> = records.iter().map(|r| r.petition_id.clone()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let (targets, unmatched) = resolve(&client, &ids, &given, |id| {
-            pack.as_ref()
-                .and_then(|p| p.get(id))
-                .map(|e| {
-                    let p = &e.original.petition;
-                    PetitionMeta {
-                        slug: p.action_network.slug.clone(),
-                        url: p.action_network.url.clone(),
-                        autoresponse: p.autoresponder.active,
-                    }
-                })
-                .unwrap_or_default()
+        let (targets, unmatched) = resolve(&client, &records, &given, |id| {
+            PetitionMeta::from_pack(pack.as_ref(), id)
         })
         .await?;
         for id in &unmatched {

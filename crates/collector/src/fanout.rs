@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use placard_fanout::action_network::{self, Client, PetitionMeta};
 use placard_fanout::run::{self, Ledger, RunError, Summary};
 use placard_fanout::webhook::Webhook;
-use placard_vault::{OrganiserKey, Record, open_sealed};
+use placard_vault::{OrganiserKey, Record, open_sealed, readable};
 use uuid::Uuid;
 
 use crate::store::Store;
@@ -62,15 +62,10 @@ async fn open_all(store: &Store, key: &OrganiserKey) -> Result<(Vec<Record>, usi
         .all_records()
         .await
         .map_err(|e| RunError::Ledger(e.to_string()))?;
-    let mut records = Vec::with_capacity(rows.len());
-    let mut unreadable = 0;
-    for (device, row) in &rows {
-        match open_sealed(row, *device, key) {
-            Ok(r) => records.push(r),
-            Err(_) => unreadable += 1,
-        }
-    }
-    Ok((records, unreadable))
+    Ok(readable(
+        rows.iter()
+            .map(|(device, row)| open_sealed(row, *device, key)),
+    ))
 }
 
 /// Opens every record with `key` and sends it to the webhook in batches of `batch`.
@@ -102,10 +97,7 @@ pub async fn push_action_network(
     progress: impl FnMut(u64, u64),
 ) -> Result<Pushed, RunError> {
     let (records, unreadable) = open_all(store, key).await?;
-    let mut ids: Vec<String> = records.iter().map(|r| r.petition_id.clone()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let (targets, unmatched) = action_network::resolve(client, &ids, given, meta).await?;
+    let (targets, unmatched) = action_network::resolve(client, &records, given, meta).await?;
     let mut ledger = store.clone();
     let summary = run::push(client, &records, &targets, &mut ledger, progress).await?;
     Ok(Pushed {

@@ -289,11 +289,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     &key,
                     &client,
                     &given,
-                    |id| petition_meta(pack.as_ref(), id),
-                    |done, total| {
-                        bar.set_length(total);
-                        bar.set_position(done);
-                    },
+                    |id| PetitionMeta::from_pack(pack.as_ref(), id),
+                    follow(&bar),
                 )
                 .await?;
                 bar.finish_and_clear();
@@ -322,10 +319,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     &key,
                     &hook,
                     batch,
-                    |done, total| {
-                        bar.set_length(total);
-                        bar.set_position(done);
-                    },
+                    follow(&bar),
                 )
                 .await?;
                 bar.finish_and_clear();
@@ -410,20 +404,6 @@ fn say(answer: admin::Answer) -> anyhow::Result<()> {
     }
 }
 
-/// What the pack says of a petition's place on Action Network (nothing without a pack).
-fn petition_meta(pack: Option<&Pack>, id: &str) -> PetitionMeta {
-    pack.and_then(|p| p.get(id))
-        .map(|e| {
-            let p = &e.original.petition;
-            PetitionMeta {
-                slug: p.action_network.slug.clone(),
-                url: p.action_network.url.clone(),
-                autoresponse: p.autoresponder.active,
-            }
-        })
-        .unwrap_or_default()
-}
-
 /// The organiser's key, unlocked for this command only.
 fn unlock(
     identity: &std::path::Path,
@@ -438,6 +418,14 @@ fn progress_bar() -> anyhow::Result<ProgressBar> {
         ProgressStyle::with_template("[{bar:40}] {pos}/{len} records  {eta}")?
             .progress_chars("=> "),
     ))
+}
+
+/// A run's `(done, total)` progress, shown on `bar`.
+fn follow(bar: &ProgressBar) -> impl FnMut(u64, u64) + '_ {
+    |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    }
 }
 
 /// What a push run did: what was left out on stderr, each failure, then the summary line.

@@ -432,22 +432,40 @@ pub struct PetitionMeta {
     pub autoresponse: bool,
 }
 
-/// Action Network's petition for each of `petition_ids`: `given` first (keyed by the
-/// petition's own id or its Action Network slug), else the listing (fetched once, only if
-/// needed) matched against the petition's URL, else its slug, else its own id. Returns the
-/// targets and the ids nothing matched (their records wait for a later run).
+impl PetitionMeta {
+    /// What `pack` says of petition `id` (nothing when there is no pack, or no such petition).
+    pub fn from_pack(pack: Option<&placard_petition::Pack>, id: &str) -> Self {
+        pack.and_then(|p| p.get(id))
+            .map(|e| {
+                let p = &e.original.petition;
+                Self {
+                    slug: p.action_network.slug.clone(),
+                    url: p.action_network.url.clone(),
+                    autoresponse: p.autoresponder.active,
+                }
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Action Network's petition for each petition `records` were signed on: `given` first
+/// (keyed by the petition's own id or its Action Network slug), else the listing (fetched
+/// once, only if needed) matched against the petition's URL, else its slug, else its own id.
+/// Returns the targets and the ids nothing matched (their records wait for a later run).
 pub async fn resolve(
     client: &Client,
-    petition_ids: &[String],
+    records: &[Record],
     given: &HashMap<String, String>,
     meta: impl Fn(&str) -> PetitionMeta,
 ) -> Result<(HashMap<String, Target>, Vec<String>), ApiError> {
+    let petition_ids: std::collections::BTreeSet<&str> =
+        records.iter().map(|r| r.petition_id.as_str()).collect();
     let mut listed: Option<Vec<ListedPetition>> = None;
     let mut targets = HashMap::new();
     let mut unmatched = Vec::new();
     for id in petition_ids {
         let m = meta(id);
-        let slug = m.slug.clone().unwrap_or_else(|| id.clone());
+        let slug = m.slug.clone().unwrap_or_else(|| id.to_owned());
         let found = match given.get(id).or_else(|| given.get(&slug)) {
             Some(an_id) => Some(an_id.clone()),
             None => {
@@ -465,14 +483,14 @@ pub async fn resolve(
         match found {
             Some(an_id) => {
                 targets.insert(
-                    id.clone(),
+                    id.to_owned(),
                     Target {
                         id: an_id,
                         autoresponse: m.autoresponse,
                     },
                 );
             }
-            None => unmatched.push(id.clone()),
+            None => unmatched.push(id.to_owned()),
         }
     }
     Ok((targets, unmatched))

@@ -95,22 +95,12 @@ pub async fn send_to_action_network(
         rate,
     } = request;
     let key = unlock(&key_file, passphrase).await?;
-    let mut records = Vec::new();
-    let mut unreadable = 0;
-    for r in ledger.open_records(&key)? {
-        match r {
-            Ok(r) => records.push(r),
-            Err(_) => unreadable += 1,
-        }
-    }
+    let (records, unreadable) = placard_vault::readable(ledger.open_records(&key)?);
     // Nothing more to open: the key goes before the network is touched.
     drop(key);
     let client = Client::new(&base_url, &token, rate).map_err(api_error)?;
     drop(token);
-    let mut ids: Vec<String> = records.iter().map(|r| r.petition_id.clone()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let (targets, unmatched) = resolve(&client, &ids, &Default::default(), meta)
+    let (targets, unmatched) = resolve(&client, &records, &Default::default(), meta)
         .await
         .map_err(api_error)?;
     let run = run::push_each(&client, &records, &targets, &mut ledger, each);

@@ -27,6 +27,6 @@ pub use outbox::{Acknowledged, OutboxBatch};
 pub use record::{Event, Extra, ExtraField, Record, SignerInput};
 pub use store::{
     DB_FILE, DEVICE_KEY_FILE, HourCount, PetitionCount, RowProblem, SealedRow, Stats, Vault,
-    VerifyReport, open_sealed,
+    VerifyReport, open_sealed, readable,
 };
 pub use validate::{Requirement, SignRules, countries, is_country, normalise_and_validate};

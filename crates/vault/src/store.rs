@@ -630,6 +630,20 @@ fn problem(id: &str, why: &str) -> RowProblem {
     }
 }
 
+/// The records that opened, and how many did not (damaged, or sealed to another key): what a
+/// fan-out or an export works on.
+pub fn readable<E>(opened: impl IntoIterator<Item = Result<Record, E>>) -> (Vec<Record>, usize) {
+    let mut records = Vec::new();
+    let mut unreadable = 0;
+    for r in opened {
+        match r {
+            Ok(record) => records.push(record),
+            Err(_) => unreadable += 1,
+        }
+    }
+    (records, unreadable)
+}
+
 /// Opens one sealed row from `device_id` with the organiser's key, checking that its clear
 /// metadata (id, petition, capture time, device) agrees with the sealed record. Kiosks and the
 /// collector both open records with it.

@@ -35,8 +35,15 @@ async fn bench_sync_throughput() {
     let scratch_dir = copy();
     let mut scratch = placard_vault::Vault::open(scratch_dir.path()).unwrap();
     let mut bodies = Vec::new();
+    let mut batches = Vec::new();
     while let Some(b) = scratch.next_batch(per_batch, 16 << 20).unwrap() {
         let ids: Vec<String> = b.rows.iter().map(|r| r.id.clone()).collect();
+        batches.push(
+            b.rows
+                .iter()
+                .map(|r| (r.id.clone(), r.sealed.clone()))
+                .collect::<Vec<_>>(),
+        );
         bodies.push(
             serde_json::to_vec(&Batch::from_outbox(scratch.device_id(), &b).unwrap()).unwrap(),
         );
@@ -75,6 +82,30 @@ async fn bench_sync_throughput() {
     );
     println!("  raw HTTP POST (same bodies, trivial endpoint): {baseline:9.0} records/s");
 
+    // What storing alone costs: the same ids and sealed bytes, in the same batches, into a
+    // bare table with one durable commit per batch — the least any collector that keeps the
+    // records in SQLite or PostgreSQL must do. No HTTP, no signature, no kiosk: if this is
+    // already far below the baseline, no sync can come near it.
+    println!(
+        "  storing alone (same ids and sealed bytes, bare table, one durable commit per batch):"
+    );
+    let floor = |label: &str, secs: f64| {
+        let rate = n as f64 / secs;
+        println!(
+            "    {label:<44} {rate:9.0} records/s; ratio {:.2}",
+            rate / baseline
+        );
+        rate
+    };
+    let sqlite_floor = floor("SQLite", sqlite_floor_secs(&batches, false));
+    floor(
+        "SQLite, 64 KiB pages, no checkpoints",
+        sqlite_floor_secs(&batches, true),
+    );
+    let pg_floor = postgres_floor(&batches)
+        .await
+        .map(|secs| floor("PostgreSQL, COPY BINARY", secs));
+
     // The real thing: engine, signatures, verification, one durable commit per batch at the
     // collector, the acknowledgement committed back into the vault.
     for backend in [Backend::Sqlite, Backend::Postgres] {
@@ -90,11 +121,84 @@ async fn bench_sync_throughput() {
         assert_eq!(sent, n);
         assert_eq!(c.stats()["records"], n);
         let rate = n as f64 / secs;
+        let floor = match backend {
+            Backend::Sqlite => Some(sqlite_floor),
+            Backend::Postgres => pg_floor,
+        };
         println!(
-            "  placard sync, {:<10}  {rate:9.0} records/s  ({secs:.2} s); ratio {:.2}",
+            "  placard sync, {:<10}  {rate:9.0} records/s  ({secs:.2} s); ratio {:.2}; {:.2} of storing alone",
             format!("{backend:?}:"),
-            rate / baseline
+            rate / baseline,
+            rate / floor.unwrap_or(f64::NAN)
         );
     }
     println!("  goals: ≥ 10,000 records/s and ≥ 0.5 × baseline");
+}
+
+type Rows = Vec<(String, Vec<u8>)>;
+
+/// Seconds to write `batches` into a bare SQLite table, WAL and `synchronous=FULL` as the
+/// collector opens its database, one transaction per batch. `tuned`: 64 KiB pages and no
+/// checkpoints while it runs (the most SQLite's own settings can take off).
+fn sqlite_floor_secs(batches: &[Rows], tuned: bool) -> f64 {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = rusqlite::Connection::open(dir.path().join("floor.db")).unwrap();
+    if tuned {
+        db.pragma_update(None, "page_size", 65536).unwrap();
+    }
+    db.pragma_update(None, "journal_mode", "WAL").unwrap();
+    db.pragma_update(None, "synchronous", "FULL").unwrap();
+    if tuned {
+        db.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+    }
+    db.execute_batch("CREATE TABLE r (id TEXT PRIMARY KEY, sealed BLOB NOT NULL)")
+        .unwrap();
+    let t = Instant::now();
+    for batch in batches {
+        let tx = db
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .unwrap();
+        {
+            let mut insert = tx
+                .prepare_cached("INSERT INTO r (id, sealed) VALUES (?1, ?2)")
+                .unwrap();
+            for (id, sealed) in batch {
+                insert.execute(rusqlite::params![id, sealed]).unwrap();
+            }
+        }
+        tx.commit().unwrap();
+    }
+    t.elapsed().as_secs_f64()
+}
+
+/// Seconds to write `batches` into a bare PostgreSQL table with `COPY … BINARY`, its fastest
+/// way in, one transaction per batch; `None` when the PostgreSQL tests are left out.
+async fn postgres_floor(batches: &[Rows]) -> Option<f64> {
+    use tokio_postgres::binary_copy::BinaryCopyInWriter;
+    use tokio_postgres::types::Type;
+
+    let (url, _db) = common::pg_database()?;
+    let (mut client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    client
+        .batch_execute("CREATE TABLE r (id text PRIMARY KEY, sealed bytea NOT NULL)")
+        .await
+        .unwrap();
+    let t = Instant::now();
+    for batch in batches {
+        let tx = client.transaction().await.unwrap();
+        let sink = tx
+            .copy_in("COPY r (id, sealed) FROM STDIN BINARY")
+            .await
+            .unwrap();
+        let mut writer = std::pin::pin!(BinaryCopyInWriter::new(sink, &[Type::TEXT, Type::BYTEA]));
+        for (id, sealed) in batch {
+            writer.as_mut().write(&[id, sealed]).await.unwrap();
+        }
+        writer.finish().await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    Some(t.elapsed().as_secs_f64())
 }

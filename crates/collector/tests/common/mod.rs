@@ -53,8 +53,19 @@ fn psql(admin: &str, sql: &str) {
     );
 }
 
+/// A fresh, empty database on the PostgreSQL test server and its URL (`None` when the
+/// PostgreSQL tests are left out), dropped with the guard.
+pub fn pg_database() -> Option<(String, PgDatabase)> {
+    let admin = postgres_admin()?;
+    let name = format!("placard_test_{}", uuid::Uuid::now_v7().simple());
+    psql(&admin, &format!("CREATE DATABASE {name}"));
+    let mut url = url::Url::parse(&admin).unwrap();
+    url.set_path(&name);
+    Some((url.to_string(), PgDatabase { admin, name }))
+}
+
 /// A database on the test server, dropped on drop.
-struct PgDatabase {
+pub struct PgDatabase {
     admin: String,
     name: String,
 }
@@ -99,18 +110,8 @@ impl Collector {
                 None,
             ),
             Backend::Postgres => {
-                let admin = postgres_admin()?;
-                let name = format!("placard_test_{}", uuid::Uuid::now_v7().simple());
-                psql(&admin, &format!("CREATE DATABASE {name}"));
-                let mut url = url::Url::parse(&admin).unwrap();
-                url.set_path(&name);
-                (
-                    url.to_string(),
-                    Some(PgDatabase {
-                        admin: admin.clone(),
-                        name,
-                    }),
-                )
+                let (url, pg) = pg_database()?;
+                (url, Some(pg))
             }
         };
         let admin_socket = dir.path().join("admin.sock");

@@ -152,8 +152,12 @@ async fn run<T: Transport>(
     // Batch caps: halved when the collector answers 413, then kept for the rest of the run.
     let mut max_records = config.max_records.max(1);
     let mut max_bytes = config.max_bytes.max(1);
+    // Counting the outbox reads every row of it; during a long sync that count, once per
+    // batch, cost as much as building the batch. So the count is kept: new rows are added as
+    // they come, acknowledged ones taken off.
+    let mut tally = vault.pending_tally()?;
     loop {
-        let pending = vault.pending()?;
+        let pending = vault.refresh_tally(&mut tally)?;
         state.send_modify(|s| s.pending = pending);
         if pending == 0 {
             waits.reset();
@@ -173,6 +177,9 @@ async fn run<T: Transport>(
             Err(e) => Err(e),
             Ok(()) => {
                 let Some(batch) = vault.next_batch(max_records, max_bytes)? else {
+                    // Sent by someone else on the same vault (e.g. `placard sync` beside
+                    // the app): count again.
+                    tally = vault.pending_tally()?;
                     continue;
                 };
                 let wire = Batch::from_outbox(device_id, &batch)?;
@@ -183,6 +190,7 @@ async fn run<T: Transport>(
                     Ok(ack) if ack.batch_id == batch.batch_id => {
                         let stored: Vec<String> = ack.stored.iter().map(Uuid::to_string).collect();
                         let done = vault.acknowledge(batch.batch_id, &stored)?;
+                        tally.acknowledged(done);
                         let now =
                             chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
                         state.send_modify(|s| {

@@ -326,3 +326,94 @@ async fn shutdown_ends_the_loop_even_mid_wait() {
         "still pending, still sealed, still there"
     );
 }
+
+/// Waits (on the paused clock) until `done` holds for the stub and the loop's state.
+async fn wait_for(
+    stub: &Stub,
+    state: &mut tokio::sync::watch::Receiver<engine::SyncState>,
+    done: impl Fn(&Collector, &engine::SyncState) -> bool,
+) {
+    tokio::time::timeout(Duration::from_secs(3600), async {
+        while !done(&stub.0.lock().unwrap(), &state.borrow()) {
+            tokio::select! {
+                _ = state.changed() => {}
+                () = tokio::time::sleep(Duration::from_millis(100)) => {}
+            }
+        }
+    })
+    .await
+    .expect("reached within an hour of virtual time");
+}
+
+#[tokio::test(start_paused = true)]
+async fn signatures_given_during_a_sync_are_counted_and_sent() {
+    let (dir, vault) = vault_with(25);
+    // The kiosk's capture has its own handle on the vault, as in the app.
+    let mut capture = Vault::open(dir.path()).unwrap();
+    let stub = Stub::default();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let (task, sync) = engine::spawnable(vault, stub.clone(), config(), async {
+        let _ = stop_rx.await;
+    })
+    .unwrap();
+    let handle = tokio::spawn(task);
+    let mut state = sync.state();
+    wait_for(&stub, &mut state, |c, _| c.uploads >= 1).await;
+    let rules = SignRules::basic("p", "US");
+    for i in 0..7 {
+        let mut s = SignerInput::default();
+        s.given_name = "Bo".into();
+        s.email = format!("bo{i}@example.org");
+        capture.sign(&rules, s).unwrap();
+    }
+    sync.wake();
+    wait_for(&stub, &mut state, |c, s| {
+        c.records.len() == 32 && s.pending == 0 && !s.sending
+    })
+    .await;
+    assert_eq!(state.borrow().sent, 32);
+    assert_eq!(stub.0.lock().unwrap().arrivals.len(), 32, "nothing twice");
+    assert_eq!(capture.pending().unwrap(), 0);
+    stop_tx.send(()).unwrap();
+    handle.await.unwrap().unwrap();
+}
+
+#[tokio::test(start_paused = true)]
+async fn records_sent_through_another_handle_are_not_waited_for() {
+    // The loop keeps its count of waiting records instead of counting the outbox each time;
+    // here someone else (say `placard sync` beside the app) sends them all while the loop
+    // waits for an unreachable collector. It must notice, show 0 waiting and go idle — not
+    // look for a batch forever.
+    let (dir, vault) = vault_with(20);
+    let stub = Stub::scripted(&[Step::Down]);
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let (task, sync) = engine::spawnable(vault, stub.clone(), config(), async {
+        let _ = stop_rx.await;
+    })
+    .unwrap();
+    let handle = tokio::spawn(task);
+    let mut state = sync.state();
+    wait_for(&stub, &mut state, |c, s| {
+        c.probes == 1 && s.last_error.is_some()
+    })
+    .await;
+    assert_eq!(state.borrow().pending, 20);
+
+    let mut other = Vault::open(dir.path()).unwrap();
+    let batch = other.next_batch(100, 1 << 20).unwrap().unwrap();
+    let ids: Vec<String> = batch.rows.iter().map(|r| r.id.clone()).collect();
+    assert_eq!(other.acknowledge(batch.batch_id, &ids).unwrap().sent, 20);
+
+    sync.wake();
+    wait_for(&stub, &mut state, |c, s| c.probes == 2 && s.pending == 0).await;
+    // Idle now: time passes and it sends nothing, probes nothing.
+    tokio::time::sleep(Duration::from_secs(600)).await;
+    let calls = {
+        let c = stub.0.lock().unwrap();
+        (c.uploads, c.probes)
+    };
+    assert_eq!(calls, (0, 2));
+    assert_eq!(state.borrow().pending, 0);
+    stop_tx.send(()).unwrap();
+    handle.await.unwrap().unwrap();
+}

@@ -23,7 +23,7 @@ pub use export::{
     write_jsonl, write_jsonl_records, write_sealed_tar,
 };
 pub use keys::{OrganiserKey, parse_recipient};
-pub use outbox::{Acknowledged, OutboxBatch};
+pub use outbox::{Acknowledged, OutboxBatch, PendingTally};
 pub use record::{Event, Extra, ExtraField, Record, SignerInput};
 pub use store::{
     DB_FILE, DEVICE_KEY_FILE, HourCount, PetitionCount, RowProblem, SealedRow, Stats, Vault,

@@ -29,6 +29,30 @@ pub struct Acknowledged {
     pub requeued: u64,
 }
 
+/// The number of records waiting, kept up to date cheaply by the one who sends them: rows join
+/// the outbox at capture ([`Vault::refresh_tally`] adds them) and leave it only through
+/// [`Vault::acknowledge`] ([`PendingTally::acknowledged`] takes them off). Rows acknowledged
+/// through another handle on the same vault are not seen: count again
+/// ([`Vault::pending_tally`]) when it matters, e.g. when the outbox turns out empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PendingTally {
+    pending: u64,
+    /// The highest outbox row counted so far.
+    seen_up_to: i64,
+}
+
+impl PendingTally {
+    /// Records waiting, as last counted.
+    pub fn pending(&self) -> u64 {
+        self.pending
+    }
+
+    /// Takes off what an acknowledgement sent.
+    pub fn acknowledged(&mut self, done: Acknowledged) {
+        self.pending = self.pending.saturating_sub(done.sent);
+    }
+}
+
 impl Vault {
     /// The batch to send next: the one already started (same id, same rows) if there is one,
     /// else up to `max_records` of the oldest pending records, and no more than `max_bytes` of
@@ -43,10 +67,13 @@ impl Vault {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(VaultError::from_sqlite)?;
+        // Through the partial index, which holds only rows already in a batch: ordering by
+        // the rows' own order would walk the whole outbox whenever no batch is started (every
+        // batch, during a long sync). Batch ids are UUID v7, so the least is the oldest.
         let started: Option<String> = tx
             .query_row(
                 "SELECT batch_id FROM outbox WHERE batch_id IS NOT NULL
-                 ORDER BY signature_rowid LIMIT 1",
+                 ORDER BY batch_id LIMIT 1",
                 [],
                 |r| r.get(0),
             )
@@ -154,6 +181,35 @@ impl Vault {
         .unwrap_or(0);
         tx.commit().map_err(VaultError::from_sqlite)?;
         Ok(done)
+    }
+
+    /// The outbox's size, counted once; keep it with [`Vault::refresh_tally`] and
+    /// [`PendingTally::acknowledged`] instead of counting again (a count reads every row).
+    pub fn pending_tally(&self) -> Result<PendingTally, VaultError> {
+        let mut tally = PendingTally {
+            pending: 0,
+            seen_up_to: 0,
+        };
+        self.refresh_tally(&mut tally)?;
+        Ok(tally)
+    }
+
+    /// Adds the rows that joined the outbox since `tally` last looked (reading only those:
+    /// a new row's id is higher than any before, as signatures are never deleted); returns
+    /// the number pending.
+    pub fn refresh_tally(&self, tally: &mut PendingTally) -> Result<u64, VaultError> {
+        let (new, last): (i64, Option<i64>) = self.conn.query_row(
+            "SELECT COUNT(*), MAX(signature_rowid) FROM outbox WHERE signature_rowid > ?1",
+            [tally.seen_up_to],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        tally.pending = tally
+            .pending
+            .saturating_add(u64::try_from(new).unwrap_or(0));
+        if let Some(last) = last {
+            tally.seen_up_to = last;
+        }
+        Ok(tally.pending)
     }
 
     /// Records waiting to be sent.

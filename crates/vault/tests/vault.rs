@@ -572,3 +572,48 @@ fn a_vault_from_a_newer_placard_is_refused_in_words_and_left_as_it_is() {
         .unwrap();
     assert_eq!(version, 999);
 }
+
+#[test]
+fn the_pending_tally_follows_new_signatures_and_acknowledgements() {
+    let (dir, mut vault) = new_vault();
+    let sign = |vault: &mut Vault, who: &str| {
+        vault
+            .sign(&rules("p"), signer("Ada", &format!("{who}@example.org")))
+            .unwrap()
+            .to_string()
+    };
+    for i in 0..4 {
+        sign(&mut vault, &format!("a{i}"));
+    }
+    let mut tally = vault.pending_tally().unwrap();
+    assert_eq!(tally.pending(), 4);
+    // Nothing new: the same count.
+    assert_eq!(vault.refresh_tally(&mut tally).unwrap(), 4);
+
+    // Two signed through another handle (the app's capture), one acknowledged here.
+    let mut capture = Vault::open(dir.path()).unwrap();
+    sign(&mut capture, "b0");
+    sign(&mut capture, "b1");
+    let batch = vault.next_batch(1, 1 << 20).unwrap().unwrap();
+    let done = vault
+        .acknowledge(batch.batch_id, &[batch.rows[0].id.clone()])
+        .unwrap();
+    tally.acknowledged(done);
+    assert_eq!(vault.refresh_tally(&mut tally).unwrap(), 5);
+    assert_eq!(vault.pending().unwrap(), 5);
+
+    // A batch put back in the queue (acknowledged with nothing) changes no count.
+    let batch = vault.next_batch(3, 1 << 20).unwrap().unwrap();
+    let done = vault.acknowledge(batch.batch_id, &[]).unwrap();
+    assert_eq!((done.sent, done.requeued), (0, 3));
+    tally.acknowledged(done);
+    assert_eq!(vault.refresh_tally(&mut tally).unwrap(), 5);
+
+    // Acknowledged through the other handle: this tally cannot see it; counting again can.
+    let batch = capture.next_batch(10, 1 << 20).unwrap().unwrap();
+    let ids: Vec<String> = batch.rows.iter().map(|r| r.id.clone()).collect();
+    capture.acknowledge(batch.batch_id, &ids).unwrap();
+    assert_eq!(vault.refresh_tally(&mut tally).unwrap(), 5);
+    assert_eq!(vault.pending_tally().unwrap().pending(), 0);
+    assert_eq!(vault.pending().unwrap(), 0);
+}

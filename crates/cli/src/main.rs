@@ -40,17 +40,8 @@ enum Push {
         identity: PathBuf,
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
-        #[arg(long, default_value = placard_fanout::action_network::DEFAULT_BASE)]
-        base_url: String,
-        /// The Action Network API key.
-        #[arg(long)]
-        token: String,
-        /// SLUG=AN_ID: the Action Network petition for a petition (else found by listing).
-        #[arg(long = "petition")]
-        petitions: Vec<String>,
-        /// Requests per second.
-        #[arg(long, default_value_t = placard_fanout::action_network::DEFAULT_RATE)]
-        rate: u32,
+        #[command(flatten)]
+        to: placard_fanout::args::ActionNetworkArgs,
         /// The petition pack, for each petition's Action Network slug and autoresponder.
         #[arg(long)]
         pack: Option<PathBuf>,
@@ -64,14 +55,8 @@ enum Push {
         identity: PathBuf,
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
-        #[arg(long)]
-        url: String,
-        /// The shared secret, in this file's first line (never an argument).
-        #[arg(long)]
-        secret_file: PathBuf,
-        /// Records per request.
-        #[arg(long, default_value_t = 100)]
-        batch: usize,
+        #[command(flatten)]
+        to: placard_fanout::args::WebhookArgs,
     },
 }
 
@@ -275,36 +260,21 @@ fn main() -> ExitCode {
             vault,
             identity,
             passphrase_file,
-            base_url,
-            token,
-            petitions,
-            rate,
+            to,
             pack,
         }) => push_cmds::action_network(&push_cmds::ActionNetworkArgs {
             vault,
             identity,
             passphrase_file,
-            base_url,
-            token,
-            petitions,
-            rate,
+            to,
             pack,
         }),
         Command::Push(Push::Webhook {
             vault,
             identity,
             passphrase_file,
-            url,
-            secret_file,
-            batch,
-        }) => push_cmds::webhook(
-            &vault,
-            &identity,
-            passphrase_file.as_deref(),
-            &url,
-            &secret_file,
-            batch,
-        ),
+            to,
+        }) => push_cmds::webhook(&vault, &identity, passphrase_file.as_deref(), &to),
         Command::Enroll { vault, to, code } => sync_cmds::enroll(&vault, &to, &code),
         Command::Sync { vault, to, once } => sync_cmds::sync(&vault, &to, once),
         Command::Vault(VaultCmd::Verify {

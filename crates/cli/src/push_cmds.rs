@@ -1,16 +1,13 @@
 //! `placard push action-network`: a kiosk with no collector sends its signatures to Action
 //! Network itself, after the organiser unlocks the key here.
 
-use std::collections::HashMap;
-use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use placard_fanout::action_network::{Client, PetitionMeta, resolve};
+use placard_fanout::action_network::{PetitionMeta, resolve};
 use placard_fanout::run;
-use placard_fanout::webhook::Webhook;
 use placard_petition::{Pack, Renderer};
 use placard_vault::{OrganiserKey, Vault, passphrase};
 
@@ -19,12 +16,8 @@ pub struct ActionNetworkArgs {
     pub vault: PathBuf,
     pub identity: PathBuf,
     pub passphrase_file: Option<PathBuf>,
-    pub base_url: String,
-    pub token: String,
-    /// `SLUG=AN_ID`: a petition (its id in the pack, or its Action Network slug) and its id
-    /// on Action Network.
-    pub petitions: Vec<String>,
-    pub rate: u32,
+    /// Where, how fast, and which petition is which there.
+    pub to: placard_fanout::args::ActionNetworkArgs,
     /// The pack the petitions came from, for their Action Network slug and autoresponder.
     pub pack: Option<PathBuf>,
 }
@@ -69,14 +62,9 @@ pub fn webhook(
     dir: &Path,
     identity: &Path,
     passphrase_file: Option<&Path>,
-    url: &str,
-    secret_file: &Path,
-    batch: usize,
+    to: &placard_fanout::args::WebhookArgs,
 ) -> anyhow::Result<ExitCode> {
-    let secret = std::fs::read_to_string(secret_file)
-        .with_context(|| format!("cannot read the secret file {}", secret_file.display()))?;
-    let hook = Webhook::new(url, secret.lines().next().unwrap_or(""))?;
-    drop(secret);
+    let hook = to.webhook()?;
     let (mut vault, records) = open_all(dir, identity, passphrase_file)?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -85,7 +73,7 @@ pub fn webhook(
     let summary = rt.block_on(run::push_webhook(
         &hook,
         &records,
-        batch,
+        to.batch,
         &mut vault,
         |done, _| {
             progress.set_position(done);
@@ -97,16 +85,8 @@ pub fn webhook(
 }
 
 pub fn action_network(args: &ActionNetworkArgs) -> anyhow::Result<ExitCode> {
-    let given: HashMap<String, String> = args
-        .petitions
-        .iter()
-        .map(|p| {
-            p.split_once('=')
-                .map(|(slug, id)| (slug.trim().to_owned(), id.trim().to_owned()))
-                .with_context(|| format!("--petition {p}: expected SLUG=AN_ID"))
-        })
-        .collect::<anyhow::Result<_>>()?;
-    let rate = NonZeroU32::new(args.rate).context("--rate must be at least 1")?;
+    let given = args.to.given();
+    let client = args.to.client()?;
     let pack = args
         .pack
         .as_deref()
@@ -115,7 +95,6 @@ pub fn action_network(args: &ActionNetworkArgs) -> anyhow::Result<ExitCode> {
         .context("cannot load the pack")?;
     let (mut vault, records) =
         open_all(&args.vault, &args.identity, args.passphrase_file.as_deref())?;
-    let client = Client::new(&args.base_url, &args.token, rate)?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;

@@ -4,14 +4,12 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use std::collections::HashMap;
-use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use placard_collector::fanout::push_action_network;
-use placard_fanout::action_network::{Client, PetitionMeta};
+use placard_fanout::action_network::PetitionMeta;
 use placard_petition::{Pack, Renderer};
 use placard_vault::OrganiserKey;
 
@@ -53,17 +51,8 @@ enum Push {
     ActionNetwork {
         #[arg(long, default_value = "sqlite://collector.db")]
         db: String,
-        #[arg(long, default_value = placard_fanout::action_network::DEFAULT_BASE)]
-        base_url: String,
-        /// The Action Network API key.
-        #[arg(long)]
-        token: String,
-        /// SLUG=AN_ID: the Action Network petition for a petition (else found by listing).
-        #[arg(long = "petition")]
-        petitions: Vec<String>,
-        /// Requests per second.
-        #[arg(long, default_value_t = placard_fanout::action_network::DEFAULT_RATE)]
-        rate: u32,
+        #[command(flatten)]
+        to: placard_fanout::args::ActionNetworkArgs,
         /// The organiser's encrypted key file (else: the running collector's unlocked key).
         #[arg(long)]
         identity: Option<PathBuf>,
@@ -84,14 +73,8 @@ enum Push {
     Webhook {
         #[arg(long, default_value = "sqlite://collector.db")]
         db: String,
-        #[arg(long)]
-        url: String,
-        /// The shared secret, in this file's first line (never an argument).
-        #[arg(long)]
-        secret_file: PathBuf,
-        /// Records per request.
-        #[arg(long, default_value_t = 100)]
-        batch: usize,
+        #[command(flatten)]
+        to: placard_fanout::args::WebhookArgs,
         #[arg(long)]
         identity: PathBuf,
         #[arg(long)]
@@ -242,29 +225,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Command::Push(Push::ActionNetwork {
                 db,
-                base_url,
-                token,
-                petitions,
-                rate,
+                to,
                 identity,
                 passphrase_file,
                 pack,
                 admin_socket,
             }) => {
-                let given = petitions
-                    .iter()
-                    .map(|p| {
-                        p.split_once('=')
-                            .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
-                            .ok_or_else(|| anyhow::anyhow!("--petition {p}: expected SLUG=AN_ID"))
-                    })
-                    .collect::<anyhow::Result<HashMap<_, _>>>()?;
+                let given = to.given();
                 let Some(identity) = identity else {
                     let bar = progress_bar()?;
                     let request = admin::Request::PushActionNetwork {
-                        base_url,
-                        token,
-                        rate,
+                        base_url: to.base_url,
+                        token: to.token,
+                        rate: to.rate,
                         petitions: given,
                     };
                     let answer = admin::request_with_progress(&admin_socket, &request, |p| {
@@ -279,9 +252,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .map(|dir| Pack::load(&dir, &Renderer::default()))
                     .transpose()?;
                 let key = unlock(&identity, passphrase_file.as_deref())?;
-                let rate = NonZeroU32::new(rate)
-                    .ok_or_else(|| anyhow::anyhow!("--rate must be at least 1"))?;
-                let client = Client::new(&base_url, &token, rate)?;
+                let client = to.client()?;
                 let store = Store::open(&db).await?;
                 let bar = progress_bar()?;
                 let pushed = push_action_network(
@@ -299,18 +270,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Command::Push(Push::Webhook {
                 db,
-                url,
-                secret_file,
-                batch,
+                to,
                 identity,
                 passphrase_file,
             }) => {
-                let secret = std::fs::read_to_string(&secret_file)?;
-                let hook = placard_fanout::webhook::Webhook::new(
-                    &url,
-                    secret.lines().next().unwrap_or(""),
-                )?;
-                drop(secret);
+                let hook = to.webhook()?;
                 let key = unlock(&identity, passphrase_file.as_deref())?;
                 let store = Store::open(&db).await?;
                 let bar = progress_bar()?;
@@ -318,7 +282,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     &store,
                     &key,
                     &hook,
-                    batch,
+                    to.batch,
                     follow(&bar),
                 )
                 .await?;

@@ -4,6 +4,8 @@
 //! a kiosk without one (`placard push`), and to a signed webhook. Exports are to come.
 
 pub mod action_network;
+#[cfg(feature = "cli")]
+pub mod args;
 pub mod run;
 #[cfg(feature = "stand-in")]
 pub mod stand_in;

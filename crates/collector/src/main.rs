@@ -235,8 +235,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let Some(identity) = identity else {
                     let bar = progress_bar()?;
                     let request = admin::Request::PushActionNetwork {
+                        token: to.token()?,
                         base_url: to.base_url,
-                        token: to.token,
                         rate: to.rate,
                         petitions: given,
                     };

@@ -14,9 +14,17 @@ use crate::webhook::{Webhook, WebhookError};
 pub struct ActionNetworkArgs {
     #[arg(long, default_value = action_network::DEFAULT_BASE)]
     pub base_url: String,
-    /// The Action Network API key.
-    #[arg(long)]
-    pub token: String,
+    /// The Action Network API key. Prefer --token-file: an argument is visible to anyone on
+    /// this machine who lists its processes, and stays in the shell's history.
+    #[arg(
+        long,
+        required_unless_present = "token_file",
+        conflicts_with = "token_file"
+    )]
+    pub token: Option<String>,
+    /// A file whose first line is the Action Network API key.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
     /// SLUG=AN_ID: the Action Network petition for a petition (else found by listing).
     #[arg(long = "petition", value_name = "SLUG=AN_ID", value_parser = slug_and_id)]
     pub petitions: Vec<(String, String)>,
@@ -42,7 +50,11 @@ pub struct WebhookArgs {
 pub enum ArgsError {
     #[error("--rate must be at least 1")]
     ZeroRate,
-    #[error("cannot read the secret file {path}: {source}")]
+    #[error("give the Action Network API key with --token-file (or --token)")]
+    NoToken,
+    #[error("the token file {0} is empty")]
+    EmptyToken(PathBuf),
+    #[error("cannot read {path}: {source}")]
     SecretFile {
         path: PathBuf,
         source: std::io::Error,
@@ -59,26 +71,42 @@ impl ActionNetworkArgs {
         self.petitions.iter().cloned().collect()
     }
 
+    /// The API key: from `--token-file`'s first line, else `--token`.
+    pub fn token(&self) -> Result<String, ArgsError> {
+        let Some(path) = &self.token_file else {
+            return self.token.clone().ok_or(ArgsError::NoToken);
+        };
+        let text = read_secret(path)?;
+        let token = text.lines().next().unwrap_or("").trim();
+        if token.is_empty() {
+            return Err(ArgsError::EmptyToken(path.clone()));
+        }
+        Ok(token.to_owned())
+    }
+
     /// A client for the API, at the rate asked for.
     pub fn client(&self) -> Result<Client, ArgsError> {
         let rate = NonZeroU32::new(self.rate).ok_or(ArgsError::ZeroRate)?;
-        Ok(Client::new(&self.base_url, &self.token, rate)?)
+        Ok(Client::new(&self.base_url, &self.token()?, rate)?)
     }
 }
 
 impl WebhookArgs {
     /// The webhook, with the secret read from the first line of its file (which is not kept).
     pub fn webhook(&self) -> Result<Webhook, ArgsError> {
-        let secret =
-            std::fs::read_to_string(&self.secret_file).map_err(|source| ArgsError::SecretFile {
-                path: self.secret_file.clone(),
-                source,
-            })?;
+        let secret = read_secret(&self.secret_file)?;
         Ok(Webhook::new(
             &self.url,
             secret.lines().next().unwrap_or(""),
         )?)
     }
+}
+
+fn read_secret(path: &std::path::Path) -> Result<String, ArgsError> {
+    std::fs::read_to_string(path).map_err(|source| ArgsError::SecretFile {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 fn slug_and_id(text: &str) -> Result<(String, String), String> {
@@ -127,5 +155,30 @@ mod tests {
         }
         let zero = Cli::try_parse_from(["t", "--token", "k", "--rate", "0"]).unwrap();
         assert!(matches!(zero.an.client(), Err(ArgsError::ZeroRate)));
+    }
+
+    #[test]
+    fn the_token_comes_from_its_file_or_the_argument_never_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("an-token");
+        std::fs::write(&file, "  secret-key \nsecond line\n").unwrap();
+        let path = file.to_str().unwrap();
+        let cli = Cli::try_parse_from(["t", "--token-file", path]).unwrap();
+        assert_eq!(cli.an.token().unwrap(), "secret-key");
+        let cli = Cli::try_parse_from(["t", "--token", "k"]).unwrap();
+        assert_eq!(cli.an.token().unwrap(), "k");
+        assert!(
+            Cli::try_parse_from(["t"]).is_err(),
+            "one of them is required"
+        );
+        assert!(Cli::try_parse_from(["t", "--token", "k", "--token-file", path]).is_err());
+
+        std::fs::write(&file, "\n").unwrap();
+        let cli = Cli::try_parse_from(["t", "--token-file", path]).unwrap();
+        assert!(matches!(cli.an.token(), Err(ArgsError::EmptyToken(_))));
+        let missing = dir.path().join("nope");
+        let cli = Cli::try_parse_from(["t", "--token-file", missing.to_str().unwrap()]).unwrap();
+        let e = cli.an.token().unwrap_err().to_string();
+        assert!(e.starts_with("cannot read ") && e.contains("nope"), "{e}");
     }
 }

@@ -124,6 +124,34 @@ fn config() -> Config {
     }
 }
 
+/// The loop on a task of its own, until [`Running::stop`].
+struct Running {
+    sync: engine::Sync,
+    stop: tokio::sync::oneshot::Sender<()>,
+    handle: tokio::task::JoinHandle<Result<(), engine::SyncError>>,
+}
+
+impl Running {
+    fn start(vault: Vault, stub: &Stub, config: Config) -> Self {
+        let (stop, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let (task, sync) = engine::spawnable(vault, stub.clone(), config, async {
+            let _ = stop_rx.await;
+        })
+        .unwrap();
+        Self {
+            sync,
+            stop,
+            handle: tokio::spawn(task),
+        }
+    }
+
+    /// Shuts the loop down; it must end without an error.
+    async fn stop(self) {
+        self.stop.send(()).unwrap();
+        self.handle.await.unwrap().unwrap();
+    }
+}
+
 /// Runs the loop until `done` holds for the stub, then shuts it down; returns the vault dir's
 /// pending count and the virtual time it took.
 async fn run_until(
@@ -133,13 +161,8 @@ async fn run_until(
     done: impl Fn(&Collector) -> bool,
 ) -> (engine::SyncState, Duration) {
     let start = tokio::time::Instant::now();
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let (task, sync) = engine::spawnable(vault, stub.clone(), config, async {
-        let _ = stop_rx.await;
-    })
-    .unwrap();
-    let handle = tokio::spawn(task);
-    let mut state = sync.state();
+    let running = Running::start(vault, &stub, config);
+    let mut state = running.sync.state();
     loop {
         if done(&stub.0.lock().unwrap()) && state.borrow().pending == 0 {
             break;
@@ -150,8 +173,7 @@ async fn run_until(
         }
     }
     let elapsed = start.elapsed();
-    stop_tx.send(()).unwrap();
-    handle.await.unwrap().unwrap();
+    running.stop().await;
     let last = state.borrow().clone();
     (last, elapsed)
 }
@@ -200,14 +222,9 @@ async fn a_single_record_too_large_for_the_collector_waits_and_says_so() {
     let (_dir, vault) = vault_with(2);
     let stub = Stub::default();
     stub.0.lock().unwrap().max_records = Some(0);
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let (task, sync) = engine::spawnable(vault, stub.clone(), config(), async {
-        let _ = stop_rx.await;
-    })
-    .unwrap();
-    let handle = tokio::spawn(task);
+    let running = Running::start(vault, &stub, config());
     tokio::time::sleep(Duration::from_secs(600)).await;
-    let state = sync.state().borrow().clone();
+    let state = running.sync.state().borrow().clone();
     assert_eq!(state.pending, 2, "never dropped");
     assert!(
         state
@@ -223,8 +240,7 @@ async fn a_single_record_too_large_for_the_collector_waits_and_says_so() {
         "backs off rather than spinning: {} tries in 10 minutes",
         refused.len()
     );
-    stop_tx.send(()).unwrap();
-    handle.await.unwrap().unwrap();
+    running.stop().await;
 }
 
 #[tokio::test(start_paused = true)]
@@ -273,12 +289,8 @@ async fn sync_now_ends_a_long_wait() {
         ..config()
     };
     let start = tokio::time::Instant::now();
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let (task, sync) = engine::spawnable(vault, stub.clone(), long, async {
-        let _ = stop_rx.await;
-    })
-    .unwrap();
-    let handle = tokio::spawn(task);
+    let running = Running::start(vault, &stub, long);
+    let sync = &running.sync;
     let mut state = sync.state();
     // The first probe fails; the loop now waits (up to an hour).
     while state.borrow().last_error.is_none() {
@@ -296,8 +308,7 @@ async fn sync_now_ends_a_long_wait() {
         start.elapsed()
     );
     assert_eq!(stub.0.lock().unwrap().records.len(), 2);
-    stop_tx.send(()).unwrap();
-    handle.await.unwrap().unwrap();
+    running.stop().await;
 }
 
 #[tokio::test(start_paused = true)]
@@ -351,12 +362,8 @@ async fn signatures_given_during_a_sync_are_counted_and_sent() {
     // The kiosk's capture has its own handle on the vault, as in the app.
     let mut capture = Vault::open(dir.path()).unwrap();
     let stub = Stub::default();
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let (task, sync) = engine::spawnable(vault, stub.clone(), config(), async {
-        let _ = stop_rx.await;
-    })
-    .unwrap();
-    let handle = tokio::spawn(task);
+    let running = Running::start(vault, &stub, config());
+    let sync = &running.sync;
     let mut state = sync.state();
     wait_for(&stub, &mut state, |c, _| c.uploads >= 1).await;
     let rules = SignRules::basic("p", "US");
@@ -374,8 +381,7 @@ async fn signatures_given_during_a_sync_are_counted_and_sent() {
     assert_eq!(state.borrow().sent, 32);
     assert_eq!(stub.0.lock().unwrap().arrivals.len(), 32, "nothing twice");
     assert_eq!(capture.pending().unwrap(), 0);
-    stop_tx.send(()).unwrap();
-    handle.await.unwrap().unwrap();
+    running.stop().await;
 }
 
 #[tokio::test(start_paused = true)]
@@ -386,12 +392,8 @@ async fn records_sent_through_another_handle_are_not_waited_for() {
     // look for a batch forever.
     let (dir, vault) = vault_with(20);
     let stub = Stub::scripted(&[Step::Down]);
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let (task, sync) = engine::spawnable(vault, stub.clone(), config(), async {
-        let _ = stop_rx.await;
-    })
-    .unwrap();
-    let handle = tokio::spawn(task);
+    let running = Running::start(vault, &stub, config());
+    let sync = &running.sync;
     let mut state = sync.state();
     wait_for(&stub, &mut state, |c, s| {
         c.probes == 1 && s.last_error.is_some()
@@ -414,6 +416,5 @@ async fn records_sent_through_another_handle_are_not_waited_for() {
     };
     assert_eq!(calls, (0, 2));
     assert_eq!(state.borrow().pending, 0);
-    stop_tx.send(()).unwrap();
-    handle.await.unwrap().unwrap();
+    running.stop().await;
 }

@@ -210,8 +210,7 @@ pub async fn operator_send_action_network<R: Runtime>(
         passphrase: placard_vault::SecretString::from(request.passphrase),
         token: request.token,
         base_url: config.action_network.clone(),
-        rate: std::num::NonZeroU32::new(placard_fanout::action_network::DEFAULT_RATE)
-            .unwrap_or(std::num::NonZeroU32::MIN),
+        rate: placard_fanout::action_network::DEFAULT_RATE,
     };
     let report = send::send_to_action_network(
         ledger,

@@ -237,7 +237,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     let request = admin::Request::PushActionNetwork {
                         token: to.token()?,
                         base_url: to.base_url,
-                        rate: to.rate,
+                        rate: to.rate.get(),
                         petitions: given,
                     };
                     let answer = admin::request_with_progress(&admin_socket, &request, |p| {

@@ -34,7 +34,7 @@ use tokio::sync::Mutex;
 /// Action Network's API root.
 pub const DEFAULT_BASE: &str = "https://actionnetwork.org/api/v2/";
 /// Requests per second when none is configured (Action Network allows 4).
-pub const DEFAULT_RATE: u32 = 4;
+pub const DEFAULT_RATE: NonZeroU32 = NonZeroU32::new(4).unwrap();
 /// Tries for one record through 5xx answers and network errors before it is left for the
 /// next run.
 pub const MAX_ATTEMPTS: u32 = 8;

@@ -28,9 +28,9 @@ pub struct ActionNetworkArgs {
     /// SLUG=AN_ID: the Action Network petition for a petition (else found by listing).
     #[arg(long = "petition", value_name = "SLUG=AN_ID", value_parser = slug_and_id)]
     pub petitions: Vec<(String, String)>,
-    /// Requests per second.
+    /// Requests per second (at least 1).
     #[arg(long, default_value_t = action_network::DEFAULT_RATE)]
-    pub rate: u32,
+    pub rate: NonZeroU32,
 }
 
 /// Where to send batches signed with the shared secret.
@@ -48,14 +48,12 @@ pub struct WebhookArgs {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ArgsError {
-    #[error("--rate must be at least 1")]
-    ZeroRate,
     #[error("give the Action Network API key with --token-file (or --token)")]
     NoToken,
     #[error("the token file {0} is empty")]
     EmptyToken(PathBuf),
     #[error("cannot read {path}: {source}")]
-    SecretFile {
+    Unreadable {
         path: PathBuf,
         source: std::io::Error,
     },
@@ -86,8 +84,7 @@ impl ActionNetworkArgs {
 
     /// A client for the API, at the rate asked for.
     pub fn client(&self) -> Result<Client, ArgsError> {
-        let rate = NonZeroU32::new(self.rate).ok_or(ArgsError::ZeroRate)?;
-        Ok(Client::new(&self.base_url, &self.token()?, rate)?)
+        Ok(Client::new(&self.base_url, &self.token()?, self.rate)?)
     }
 }
 
@@ -103,7 +100,7 @@ impl WebhookArgs {
 }
 
 fn read_secret(path: &std::path::Path) -> Result<String, ArgsError> {
-    std::fs::read_to_string(path).map_err(|source| ArgsError::SecretFile {
+    std::fs::read_to_string(path).map_err(|source| ArgsError::Unreadable {
         path: path.to_owned(),
         source,
     })
@@ -153,8 +150,7 @@ mod tests {
                 .to_string();
             assert!(e.contains("expected SLUG=AN_ID"), "{bad}: {e}");
         }
-        let zero = Cli::try_parse_from(["t", "--token", "k", "--rate", "0"]).unwrap();
-        assert!(matches!(zero.an.client(), Err(ArgsError::ZeroRate)));
+        assert!(Cli::try_parse_from(["t", "--token", "k", "--rate", "0"]).is_err());
     }
 
     #[test]

@@ -338,7 +338,7 @@ async fn bench_sustained_rate_at_the_default_limit() {
     for inject in [0, 10] {
         let s = stand_in::start(4, false).await;
         s.books.lock().unwrap().inject_429_every = inject;
-        let client = Client::new(&s.base, TOKEN, NonZeroU32::new(rate).unwrap()).unwrap();
+        let client = Client::new(&s.base, TOKEN, rate).unwrap();
         let (_dir, mut vault, records) = kiosk(n, 0);
         let targets = both_to_one_petition();
         let t = Instant::now();
@@ -356,7 +356,7 @@ async fn bench_sustained_rate_at_the_default_limit() {
         };
         println!(
             "  {label:<17} {requests} requests in {secs:.1} s: {sustained:.2}/s = {:.3} of the limit; {} throttled; recorded {} of {n}, lost {}",
-            sustained / f64::from(rate),
+            sustained / f64::from(rate.get()),
             b.throttled,
             b.signatures.len(),
             n - b.signatures.len()

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use backon::{BackoffBuilder as _, ExponentialBuilder};
-use placard_vault::{Vault, VaultError};
+use placard_vault::{PendingTally, Vault, VaultError};
 use rand::rngs::SmallRng;
 use rand::{Rng as _, SeedableRng as _};
 use tokio::sync::{Notify, watch};
@@ -123,20 +123,25 @@ pub fn spawnable<T: Transport>(
     shutdown: impl Future<Output = ()>,
 ) -> Result<(impl Future<Output = Result<(), SyncError>>, Sync), SyncError> {
     let wake = Arc::new(Notify::new());
+    // Counting the outbox reads every row of it; during a long sync that count, once per
+    // batch, cost as much as building the batch. So it is counted once, here, and then kept:
+    // new rows added as they come, acknowledged ones taken off.
+    let tally = vault.pending_tally()?;
     let (tx, rx) = watch::channel(SyncState {
-        pending: vault.pending()?,
+        pending: tally.pending(),
         ..SyncState::default()
     });
     let controls = Sync {
         wake: wake.clone(),
         state: rx,
     };
-    let task = run(vault, transport, config, wake, tx, shutdown);
+    let task = run(vault, tally, transport, config, wake, tx, shutdown);
     Ok((task, controls))
 }
 
 async fn run<T: Transport>(
     mut vault: Vault,
+    mut tally: PendingTally,
     transport: T,
     config: Config,
     wake: Arc<Notify>,
@@ -152,10 +157,6 @@ async fn run<T: Transport>(
     // Batch caps: halved when the collector answers 413, then kept for the rest of the run.
     let mut max_records = config.max_records.max(1);
     let mut max_bytes = config.max_bytes.max(1);
-    // Counting the outbox reads every row of it; during a long sync that count, once per
-    // batch, cost as much as building the batch. So the count is kept: new rows are added as
-    // they come, acknowledged ones taken off.
-    let mut tally = vault.pending_tally()?;
     loop {
         let pending = vault.refresh_tally(&mut tally)?;
         state.send_modify(|s| s.pending = pending);
@@ -189,8 +190,8 @@ async fn run<T: Transport>(
                 match sent {
                     Ok(ack) if ack.batch_id == batch.batch_id => {
                         let stored: Vec<String> = ack.stored.iter().map(Uuid::to_string).collect();
-                        let done = vault.acknowledge(batch.batch_id, &stored)?;
-                        tally.acknowledged(done);
+                        let done =
+                            vault.acknowledge_counted(batch.batch_id, &stored, &mut tally)?;
                         let now =
                             chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
                         state.send_modify(|s| {

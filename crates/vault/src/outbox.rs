@@ -30,10 +30,10 @@ pub struct Acknowledged {
 }
 
 /// The number of records waiting, kept up to date cheaply by the one who sends them: rows join
-/// the outbox at capture ([`Vault::refresh_tally`] adds them) and leave it only through
-/// [`Vault::acknowledge`] ([`PendingTally::acknowledged`] takes them off). Rows acknowledged
-/// through another handle on the same vault are not seen: count again
-/// ([`Vault::pending_tally`]) when it matters, e.g. when the outbox turns out empty.
+/// the outbox at capture ([`Vault::refresh_tally`] adds them) and leave it only through an
+/// acknowledgement ([`Vault::acknowledge_counted`] takes them off). Rows acknowledged through
+/// another handle on the same vault are not seen: count again ([`Vault::pending_tally`]) when
+/// it matters, e.g. when the outbox turns out empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PendingTally {
     pending: u64,
@@ -45,11 +45,6 @@ impl PendingTally {
     /// Records waiting, as last counted.
     pub fn pending(&self) -> u64 {
         self.pending
-    }
-
-    /// Takes off what an acknowledgement sent.
-    pub fn acknowledged(&mut self, done: Acknowledged) {
-        self.pending = self.pending.saturating_sub(done.sent);
     }
 }
 
@@ -151,6 +146,28 @@ impl Vault {
         batch_id: Uuid,
         stored: &[String],
     ) -> Result<Acknowledged, VaultError> {
+        self.apply_acknowledgement(batch_id, stored, None)
+    }
+
+    /// As [`Vault::acknowledge`], and takes the records sent off `tally`. In the same
+    /// transaction, it first counts the rows that joined the outbox since `tally` last looked:
+    /// a batch may hold a signature given after the last count, which must not be taken off
+    /// before it was ever added.
+    pub fn acknowledge_counted(
+        &mut self,
+        batch_id: Uuid,
+        stored: &[String],
+        tally: &mut PendingTally,
+    ) -> Result<Acknowledged, VaultError> {
+        self.apply_acknowledgement(batch_id, stored, Some(tally))
+    }
+
+    fn apply_acknowledgement(
+        &mut self,
+        batch_id: Uuid,
+        stored: &[String],
+        tally: Option<&mut PendingTally>,
+    ) -> Result<Acknowledged, VaultError> {
         let now = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
         let id_text = batch_id.to_string();
         let tx = self
@@ -158,6 +175,11 @@ impl Vault {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(VaultError::from_sqlite)?;
         let mut done = Acknowledged::default();
+        // Counted while this transaction keeps other writers out; kept only if it commits.
+        let mut counted = tally.as_deref().copied();
+        if let Some(t) = counted.as_mut() {
+            count_new_rows(&tx, t)?;
+        }
         // Set-based: three statements per batch, not per record (the ids go in as one JSON
         // array). Only rows of this batch are touched.
         let ids = serde_json::to_string(stored)
@@ -180,6 +202,12 @@ impl Vault {
         )?)
         .unwrap_or(0);
         tx.commit().map_err(VaultError::from_sqlite)?;
+        if let (Some(tally), Some(counted)) = (tally, counted) {
+            *tally = PendingTally {
+                pending: counted.pending.saturating_sub(done.sent),
+                ..counted
+            };
+        }
         Ok(done)
     }
 
@@ -198,17 +226,7 @@ impl Vault {
     /// a new row's id is higher than any before, as signatures are never deleted); returns
     /// the number pending.
     pub fn refresh_tally(&self, tally: &mut PendingTally) -> Result<u64, VaultError> {
-        let (new, last): (i64, Option<i64>) = self.conn.query_row(
-            "SELECT COUNT(*), MAX(signature_rowid) FROM outbox WHERE signature_rowid > ?1",
-            [tally.seen_up_to],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        tally.pending = tally
-            .pending
-            .saturating_add(u64::try_from(new).unwrap_or(0));
-        if let Some(last) = last {
-            tally.seen_up_to = last;
-        }
+        count_new_rows(&self.conn, tally)?;
         Ok(tally.pending)
     }
 
@@ -284,4 +302,20 @@ impl Vault {
         )?;
         Ok(())
     }
+}
+
+/// Adds to `tally` the outbox rows above the highest it has seen (reading only those).
+fn count_new_rows(conn: &rusqlite::Connection, tally: &mut PendingTally) -> rusqlite::Result<()> {
+    let (new, last): (i64, Option<i64>) = conn.query_row(
+        "SELECT COUNT(*), MAX(signature_rowid) FROM outbox WHERE signature_rowid > ?1",
+        [tally.seen_up_to],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    tally.pending = tally
+        .pending
+        .saturating_add(u64::try_from(new).unwrap_or(0));
+    if let Some(last) = last {
+        tally.seen_up_to = last;
+    }
+    Ok(())
 }

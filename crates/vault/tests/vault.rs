@@ -595,19 +595,31 @@ fn the_pending_tally_follows_new_signatures_and_acknowledgements() {
     sign(&mut capture, "b0");
     sign(&mut capture, "b1");
     let batch = vault.next_batch(1, 1 << 20).unwrap().unwrap();
-    let done = vault
-        .acknowledge(batch.batch_id, &[batch.rows[0].id.clone()])
+    vault
+        .acknowledge_counted(batch.batch_id, &[batch.rows[0].id.clone()], &mut tally)
         .unwrap();
-    tally.acknowledged(done);
     assert_eq!(vault.refresh_tally(&mut tally).unwrap(), 5);
     assert_eq!(vault.pending().unwrap(), 5);
 
     // A batch put back in the queue (acknowledged with nothing) changes no count.
     let batch = vault.next_batch(3, 1 << 20).unwrap().unwrap();
-    let done = vault.acknowledge(batch.batch_id, &[]).unwrap();
+    let done = vault
+        .acknowledge_counted(batch.batch_id, &[], &mut tally)
+        .unwrap();
     assert_eq!((done.sent, done.requeued), (0, 3));
-    tally.acknowledged(done);
     assert_eq!(vault.refresh_tally(&mut tally).unwrap(), 5);
+
+    // A signature given after the last count, sent in the very next batch: counted before it
+    // is taken off, so the tally never drops below what waits.
+    let late = sign(&mut capture, "b2");
+    let batch = vault.next_batch(10, 1 << 20).unwrap().unwrap();
+    assert_eq!(batch.rows.last().unwrap().id, late);
+    let done = vault
+        .acknowledge_counted(batch.batch_id, &[late], &mut tally)
+        .unwrap();
+    assert_eq!((done.sent, done.requeued), (1, 5));
+    assert_eq!(tally.pending(), 5);
+    assert_eq!(vault.pending().unwrap(), 5);
 
     // Acknowledged through the other handle: this tally cannot see it; counting again can.
     let batch = capture.next_batch(10, 1 << 20).unwrap().unwrap();

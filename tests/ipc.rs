@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use placard_kiosk::{KioskCell, KioskConfig, KioskState, SendCell, SyncCell};
+use placard_kiosk::Places;
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -26,26 +26,25 @@ impl std::ops::Deref for TestApp {
     }
 }
 
-/// The app on the mock runtime, with a fresh (not yet set up) kiosk data dir.
-fn app(state: KioskState) -> TestApp {
-    app_with(state, "https://action-network.invalid/api/v2/".into())
+/// The app on the mock runtime, with a fresh (not yet set up) kiosk data dir, showing the pack
+/// in `pack`.
+fn app(pack: PathBuf) -> TestApp {
+    app_with(pack, "https://action-network.invalid/api/v2/".into())
 }
 
-/// As [`app`], with Action Network's API at `action_network`.
-fn app_with(state: KioskState, action_network: String) -> TestApp {
+/// As [`app`], with Action Network's API at `action_network`. The kiosk is registered as
+/// `run()` registers it (`placard_kiosk::manage`).
+fn app_with(pack: PathBuf, action_network: String) -> TestApp {
     let data = tempfile::tempdir().expect("data dir");
+    let places = Places {
+        pack_dir: Some(demo_pack()),
+        data_dir: data.path().to_owned(),
+        action_network,
+    };
     let app = placard_kiosk::build(mock_builder())
-        .manage(KioskConfig {
-            pack_dir: Some(demo_pack()),
-            data_dir: data.path().to_owned(),
-            action_network,
-        })
-        .manage(state)
-        .manage(KioskCell::open(data.path()))
-        .manage(SyncCell::default())
-        .manage(SendCell::default())
         .build(placard_kiosk::context())
         .expect("app builds");
+    placard_kiosk::manage(app.handle(), places, Some(pack));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("window builds");
@@ -74,7 +73,7 @@ fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result
 
 #[test]
 fn the_attract_screen_shows_the_demo_petitions_in_turn() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     let titles: Vec<Value> = (0..3)
         .map(|i| invoke(&w, "attract_view", json!({"index": i, "lang": null})).expect("ok"))
         .map(|v| v["shown"]["title"].clone())
@@ -91,7 +90,7 @@ fn the_attract_screen_shows_the_demo_petitions_in_turn() {
 
 #[test]
 fn get_petition_returns_rendered_body_with_pack_images() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     let p = invoke(
         &w,
         "get_petition",
@@ -115,7 +114,7 @@ fn get_petition_returns_rendered_body_with_pack_images() {
 
 #[test]
 fn unknown_petition_is_a_typed_error() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     let e = invoke(&w, "get_petition", json!({"id": "nope"})).expect_err("must fail");
     assert_eq!(e["code"], "petition_not_found");
     assert!(e["message"].as_str().unwrap().contains("nope"));
@@ -123,7 +122,7 @@ fn unknown_petition_is_a_typed_error() {
 
 #[test]
 fn missing_pack_is_a_typed_error_not_a_crash() {
-    let w = app(KioskState::load(PathBuf::from("/nonexistent/placard-pack")));
+    let w = app(PathBuf::from("/nonexistent/placard-pack"));
     for (cmd, args) in [
         ("attract_view", json!({"index": 0, "lang": null})),
         ("pack_info", json!({})),
@@ -149,7 +148,7 @@ fn pack_info_lists_files_that_failed() {
         "---\ntitle: Bad\nopt_in: [\n---\n",
     )
     .unwrap();
-    let w = app(KioskState::load(dir.path().to_owned()));
+    let w = app(dir.path().to_owned());
     let info = invoke(&w, "pack_info", json!({})).expect("ok");
     assert_eq!(info["loaded"], 1);
     assert_eq!(info["failures"].as_array().unwrap().len(), 1);
@@ -175,7 +174,7 @@ fn translations_are_served_by_language() {
         "---\ntitle: Tetea usimbaji fiche\n---\nKiswahili",
     )
     .unwrap();
-    let w = app(KioskState::load(dir.path().to_owned()));
+    let w = app(dir.path().to_owned());
     let sw = invoke(&w, "get_petition", json!({"id": "p", "lang": "sw"})).expect("ok");
     assert_eq!(sw["title"], "Tetea usimbaji fiche");
     assert_eq!(sw["lang"], "sw");
@@ -189,7 +188,7 @@ fn translations_are_served_by_language() {
 /// window API are unreachable from the kiosk's webview.
 #[test]
 fn core_plugin_commands_are_denied() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     for cmd in [
         "plugin:window|close",
         "plugin:webview|internal_toggle_devtools",
@@ -205,7 +204,7 @@ const RECIPIENT: &str = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9a
 
 #[test]
 fn first_run_setup_then_signing_counts_up() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     assert_eq!(
         invoke(&w, "kiosk_status", json!({})).unwrap()["set_up"],
         false
@@ -281,7 +280,7 @@ fn first_run_setup_then_signing_counts_up() {
 
 #[test]
 fn rejected_signatures_say_which_fields_and_store_nothing() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     invoke(
         &w,
         "setup_kiosk",
@@ -321,7 +320,7 @@ fn set_up(w: &TestApp) {
 
 #[test]
 fn the_operator_panel_opens_only_with_the_pin() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     set_up(&w);
     invoke(&w, "operator_lock", json!({})).expect("end the set-up's session");
     for cmd in ["operator_view", "operator_exit"] {
@@ -381,7 +380,7 @@ fn the_operator_panel_opens_only_with_the_pin() {
 
 #[test]
 fn the_form_offers_real_countries_and_the_thanks_a_qr_code() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     let p = invoke(
         &w,
         "get_petition",
@@ -402,7 +401,7 @@ fn the_form_offers_real_countries_and_the_thanks_a_qr_code() {
 
 #[test]
 fn a_petition_with_no_page_online_has_no_qr_code() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     let p = invoke(
         &w,
         "get_petition",
@@ -414,7 +413,7 @@ fn a_petition_with_no_page_online_has_no_qr_code() {
 
 #[test]
 fn the_operator_switches_packs_and_the_choice_is_checked() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     set_up(&w);
     // Set-up leaves the organiser in the operator panel, to pick the pack.
     let view = invoke(&w, "operator_view", json!({})).expect("open after set-up");
@@ -465,7 +464,7 @@ fn the_operator_switches_packs_and_the_choice_is_checked() {
 
 #[test]
 fn a_new_organiser_key_is_written_off_the_kiosk_and_only_its_public_half_kept() {
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     let stick = tempfile::tempdir().unwrap();
     let pass = "a passphrase long enough";
     let e = invoke(
@@ -603,7 +602,7 @@ fn collector_offering(
 #[test]
 fn an_operator_enrols_the_kiosk_and_what_it_signs_reaches_the_collector() {
     use tauri::Listener as _;
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     set_up(&w);
     let (_db, address, code, store, rt) = collector();
 
@@ -711,7 +710,7 @@ fn an_operator_takes_a_pack_from_the_collector_and_shows_it() {
     std::fs::create_dir(shelf.path().join("empty")).expect("mkdir");
     let (_db, address, code, _store, _rt) = collector_offering(Some(shelf.path().to_owned()));
 
-    let w = app(KioskState::load(demo_pack()));
+    let w = app(demo_pack());
     set_up(&w);
     let e = invoke(&w, "operator_collector_packs", json!({})).expect_err("not enrolled");
     assert_eq!(e["code"], "not_enrolled");
@@ -773,7 +772,7 @@ fn an_organiser_sends_the_kiosks_signatures_to_action_network_from_the_panel() {
         .build()
         .expect("runtime");
     let stand_in = rt.block_on(placard_fanout::stand_in::start(1000, false));
-    let w = app_with(KioskState::load(demo_pack()), stand_in.base.clone());
+    let w = app_with(demo_pack(), stand_in.base.clone());
     // The organiser's own key, on a "USB stick".
     let stick = tempfile::tempdir().expect("stick");
     let key_file = stick.path().join("placard-organiser-key.age");

@@ -165,7 +165,7 @@ fn every_message_the_code_asks_for_exists() {
         wanted.insert((format!("error-{}", &code[1]), "ErrorCode".into()));
     }
     wanted.insert(("error-unknown".into(), "ipc.ts".into()));
-    for code in placard_vault::FieldCode::ALL {
+    for code in placard_kiosk_core::domain::FieldCode::ALL {
         wanted.insert((format!("fix-{}", code.as_str()), "FieldCode".into()));
     }
     let missing: Vec<_> = wanted

@@ -1,59 +1,59 @@
 //! The Placard kiosk app: the only package that knows Tauri.
 //!
-//! It wires domain crates (`crates/`) to the webview: commands (thin, DTO in/out), the `pack:`
-//! scheme for petition images, and the kiosk window. See ARCHITECTURE.md for the invariants.
+//! A thin shell over the kiosk's facade (`placard_kiosk_core::KioskApp`): each command takes
+//! what it needs, makes one facade call and converts the answer to a DTO. Commands and their
+//! DTOs live in one module per area (`showing`, `signing`, `setup`, `operator`, `uplink`,
+//! `send`), each declared once (see `command.rs`). See ARCHITECTURE.md for the invariants.
 
-pub mod commands;
+#[cfg(test)]
+mod bindings;
+pub mod command;
 pub mod error;
-pub mod models;
+pub mod events;
+pub mod operator;
 mod protocol;
-pub mod state;
+pub mod send;
+pub mod setup;
+pub mod showing;
+pub mod signing;
+pub mod uplink;
 
-use tauri::{Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
+use std::path::PathBuf;
 
-pub use error::{ErrorCode, IpcError};
-pub use state::{KioskCell, KioskConfig, KioskState, LoadedPack, SendCell, SyncCell};
+use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
-/// Registers the commands and the `pack:` scheme on any runtime. The caller manages a
-/// [`KioskConfig`], a [`KioskState`], a [`KioskCell`], a [`SyncCell`] and a [`SendCell`] (`run` does it in
-/// setup; tests with fixtures).
+pub use error::{FieldIssue, IpcError};
+pub use placard_kiosk_core::{ErrorCode, KioskApp, Places};
+
+/// Registers the commands, the `pack:` scheme and the kiosk lock's close guard on any runtime
+/// (tests use the mock runtime). The kiosk itself is registered by [`manage`].
 pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
-        .invoke_handler(tauri::generate_handler![
-            commands::get_petition,
-            commands::pack_info,
-            commands::kiosk_status,
-            commands::setup_kiosk,
-            commands::sign_petition,
-            commands::prepare_signing,
-            commands::attract_view,
-            commands::key_destinations,
-            commands::create_organiser_key,
-            commands::operator_unlock,
-            commands::operator_lock,
-            commands::operator_view,
-            commands::operator_configure,
-            commands::operator_exit,
-            commands::operator_enroll,
-            commands::operator_sync_now,
-            commands::operator_collector_packs,
-            commands::operator_pull_pack,
-            commands::operator_key_files,
-            commands::operator_send_action_network,
-            commands::operator_send_cancel,
-        ])
+        .invoke_handler(command::dispatch)
         .register_asynchronous_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .on_window_event(|window, event| {
             // Kiosk lock: the window manager's close (title bar, Alt+F4) is ignored unless
             // the lock is off or an operator has entered the PIN.
             if let tauri::WindowEvent::CloseRequested { api, .. } = event
-                && !window
-                    .try_state::<KioskCell>()
-                    .is_none_or(|k| k.may_close())
+                && !window.try_state::<KioskApp>().is_none_or(|k| k.may_close())
             {
                 api.prevent_close();
             }
         })
+}
+
+/// Registers the kiosk at `places` as the app's one managed state, its events going to the
+/// window. It opens beside the window (see `KioskApp::open`); with `pack`, it shows that pack
+/// whatever its settings say, opened before this returns (tests). `run()` and the tests both
+/// come through here.
+pub fn manage<R: Runtime>(app: &AppHandle<R>, places: Places, pack: Option<PathBuf>) {
+    let runtime = tauri::async_runtime::handle().inner().clone();
+    let events = events::ToWindow::shared(app);
+    let kiosk = match pack {
+        Some(dir) => KioskApp::open_with_pack(places, dir, runtime, events),
+        None => KioskApp::open(places, runtime, events),
+    };
+    app.manage(kiosk);
 }
 
 /// Kiosk lock on: fullscreen with no decorations, so there is no title bar to close and no
@@ -65,34 +65,17 @@ pub(crate) fn apply_kiosk_lock<R: Runtime>(window: &tauri::Window<R>, locked: bo
     let _ = window.set_fullscreen(locked);
 }
 
-/// Starts the kiosk: loads the pack named by `PLACARD_PACK` (or the built-in demo pack) and
-/// opens the window.
+/// Starts the kiosk: registers it (it opens its vault and pack beside the window) and opens
+/// the window.
 pub fn run() {
     let app = build(tauri::Builder::default())
         .setup(|app| {
-            let config = KioskConfig::from_env(app.path().app_data_dir()?);
-            std::fs::create_dir_all(&config.data_dir)?;
-            let kiosk = KioskCell::open(&config.data_dir);
-            let (locked, chosen) = kiosk
-                .with(|k| {
-                    let s = k.operator_settings();
-                    Ok((k.is_set_up() && s.locked, s.pack))
-                })
-                .unwrap_or((false, None));
-            let sources = config.available_packs();
-            let source = placard_kiosk_core::packs::choose(&sources, chosen.as_deref());
-            app.manage(KioskState::new(LoadedPack::from_source(source)));
-            // Syncing starts with the app when the kiosk is enrolled with a collector. A loop
-            // that cannot start leaves the kiosk signing (records wait in the vault).
-            let sync = SyncCell::default();
-            if let Err(e) = sync.start(app.handle(), &kiosk) {
-                eprintln!("placard-kiosk: sync not started: {e}");
-            }
-            app.manage(sync);
-            app.manage(SendCell::default());
-            app.manage(kiosk);
-            open_window(app, &config, locked)?;
-            app.manage(config);
+            let places = Places::from_env(app.path().app_data_dir()?);
+            std::fs::create_dir_all(&places.data_dir)?;
+            // Only the small settings file is read before the window opens.
+            let locked = places.opens_locked();
+            manage(app.handle(), places.clone(), None);
+            open_window(app, &places, locked)?;
             Ok(())
         })
         .build(context());
@@ -112,8 +95,8 @@ pub fn run() {
 /// Stops the sync loop on the way out, waiting a moment for it to end. A batch in flight is
 /// dropped; its records stay pending (marked sent only on an acknowledgement) and go with the
 /// next start.
-fn stop_sync<R: Runtime>(app: &tauri::AppHandle<R>) {
-    if let Some(task) = app.try_state::<SyncCell>().and_then(|s| s.stop()) {
+fn stop_sync<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(task) = app.try_state::<KioskApp>().and_then(|k| k.stop_sync()) {
         tauri::async_runtime::block_on(async {
             let _ = tokio::time::timeout(std::time::Duration::from_secs(2), task).await;
         });
@@ -135,7 +118,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 /// no autofill: WebKitGTK keeps no form history), which is what incognito would have ensured.
 fn open_window<R: Runtime, M: Manager<R>>(
     manager: &M,
-    config: &KioskConfig,
+    places: &Places,
     locked: bool,
 ) -> tauri::Result<()> {
     WebviewWindowBuilder::new(manager, "main", WebviewUrl::App("index.html".into()))
@@ -144,7 +127,7 @@ fn open_window<R: Runtime, M: Manager<R>>(
         .min_inner_size(600.0, 600.0)
         .fullscreen(locked)
         .decorations(!locked)
-        .data_directory(config.data_dir.join("webview"))
+        .data_directory(places.data_dir.join("webview"))
         .devtools(cfg!(debug_assertions))
         .on_navigation(is_app_url)
         .build()?;
@@ -159,5 +142,36 @@ fn is_app_url(url: &tauri::Url) -> bool {
         ("http" | "https", Some("tauri.localhost")) => true,
         ("http", Some("localhost")) => tauri::is_dev(),
         _ => false,
+    }
+}
+
+/// Counts cross IPC as `number` (u32), never as `bigint`; past `u32::MAX` they saturate.
+pub(crate) fn count(n: impl TryInto<u32>) -> u32 {
+    n.try_into().unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::path::Path;
+
+    use placard_kiosk_core::{Events, KioskApp, Places, SyncStatus};
+
+    struct Quiet;
+    impl Events for Quiet {
+        fn sync_state(&self, _: &SyncStatus) {}
+    }
+
+    /// A fresh kiosk (not set up) showing the pack in `dir`.
+    pub(crate) fn kiosk_with_pack(dir: &Path) -> (KioskApp, tempfile::TempDir) {
+        let data = tempfile::tempdir().expect("data dir");
+        let places = Places {
+            pack_dir: None,
+            data_dir: data.path().to_owned(),
+            action_network: "https://action-network.invalid/api/v2/".into(),
+        };
+        let runtime = tauri::async_runtime::handle().inner().clone();
+        let kiosk =
+            KioskApp::open_with_pack(places, dir.to_owned(), runtime, std::sync::Arc::new(Quiet));
+        (kiosk, data)
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use placard_vault::bench::{HAS_SQLCIPHER, RawFsync, percentiles, seal_only};
+use crate::measure::{HAS_SQLCIPHER, RawFsync, percentiles, seal_only};
 use placard_vault::{OrganiserKey, Requirement, SignRules, SignerInput, Vault};
 
 pub fn capture(dir: Option<&Path>, signatures: usize, prefill: u64) -> anyhow::Result<ExitCode> {
@@ -33,7 +33,7 @@ pub fn capture(dir: Option<&Path>, signatures: usize, prefill: u64) -> anyhow::R
     let mut fsync = RawFsync::new(tmp.path())?;
     let mut raw = Vec::with_capacity(signatures);
     #[cfg(feature = "sqlcipher-bench")]
-    let mut sqlcipher = placard_vault::bench::SqlCipherInsert::new(tmp.path())?;
+    let mut sqlcipher = crate::measure::SqlCipherInsert::new(tmp.path())?;
     #[cfg_attr(not(feature = "sqlcipher-bench"), allow(unused_mut))]
     let mut cipher_samples: Vec<Duration> = Vec::new();
     let empty = sign_n(

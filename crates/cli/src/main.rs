@@ -1,6 +1,7 @@
 //! `placard`: the command line of the Placard kiosk.
 
 mod bench;
+mod measure;
 mod petitions;
 mod push_cmds;
 mod sync_cmds;

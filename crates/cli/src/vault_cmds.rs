@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use placard_petition::{Pack, Renderer};
-use placard_vault::{OrganiserKey, SignRules, SignerInput, Vault, VaultError};
+use placard_vault::{ErrorCode, OrganiserKey, SignRules, SignerInput, Vault, VaultError};
 use serde_json::json;
 use zeroize::Zeroizing;
 
@@ -143,7 +143,7 @@ pub fn sign(dir: &Path, pack: &Path, petition: &str) -> ExitCode {
 }
 
 struct SignFailure {
-    code: &'static str,
+    code: ErrorCode,
     message: String,
     fields: Option<serde_json::Value>,
 }
@@ -160,7 +160,7 @@ impl From<VaultError> for SignFailure {
     }
 }
 
-fn failure(code: &'static str, message: impl Into<String>) -> SignFailure {
+fn failure(code: ErrorCode, message: impl Into<String>) -> SignFailure {
     SignFailure {
         code,
         message: message.into(),
@@ -175,12 +175,12 @@ fn sign_inner(dir: &Path, pack: &Path, petition: &str) -> Result<String, SignFai
     let mut raw = Zeroizing::new(Vec::with_capacity(4096));
     std::io::stdin()
         .read_to_end(&mut raw)
-        .map_err(|e| failure("malformed_input", format!("cannot read stdin: {e}")))?;
+        .map_err(|e| failure(ErrorCode::InvalidInput, format!("cannot read stdin: {e}")))?;
     // Only the kind and position of a JSON error: its message can quote the value, which is
     // signer data and must not reach any output.
     let input: SignerInput = serde_json::from_slice(&raw).map_err(|e| {
         failure(
-            "malformed_input",
+            ErrorCode::InvalidInput,
             format!(
                 "stdin is not a signer JSON object of text fields ({:?} error at line {}, column {})",
                 e.classify(),
@@ -195,10 +195,10 @@ fn sign_inner(dir: &Path, pack: &Path, petition: &str) -> Result<String, SignFai
 
 fn rules_for(pack: &Path, petition: &str) -> Result<SignRules, SignFailure> {
     let pack = Pack::load(pack, &Renderer::default())
-        .map_err(|e| failure("pack_unavailable", e.to_string()))?;
+        .map_err(|e| failure(ErrorCode::PackUnavailable, e.to_string()))?;
     let entry = pack.get(petition).ok_or_else(|| {
         failure(
-            "petition_not_found",
+            ErrorCode::PetitionNotFound,
             format!("no petition `{petition}` in the pack"),
         )
     })?;

@@ -306,9 +306,9 @@ fn sign_failures_are_json_with_stable_codes_and_store_nothing() {
         (json!({"email": "ada@example.org"}), "invalid_input"),
         (
             json!({"given_name": "Ada", "email": "ada@example.org", "subscribe": "Secretvalue"}),
-            "malformed_input",
+            "invalid_input",
         ),
-        (json!(["not", "an", "object"]), "malformed_input"),
+        (json!(["not", "an", "object"]), "invalid_input"),
     ];
     for (input, code) in cases {
         let out = s.sign(&input);

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use placard_fanout::action_network::{self, Client, PetitionMeta};
-use placard_fanout::run::{self, Ledger, RunError, Summary};
+use placard_fanout::run::{self, Ledger, LedgerError, RunError, Summary};
 use placard_fanout::webhook::Webhook;
 use placard_vault::{OrganiserKey, Record, open_sealed, readable};
 use uuid::Uuid;
@@ -13,24 +13,24 @@ use uuid::Uuid;
 use crate::store::Store;
 
 impl Ledger for Store {
-    async fn settled(&self, destination: &str) -> Result<HashSet<Uuid>, String> {
+    async fn settled(&self, destination: &str) -> Result<HashSet<Uuid>, LedgerError> {
         Store::settled(self, destination)
             .await
             .map(run::record_ids)
-            .map_err(|e| e.to_string())
+            .map_err(LedgerError::from)
     }
 
-    async fn in_doubt(&self, destination: &str) -> Result<HashSet<Uuid>, String> {
+    async fn in_doubt(&self, destination: &str) -> Result<HashSet<Uuid>, LedgerError> {
         Store::deliveries_in_doubt(self, destination)
             .await
             .map(run::record_ids)
-            .map_err(|e| e.to_string())
+            .map_err(LedgerError::from)
     }
 
-    async fn begin(&mut self, destination: &str, record: Uuid) -> Result<(), String> {
+    async fn begin(&mut self, destination: &str, record: Uuid) -> Result<(), LedgerError> {
         Store::begin_delivery(self, destination, &record.to_string())
             .await
-            .map_err(|e| e.to_string())
+            .map_err(LedgerError::from)
     }
 
     async fn settle(
@@ -39,10 +39,10 @@ impl Ledger for Store {
         record: Uuid,
         sent: bool,
         detail: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), LedgerError> {
         Store::settle(self, destination, &record.to_string(), sent, detail)
             .await
-            .map_err(|e| e.to_string())
+            .map_err(LedgerError::from)
     }
 }
 
@@ -61,7 +61,7 @@ async fn open_all(store: &Store, key: &OrganiserKey) -> Result<(Vec<Record>, usi
     let rows = store
         .all_records()
         .await
-        .map_err(|e| RunError::Ledger(e.to_string()))?;
+        .map_err(|e| RunError::Ledger(e.into()))?;
     Ok(readable(
         rows.iter()
             .map(|(device, row)| open_sealed(row, *device, key)),

@@ -20,17 +20,26 @@ use crate::webhook::{Delivered, Webhook};
 
 /// Where a run keeps each record's outcome: the kiosk's vault, or the collector's database
 /// (async, for the collector's).
+/// Why a ledger could not read or keep an outcome (the store's own error, kept as the source).
+pub type LedgerError = Box<dyn std::error::Error + Send + Sync>;
+
 pub trait Ledger {
     /// Records settled (sent, or failed for good) for `destination`.
-    fn settled(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>>;
+    fn settled(
+        &self,
+        destination: &str,
+    ) -> impl Future<Output = Result<HashSet<Uuid>, LedgerError>>;
     /// Records begun for `destination` (see [`Ledger::begin`]) and never settled.
-    fn in_doubt(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>>;
+    fn in_doubt(
+        &self,
+        destination: &str,
+    ) -> impl Future<Output = Result<HashSet<Uuid>, LedgerError>>;
     /// Remembers, durably, that `record`'s first request to `destination` is about to leave.
     fn begin(
         &mut self,
         destination: &str,
         record: Uuid,
-    ) -> impl Future<Output = Result<(), String>>;
+    ) -> impl Future<Output = Result<(), LedgerError>>;
     /// Remembers a settled record, durably, before the run goes on.
     fn settle(
         &mut self,
@@ -38,7 +47,7 @@ pub trait Ledger {
         record: Uuid,
         sent: bool,
         detail: &str,
-    ) -> impl Future<Output = Result<(), String>>;
+    ) -> impl Future<Output = Result<(), LedgerError>>;
 }
 
 /// How a run ended; `failures` name each failed record and why.
@@ -73,7 +82,7 @@ pub enum RunError {
     #[error(transparent)]
     Api(#[from] ApiError),
     #[error("cannot keep the run's progress: {0}")]
-    Ledger(String),
+    Ledger(#[source] LedgerError),
     #[error(
         "the webhook refused our signature ({0}): check the shared secret; nothing was settled"
     )]
@@ -326,19 +335,25 @@ pub fn record_ids<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> HashSet<Uu
 /// a short SQLite read or commit, done at once: the futures hold no borrow of the vault, so a
 /// run over a vault can be sent between threads (the vault is `Send`, not `Sync`).
 impl Ledger for placard_vault::Vault {
-    fn settled(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>> {
+    fn settled(
+        &self,
+        destination: &str,
+    ) -> impl Future<Output = Result<HashSet<Uuid>, LedgerError>> {
         std::future::ready(
             self.settled_deliveries(destination)
                 .map(record_ids)
-                .map_err(|e| e.to_string()),
+                .map_err(LedgerError::from),
         )
     }
 
-    fn in_doubt(&self, destination: &str) -> impl Future<Output = Result<HashSet<Uuid>, String>> {
+    fn in_doubt(
+        &self,
+        destination: &str,
+    ) -> impl Future<Output = Result<HashSet<Uuid>, LedgerError>> {
         std::future::ready(
             self.deliveries_in_doubt(destination)
                 .map(record_ids)
-                .map_err(|e| e.to_string()),
+                .map_err(LedgerError::from),
         )
     }
 
@@ -346,10 +361,10 @@ impl Ledger for placard_vault::Vault {
         &mut self,
         destination: &str,
         record: Uuid,
-    ) -> impl Future<Output = Result<(), String>> {
+    ) -> impl Future<Output = Result<(), LedgerError>> {
         std::future::ready(
             self.begin_delivery(destination, &record.to_string())
-                .map_err(|e| e.to_string()),
+                .map_err(LedgerError::from),
         )
     }
 
@@ -359,10 +374,10 @@ impl Ledger for placard_vault::Vault {
         record: Uuid,
         sent: bool,
         detail: &str,
-    ) -> impl Future<Output = Result<(), String>> {
+    ) -> impl Future<Output = Result<(), LedgerError>> {
         std::future::ready(
             self.settle_delivery(destination, &record.to_string(), sent, detail)
-                .map_err(|e| e.to_string()),
+                .map_err(LedgerError::from),
         )
     }
 }

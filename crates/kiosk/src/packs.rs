@@ -72,33 +72,48 @@ pub fn choose<'a>(available: &'a [PackSource], chosen: Option<&str>) -> &'a Pack
         .expect("the demo pack is always available")
 }
 
+/// Why a pack from the collector was not taken in. The kiosk's packs are as they were.
+#[derive(Debug, thiserror::Error)]
+pub enum InstallError {
+    #[error("`{0}` is not a pack name")]
+    BadName(String),
+    #[error("it cannot be unpacked safely: {0}")]
+    Unpack(#[source] placard_petition::bundle::BundleError),
+    #[error("it does not load: {0}")]
+    Load(#[source] placard_petition::PackError),
+    #[error("the pack holds no petition that loads")]
+    NoPetitions,
+    #[error("it cannot be saved: {0}")]
+    Io(#[from] std::io::Error),
+}
+
 /// Takes in a pack pulled from the collector (a tar, `placard_petition::bundle`) as
 /// `DATA_DIR/packs/NAME`, replacing an older copy of it. The pack is unpacked beside it and
 /// checked first — it must be safe to unpack and hold at least one petition — so a bad
 /// download leaves the old copy as it was. Returns the pack's source (`local:NAME`).
-pub fn install(data_dir: &Path, name: &str, tar: &[u8]) -> Result<PackSource, String> {
+pub fn install(data_dir: &Path, name: &str, tar: &[u8]) -> Result<PackSource, InstallError> {
     let plain = !name.is_empty()
         && !name.starts_with('.')
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
     if !plain {
-        return Err(format!("`{name}` is not a pack name"));
+        return Err(InstallError::BadName(name.to_owned()));
     }
     let packs = data_dir.join("packs");
-    std::fs::create_dir_all(&packs).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(&packs)?;
     let nonce = std::process::id();
     let incoming = packs.join(format!(".incoming-{name}-{nonce}"));
     let _ = std::fs::remove_dir_all(&incoming);
-    std::fs::create_dir(&incoming).map_err(|e| e.to_string())?;
+    std::fs::create_dir(&incoming)?;
     let checked = placard_petition::bundle::unpack(tar, &incoming)
-        .map_err(|e| e.to_string())
+        .map_err(InstallError::Unpack)
         .and_then(|_| {
             let pack =
                 placard_petition::Pack::load(&incoming, &placard_petition::Renderer::default())
-                    .map_err(|e| e.to_string())?;
+                    .map_err(InstallError::Load)?;
             if pack.petitions().next().is_none() {
-                return Err("the pack holds no petition that loads".to_owned());
+                return Err(InstallError::NoPetitions);
             }
             Ok(())
         });
@@ -111,13 +126,13 @@ pub fn install(data_dir: &Path, name: &str, tar: &[u8]) -> Result<PackSource, St
     let old = packs.join(format!(".old-{name}-{nonce}"));
     let had_old = dest.exists();
     if had_old {
-        std::fs::rename(&dest, &old).map_err(|e| e.to_string())?;
+        std::fs::rename(&dest, &old)?;
     }
     if let Err(e) = std::fs::rename(&incoming, &dest) {
         if had_old {
             let _ = std::fs::rename(&old, &dest);
         }
-        return Err(e.to_string());
+        return Err(e.into());
     }
     if had_old {
         let _ = std::fs::remove_dir_all(&old);
@@ -174,10 +189,13 @@ mod tests {
         std::fs::write(empty.path().join("README.txt"), "no petitions").unwrap();
         let no_petitions = placard_petition::bundle::write(empty.path()).unwrap();
         let err = install(data.path(), "rally", &no_petitions).unwrap_err();
-        assert!(err.contains("no petition"), "{err}");
+        assert!(matches!(err, InstallError::NoPetitions), "{err}");
         let err = install(data.path(), "rally", &good[..good.len() / 3]).unwrap_err();
-        assert!(!err.is_empty());
-        assert!(install(data.path(), "../rally", &good).is_err());
+        assert!(matches!(err, InstallError::Unpack(_)), "{err}");
+        assert!(matches!(
+            install(data.path(), "../rally", &good),
+            Err(InstallError::BadName(_))
+        ));
         assert!(source.dir.join("encryption-is-not-a-crime.md").is_file());
         let hidden: Vec<_> = std::fs::read_dir(data.path().join("packs"))
             .unwrap()

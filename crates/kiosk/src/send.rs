@@ -8,11 +8,13 @@ use std::future::Future;
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 
-use placard_fanout::action_network::{ApiError, Client, PetitionMeta, resolve};
-use placard_fanout::run::{self, RunError, Step, Summary};
+use placard_fanout::action_network::{Client, PetitionMeta, resolve};
+use placard_fanout::run::{self, Step, Summary};
 use placard_vault::{OrganiserKey, SecretString, Vault};
 
-use crate::{Kiosk, KioskError, keys};
+use std::sync::{Mutex, PoisonError};
+
+use crate::{Kiosk, KioskApp, KioskError, keys};
 
 impl std::fmt::Debug for SendRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -69,14 +71,6 @@ impl Kiosk {
     }
 }
 
-fn api_error(e: ApiError) -> KioskError {
-    match e {
-        ApiError::Unauthorized => KioskError::BadToken,
-        ApiError::Unreachable(why) => KioskError::ActionNetworkUnreachable(why),
-        other => KioskError::SendFailed(other.to_string()),
-    }
-}
-
 /// Unlocks the key, opens the records, sends them; `meta` tells what the pack knows of each
 /// petition, `each` hears every record's outcome as it is settled (with the run's progress),
 /// and the run stops early when `cancel` completes.
@@ -98,11 +92,9 @@ pub async fn send_to_action_network(
     let (records, unreadable) = placard_vault::readable(ledger.open_records(&key)?);
     // Nothing more to open: the key goes before the network is touched.
     drop(key);
-    let client = Client::new(&base_url, &token, rate).map_err(api_error)?;
+    let client = Client::new(&base_url, &token, rate)?;
     drop(token);
-    let (targets, unmatched) = resolve(&client, &records, &Default::default(), meta)
-        .await
-        .map_err(api_error)?;
+    let (targets, unmatched) = resolve(&client, &records, &Default::default(), meta).await?;
     let run = run::push_each(&client, &records, &targets, &mut ledger, each);
     tokio::pin!(cancel);
     let outcome = tokio::select! {
@@ -113,8 +105,7 @@ pub async fn send_to_action_network(
     let summary = match outcome {
         None => Summary::default(),
         Some(Ok(s)) => s,
-        Some(Err(RunError::Api(e))) => return Err(api_error(e)),
-        Some(Err(e)) => return Err(KioskError::SendFailed(e.to_string())),
+        Some(Err(e)) => return Err(e.into()),
     };
     Ok(SendReport {
         summary,
@@ -127,8 +118,94 @@ pub async fn send_to_action_network(
 /// scrypt takes a second or so: off the async workers.
 async fn unlock(key_file: &Path, passphrase: SecretString) -> Result<OrganiserKey, KioskError> {
     let file = key_file.to_owned();
-    tokio::task::spawn_blocking(move || OrganiserKey::unlock(&file, &passphrase))
-        .await
-        .map_err(|e| KioskError::SendFailed(e.to_string()))?
-        .map_err(KioskError::from)
+    Ok(tokio::task::spawn_blocking(move || OrganiserKey::unlock(&file, &passphrase)).await??)
+}
+
+/// What an operator types for a run: the key file, its passphrase, the Action Network API key.
+pub struct SendInput {
+    pub key_file: PathBuf,
+    pub passphrase: SecretString,
+    pub token: String,
+}
+
+impl std::fmt::Debug for SendInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SendInput")
+            .field("key_file", &self.key_file)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The operator's "Send to Action Network" run, while one runs: its cancel signal. Locking the
+/// panel cancels the run, which drops the key and the opened records.
+#[derive(Debug, Default)]
+pub(crate) struct SendSlot(Mutex<Option<tokio::sync::oneshot::Sender<()>>>);
+
+impl SendSlot {
+    /// Registers a new run; `None` when one runs already.
+    fn begin(&self) -> Option<tokio::sync::oneshot::Receiver<()>> {
+        let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if slot.as_ref().is_some_and(|tx| !tx.is_closed()) {
+            return None;
+        }
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        *slot = Some(tx);
+        Some(rx)
+    }
+
+    /// Stops the run, if one runs.
+    pub(crate) fn cancel(&self) {
+        if let Some(tx) = self.0.lock().unwrap_or_else(PoisonError::into_inner).take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+impl KioskApp {
+    /// Organiser key files on removable media, to send from (operators only).
+    pub fn key_files(&self) -> Result<Vec<PathBuf>, KioskError> {
+        self.require_operator()?;
+        Ok(key_files())
+    }
+
+    /// "Send to Action Network" (a kiosk without a collector): unlocks the key for this run
+    /// only and sends every record not sent yet; `each` hears every record's outcome as it is
+    /// settled. The key and the opened records are dropped when it ends, or when the operator
+    /// cancels or locks the panel.
+    pub async fn send_to_action_network(
+        &self,
+        input: SendInput,
+        each: impl FnMut(&Step<'_>),
+    ) -> Result<SendReport, KioskError> {
+        let ledger = self.with(|k| {
+            k.require_operator(std::time::Instant::now())?;
+            k.delivery_ledger()
+        })?;
+        let cancel = self.sending().begin().ok_or(KioskError::SendRunning)?;
+        let shown = self.shown();
+        let request = SendRequest {
+            key_file: input.key_file,
+            passphrase: input.passphrase,
+            token: input.token,
+            base_url: self.places().action_network.clone(),
+            rate: placard_fanout::action_network::DEFAULT_RATE,
+        };
+        let report = send_to_action_network(
+            ledger,
+            request,
+            |id| shown.action_network_meta(id),
+            each,
+            async {
+                let _ = cancel.await;
+            },
+        )
+        .await;
+        self.sending().cancel();
+        report
+    }
+
+    /// Stops a running send.
+    pub fn send_cancel(&self) {
+        self.sending().cancel();
+    }
 }

@@ -7,15 +7,18 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use placard_sync::engine::{self, Config, Sync, SyncError, TransportError};
+use placard_sync::engine::{self, Config, Sync, SyncError, SyncState, TransportError};
 use placard_sync::http::HttpTransport;
 use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
 use placard_vault::Vault;
 use uuid::Uuid;
 
+use crate::error::pack_transport;
 use crate::packs::{self, PackSource};
-use crate::{Kiosk, KioskError};
+use crate::shown::LoadedPack;
+use crate::{Events, Kiosk, KioskApp, KioskError};
 
 pub use placard_sync::http::PackListing;
 
@@ -74,20 +77,11 @@ pub async fn enroll(url: &url::Url, code: &str, enrolment: &Enrolment) -> Result
         })
 }
 
-fn transport_error(e: TransportError) -> KioskError {
-    match e {
-        TransportError::Unreachable(why) => KioskError::CollectorUnreachable(why),
-        TransportError::Refused { status, reason } => {
-            KioskError::BadPack(format!("the collector answered {status}: {reason}"))
-        }
-    }
-}
-
 /// The petition packs the collector offers (an operator's request, never the signing path).
 pub async fn collector_packs(url: &url::Url) -> Result<Vec<PackListing>, KioskError> {
     placard_sync::http::list_packs(url)
         .await
-        .map_err(transport_error)
+        .map_err(pack_transport)
 }
 
 /// Downloads the pack `name` from the collector and takes it in as `local:NAME` (see
@@ -99,8 +93,8 @@ pub async fn pull_pack(
 ) -> Result<PackSource, KioskError> {
     let tar = placard_sync::http::fetch_pack(url, name)
         .await
-        .map_err(transport_error)?;
-    packs::install(data_dir, name, &tar).map_err(KioskError::BadPack)
+        .map_err(pack_transport)?;
+    Ok(packs::install(data_dir, name, &tar)?)
 }
 
 impl Kiosk {
@@ -110,7 +104,7 @@ impl Kiosk {
         Ok(Enrolment {
             device_id: vault.device_id(),
             public_key: public_key_of_pkcs8(&vault.device_key_pkcs8()?)
-                .map_err(|e| KioskError::Sync(e.to_string()))?,
+                .map_err(KioskError::sync)?,
         })
     }
 
@@ -148,15 +142,179 @@ impl Kiosk {
         let vault = Vault::open(&self.data_dir.join("vault"))?;
         let signer =
             RequestSigner::from_pkcs8(&vault.device_key_pkcs8()?, vault.device_id().to_string())
-                .map_err(|e| KioskError::Sync(e.to_string()))?;
-        let transport =
-            HttpTransport::new(url, signer).map_err(|e| KioskError::Sync(e.to_string()))?;
+                .map_err(KioskError::sync)?;
+        let transport = HttpTransport::new(url, signer).map_err(KioskError::sync)?;
         let (task, sync) = engine::spawnable(vault, transport, Config::default(), shutdown)
-            .map_err(|e| KioskError::Sync(e.to_string()))?;
+            .map_err(KioskError::sync)?;
         Ok(Some(SyncLoop {
             task: Box::pin(task),
             controls: sync,
         }))
+    }
+}
+
+/// The sync loop as the panel shows it: the collector, and the loop's state while it runs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SyncStatus {
+    /// The collector's address; `None` until the kiosk is enrolled (records wait, sealed).
+    pub collector: Option<String>,
+    pub state: Option<SyncState>,
+}
+
+/// The sync loop the app owns: at most one, started when the kiosk is enrolled (at start, or
+/// right after an operator enrols it), its state reported to [`Events`] on every change, and
+/// stopped on the way out.
+pub(crate) struct Uplink {
+    runtime: tokio::runtime::Handle,
+    events: Arc<dyn Events>,
+    running: Mutex<Option<RunningSync>>,
+}
+
+struct RunningSync {
+    collector: String,
+    controls: Sync,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Uplink {
+    pub(crate) fn new(runtime: tokio::runtime::Handle, events: Arc<dyn Events>) -> Self {
+        Self {
+            runtime,
+            events,
+            running: Mutex::new(None),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Option<RunningSync>> {
+        self.running.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// (Re)starts the loop for `kiosk`'s collector; does nothing when it has none.
+    pub(crate) fn start(&self, kiosk: &Kiosk) -> Result<(), KioskError> {
+        // The old loop (another collector) is told to stop; it ends at its next await.
+        let _ = self.stop();
+        let Some(collector) = kiosk.collector().map(|u| u.to_string()) else {
+            return Ok(());
+        };
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let Some(sync) = kiosk.sync_loop(async {
+            let _ = stopped.await;
+        })?
+        else {
+            return Ok(());
+        };
+        let task = self.runtime.spawn(async move {
+            // Only a failing vault ends the loop early; its errors name no signer.
+            if let Err(e) = sync.task.await {
+                eprintln!("placard: the sync loop stopped: {e}");
+            }
+        });
+        let mut state = sync.controls.state();
+        let (events, url) = (self.events.clone(), collector.clone());
+        self.runtime.spawn(async move {
+            loop {
+                let status = SyncStatus {
+                    collector: Some(url.clone()),
+                    state: Some(state.borrow_and_update().clone()),
+                };
+                events.sync_state(&status);
+                // Ends when the loop does (its sender is dropped).
+                if state.changed().await.is_err() {
+                    break;
+                }
+            }
+        });
+        *self.lock() = Some(RunningSync {
+            collector,
+            controls: sync.controls,
+            stop,
+            task,
+        });
+        Ok(())
+    }
+
+    /// "Sync now": ends the loop's wait. `false` when there is no loop.
+    pub(crate) fn wake(&self) -> bool {
+        self.lock().as_ref().map(|r| r.controls.wake()).is_some()
+    }
+
+    pub(crate) fn status(&self) -> SyncStatus {
+        self.lock()
+            .as_ref()
+            .map_or_else(SyncStatus::default, |r| SyncStatus {
+                collector: Some(r.collector.clone()),
+                state: Some(r.controls.state().borrow().clone()),
+            })
+    }
+
+    /// Tells the loop to stop; the returned task ends once it has (a batch in flight is
+    /// dropped, and its records stay pending until the next start).
+    pub(crate) fn stop(&self) -> Option<tokio::task::JoinHandle<()>> {
+        let running = self.lock().take()?;
+        let _ = running.stop.send(());
+        Some(running.task)
+    }
+}
+
+impl KioskApp {
+    /// Enrols this kiosk with the organisation's collector (its address and a one-time code
+    /// from `placard-collector enroll`), remembers it, and starts syncing to it. The only
+    /// network request outside the sync loop, and only when an operator asks.
+    pub async fn enroll(&self, collector: &str, code: &str) -> Result<SyncStatus, KioskError> {
+        let enrolment = self.with(|k| {
+            k.require_operator(std::time::Instant::now())?;
+            k.enrolment()
+        })?;
+        let url = collector_url(collector)?;
+        enroll(&url, code, &enrolment).await?;
+        self.with(|k| {
+            k.set_collector(Some(&url))?;
+            self.uplink().start(k)
+        })?;
+        Ok(self.uplink().status())
+    }
+
+    /// The collector this kiosk is enrolled with, for an operator; `not_enrolled` without one.
+    fn enrolled_collector(&self) -> Result<url::Url, KioskError> {
+        self.with(|k| {
+            k.require_operator(std::time::Instant::now())?;
+            Ok(k.collector())
+        })?
+        .ok_or(KioskError::NotEnrolled)
+    }
+
+    /// "Sync now": the sync loop stops waiting and tries at once (`not_enrolled` without a
+    /// collector).
+    pub fn sync_now(&self) -> Result<(), KioskError> {
+        self.require_operator()?;
+        if self.uplink().wake() {
+            Ok(())
+        } else {
+            Err(KioskError::NotEnrolled)
+        }
+    }
+
+    /// The petition packs the enrolled collector offers.
+    pub async fn collector_packs(&self) -> Result<Vec<PackListing>, KioskError> {
+        collector_packs(&self.enrolled_collector()?).await
+    }
+
+    /// Pulls a pack from the collector into `DATA_DIR/packs/NAME` (a bad download changes
+    /// nothing). When that pack is on show, the new version shows at once. Returns the packs
+    /// the operator can now choose.
+    pub async fn pull_pack(&self, name: &str) -> Result<Vec<PackSource>, KioskError> {
+        let url = self.enrolled_collector()?;
+        let source = pull_pack(&url, name, &self.places().data_dir).await?;
+        if self.shown().source == source.id {
+            self.replace_shown(Arc::new(LoadedPack::from_source(&source)));
+        }
+        Ok(self.places().available_packs())
+    }
+
+    /// Stops the sync loop on the way out; the returned task ends once it has.
+    pub fn stop_sync(&self) -> Option<tokio::task::JoinHandle<()>> {
+        self.uplink().stop()
     }
 }
 

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+pub use placard_codes::ErrorCode;
+
 /// Why one field of a signer's input was refused. Codes are stable; add, never rename.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
@@ -102,24 +104,25 @@ fn describe(fields: &[FieldError]) -> String {
 }
 
 impl VaultError {
-    /// The stable code for scripts and the UI.
-    pub fn code(&self) -> &'static str {
+    /// The stable code for scripts and the UI (the one table: `placard_codes`).
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::InvalidInput(_) => "invalid_input",
-            Self::MalformedInput(_) => "malformed_input",
-            Self::StorageFull => "storage_full",
+            // Input that is not even a signer object is invalid input too: the signer (or the
+            // script) must change what it sent, and nothing was saved.
+            Self::InvalidInput(_) | Self::MalformedInput(_) => ErrorCode::InvalidInput,
+            Self::StorageFull => ErrorCode::StorageFull,
             Self::Storage(_) | Self::Io(_) | Self::Migration(_) | Self::NewerVault => {
-                "storage_error"
+                ErrorCode::StorageError
             }
-            Self::NotAVault(_) => "not_a_vault",
-            Self::AlreadyAVault(_) => "already_a_vault",
-            Self::BadRecipient(_) => "bad_recipient",
-            Self::BadDeviceKey(_) => "bad_device_key",
-            Self::Seal(_) => "seal_failed",
-            Self::WrongPassphrase => "wrong_passphrase",
-            Self::BadIdentity(_) => "bad_identity",
-            Self::KeyExists(_) => "key_exists",
-            Self::Corrupt(_) => "vault_corrupt",
+            Self::NotAVault(_) => ErrorCode::NotAVault,
+            Self::AlreadyAVault(_) => ErrorCode::AlreadyAVault,
+            Self::BadRecipient(_) => ErrorCode::BadRecipient,
+            Self::BadDeviceKey(_) => ErrorCode::BadDeviceKey,
+            Self::Seal(_) => ErrorCode::SealFailed,
+            Self::WrongPassphrase => ErrorCode::WrongPassphrase,
+            Self::BadIdentity(_) => ErrorCode::BadIdentity,
+            Self::KeyExists(_) => ErrorCode::KeyExists,
+            Self::Corrupt(_) => ErrorCode::VaultCorrupt,
         }
     }
 

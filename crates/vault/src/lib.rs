@@ -5,11 +5,12 @@
 //! before [`Vault::sign`] returns. The kiosk stores only the recipient: it cannot read what it
 //! sealed. Counts come from clear routing metadata (petition, time), never from decryption.
 
-pub mod bench;
 mod error;
 mod export;
 mod keys;
 mod outbox;
+/// Passphrases typed on a terminal, for the command-line tools only (feature `prompt`).
+#[cfg(feature = "prompt")]
 pub mod passphrase;
 mod record;
 mod store;
@@ -17,7 +18,7 @@ mod validate;
 
 /// Passphrases are handled as age's `SecretString` (zeroised on drop).
 pub use age::secrecy::{ExposeSecret, SecretString};
-pub use error::{FieldCode, FieldError, VaultError};
+pub use error::{ErrorCode, FieldCode, FieldError, VaultError};
 pub use export::{
     CSV_HEADER, ExportSummary, SealedBundle, read_sealed_tar, write_csv, write_csv_records,
     write_jsonl, write_jsonl_records, write_sealed_tar,

@@ -13,38 +13,53 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 
 /// One signer's answers, as the form (or `placard sign` on stdin) gives them.
 #[derive(Default, Deserialize, Zeroize, ZeroizeOnDrop)]
+// The UI's TypeScript twin (the app's bindings): every field may be left out.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SignerInput {
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub given_name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub family_name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub email: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub postal_code: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub street_address: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub city: String,
     /// ISO 3166-1 alpha-2; the petition's `target_country` when left empty.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub country: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub phone: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub comment: String,
     /// Opt-in to updates. Ignored (always true) when the petition's `opt_in` means signers
     /// cannot opt out; the form then shows the disclosure instead of a checkbox.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub subscribe: Option<bool>,
     /// BCP 47 tag of the language the signer used.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub locale: String,
     /// Signature-pad drawing as SVG path data, when the petition asks for one.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
     pub signature: String,
     /// Any per-petition extra fields (listed in its `additional_fields`).
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(skip))]
     pub extra: Extra,
 }
 

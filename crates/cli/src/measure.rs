@@ -1,10 +1,9 @@
-//! Measurements for `placard bench capture`. Nothing here runs in the kiosk.
+//! Measurements for `placard bench capture` (what a capture is compared with). Nothing here
+//! runs in the kiosk, so it lives with the command, not in the vault.
 
 use std::io::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-use crate::error::VaultError;
 
 /// The floor for a durable write on this disk: write a 600-byte record to a file and fsync
 /// it. A signature cannot be durable faster than this. One step at a time, so a benchmark can
@@ -16,7 +15,7 @@ pub struct RawFsync {
 }
 
 impl RawFsync {
-    pub fn new(dir: &Path) -> Result<Self, VaultError> {
+    pub fn new(dir: &Path) -> anyhow::Result<Self> {
         let path = dir.join("raw-fsync.bin");
         let file = std::fs::OpenOptions::new()
             .create(true)
@@ -25,7 +24,7 @@ impl RawFsync {
         Ok(Self { file, path })
     }
 
-    pub fn once(&mut self) -> Result<Duration, VaultError> {
+    pub fn once(&mut self) -> anyhow::Result<Duration> {
         let t = Instant::now();
         self.file.write_all(&[0x5A; 600])?;
         self.file.sync_all()?;
@@ -51,7 +50,7 @@ pub struct SqlCipherInsert {
 
 #[cfg(feature = "sqlcipher-bench")]
 impl SqlCipherInsert {
-    pub fn new(dir: &Path) -> Result<Self, VaultError> {
+    pub fn new(dir: &Path) -> anyhow::Result<Self> {
         let conn = rusqlite::Connection::open(dir.join("sqlcipher-bench.db"))?;
         conn.pragma_update(None, "key", "benchmark passphrase")?;
         let _: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
@@ -64,7 +63,7 @@ impl SqlCipherInsert {
         Ok(Self { conn, n: 0 })
     }
 
-    pub fn once(&mut self) -> Result<Duration, VaultError> {
+    pub fn once(&mut self) -> anyhow::Result<Duration> {
         self.n += 1;
         let t = Instant::now();
         let tx = self.conn.unchecked_transaction()?;
@@ -84,8 +83,8 @@ impl SqlCipherInsert {
 
 /// Sealing alone (JSON of a typical record, then age to an X25519 recipient), no I/O: the CPU
 /// part of a capture.
-pub fn seal_only(recipient: &str, n: usize) -> Result<Vec<Duration>, VaultError> {
-    let recipient = crate::keys::parse_recipient(recipient)?;
+pub fn seal_only(recipient: &str, n: usize) -> anyhow::Result<Vec<Duration>> {
+    let recipient = placard_vault::parse_recipient(recipient)?;
     let record = serde_json::json!({
         "record_id": uuid::Uuid::now_v7(), "petition_id": "bench", "locale": "en",
         "captured_at": chrono::Utc::now().to_rfc3339(), "device_id": uuid::Uuid::now_v7(),
@@ -96,7 +95,7 @@ pub fn seal_only(recipient: &str, n: usize) -> Result<Vec<Duration>, VaultError>
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let t = Instant::now();
-        let plain = serde_json::to_vec(&record).map_err(|e| VaultError::Seal(e.to_string()))?;
+        let plain = serde_json::to_vec(&record)?;
         let sealed = age::encrypt(&recipient, &plain)?;
         std::hint::black_box(sealed);
         out.push(t.elapsed());
@@ -104,7 +103,7 @@ pub fn seal_only(recipient: &str, n: usize) -> Result<Vec<Duration>, VaultError>
     Ok(out)
 }
 
-/// Whether this build can measure SQLCipher (`--features placard-vault/sqlcipher-bench`).
+/// Whether this build can measure SQLCipher (`--features sqlcipher-bench`).
 pub const HAS_SQLCIPHER: bool = cfg!(feature = "sqlcipher-bench");
 
 /// p50, p99 and max of a set of latencies.

@@ -1,0 +1,217 @@
+//! [`Kiosk`]: the kiosk's writable state — its settings file, its vault, the counts shown on
+//! the attract screen and the operator session — with no UI and no network. The app holds one
+//! behind a lock in [`crate::KioskApp`]; the CLI opens one directly.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use placard_petition::Petition;
+use placard_vault::{SignRules, SignerInput, Vault, VaultError};
+
+use crate::settings::{self, OperatorSettings, Settings};
+use crate::{KioskError, PinHash, keys};
+
+/// A kiosk: settings in `DATA_DIR/kiosk.json`, the vault in `DATA_DIR/vault/`.
+#[derive(Debug)]
+pub struct Kiosk {
+    pub(crate) data_dir: PathBuf,
+    pub(crate) settings: Option<Settings>,
+    pub(crate) vault: Option<Vault>,
+    /// Per-petition counts, read once from the vault and then kept up by `sign`, so thanking a
+    /// signer never waits on a count over the whole index. (Only `sign` adds signatures; the
+    /// sync loop and a send run write through their own handles, but only mark records sent.)
+    pub(crate) counts: HashMap<String, u64>,
+    /// When the operator last acted, while a session is open.
+    pub(crate) operator_seen: Option<Instant>,
+    pub(crate) wrong_pins: u32,
+    pub(crate) locked_out_until: Option<Instant>,
+}
+
+impl Kiosk {
+    /// Opens the kiosk's state under `data_dir` (set up or not).
+    pub fn open(data_dir: &Path) -> Result<Self, KioskError> {
+        let settings = Settings::load(&data_dir.join(settings::FILE))?;
+        let vault = match &settings {
+            Some(s) => {
+                let mut v = Vault::open(&data_dir.join("vault"))?;
+                v.set_event(s.operator.event.clone());
+                v.prepare()?;
+                Some(v)
+            }
+            None => None,
+        };
+        Ok(Self {
+            data_dir: data_dir.to_owned(),
+            settings,
+            vault,
+            counts: HashMap::new(),
+            operator_seen: None,
+            wrong_pins: 0,
+            locked_out_until: None,
+        })
+    }
+
+    pub fn is_set_up(&self) -> bool {
+        self.settings.is_some()
+    }
+
+    /// The operator's settings (defaults before set-up).
+    pub fn operator_settings(&self) -> OperatorSettings {
+        self.settings
+            .as_ref()
+            .map(|s| s.operator.clone())
+            .unwrap_or_default()
+    }
+
+    /// First run: the organiser's public key (`age1…`) and the operator PIN. Creates the
+    /// vault, then saves the settings. A crash in between leaves a vault and no settings; the
+    /// next `setup` reuses that vault if it seals to the same key, and refuses a different key
+    /// rather than mix two organisers' records in one vault.
+    pub fn setup(&mut self, recipient: &str, pin: &str) -> Result<(), KioskError> {
+        if self.settings.is_some() {
+            return Err(KioskError::AlreadySetUp);
+        }
+        let pin = PinHash::new(pin).ok_or(KioskError::WeakPin)?;
+        let vault_dir = self.data_dir.join("vault");
+        let mut vault = match Vault::init(&vault_dir, recipient) {
+            Err(VaultError::AlreadyAVault(_)) => {
+                // A crash after init and before the settings were saved: reuse it if it seals to
+                // the same key, else refuse rather than mix keys.
+                let v = Vault::open(&vault_dir)?;
+                if v.recipient() != recipient.trim() {
+                    return Err(VaultError::AlreadyAVault(vault_dir).into());
+                }
+                v
+            }
+            other => other?,
+        };
+        vault.prepare()?;
+        let settings = Settings {
+            recipient: recipient.trim().to_owned(),
+            pin,
+            operator: OperatorSettings::default(),
+            collector: None,
+        };
+        settings.save(&self.data_dir.join(settings::FILE))?;
+        self.settings = Some(settings);
+        self.vault = Some(vault);
+        // The organiser who just chose the PIN is at the kiosk: the set-up continues in the
+        // operator panel (pick the pack) without asking for it again.
+        self.operator_seen = Some(Instant::now());
+        Ok(())
+    }
+
+    /// First run, for an organiser without a key: creates one in `dir` (off the kiosk; see
+    /// [`keys::create`]) and returns its public half for [`Kiosk::setup`]. Refused once set up.
+    pub fn create_organiser_key(
+        &self,
+        dir: &Path,
+        passphrase: &placard_vault::SecretString,
+    ) -> Result<keys::CreatedKey, KioskError> {
+        if self.is_set_up() {
+            return Err(KioskError::AlreadySetUp);
+        }
+        keys::create(&self.data_dir, dir, passphrase)
+    }
+
+    pub fn check_pin(&self, pin: &str) -> bool {
+        self.settings.as_ref().is_some_and(|s| s.pin.verify(pin))
+    }
+
+    /// Seals and stores one signature for `petition`; returns the petition's new count. When
+    /// this returns `Ok`, the signature is durable and the signer may be thanked. Nothing else
+    /// happens on this path: the next signature's preparation is [`Kiosk::prepare`]'s job.
+    pub fn sign(&mut self, petition: &Petition, input: SignerInput) -> Result<u64, KioskError> {
+        let before = self.count(&petition.id)?;
+        let vault = self.vault.as_mut().ok_or(KioskError::NotSetUp)?;
+        vault.sign(&SignRules::for_petition(petition), input)?;
+        self.counts.insert(petition.id.clone(), before + 1);
+        Ok(before + 1)
+    }
+
+    /// While a signer is busy with the form: the next record's sealing key, and WAL upkeep
+    /// (see `Vault::prepare`). Does nothing before set-up.
+    pub fn prepare(&mut self) -> Result<(), KioskError> {
+        if let Some(vault) = &mut self.vault {
+            vault.prepare()?;
+        }
+        Ok(())
+    }
+
+    /// Signatures collected here for `petition_id` (0 before set-up).
+    pub fn count(&mut self, petition_id: &str) -> Result<u64, KioskError> {
+        let Some(vault) = &self.vault else {
+            return Ok(0);
+        };
+        if let Some(n) = self.counts.get(petition_id) {
+            return Ok(*n);
+        }
+        let n = vault.count(petition_id)?;
+        self.counts.insert(petition_id.to_owned(), n);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn petition(dir: &Path) -> Petition {
+        std::fs::write(dir.join("p.md"), "---\ntitle: T\ntarget_country: US\n---\n").unwrap();
+        let pack =
+            placard_petition::Pack::load(dir, &placard_petition::Renderer::default()).unwrap();
+        pack.get("p").unwrap().original.petition.clone()
+    }
+
+    pub(crate) fn signer(email: &str) -> SignerInput {
+        let mut s = SignerInput::default();
+        s.given_name = "Ada".into();
+        s.email = email.into();
+        s
+    }
+
+    pub(crate) const RECIPIENT: &str =
+        "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+
+    #[test]
+    fn first_run_then_signing_counts_up_and_survives_reopening() {
+        let data = tempfile::tempdir().unwrap();
+        let p = petition(data.path());
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        assert!(!kiosk.is_set_up());
+        assert_eq!(
+            kiosk.sign(&p, signer("a@b.org")).unwrap_err().code(),
+            "not_set_up"
+        );
+        assert_eq!(kiosk.setup(RECIPIENT, "12").unwrap_err().code(), "weak_pin");
+        kiosk.setup(RECIPIENT, "2468").unwrap();
+        assert_eq!(
+            kiosk.setup(RECIPIENT, "2468").unwrap_err().code(),
+            "already_set_up"
+        );
+        assert_eq!(kiosk.sign(&p, signer("a@b.org")).unwrap(), 1);
+        assert_eq!(kiosk.sign(&p, signer("b@b.org")).unwrap(), 2);
+        let err = kiosk.sign(&p, signer("not-an-email")).unwrap_err();
+        assert_eq!(err.code(), "invalid_input");
+        kiosk.prepare().unwrap();
+        drop(kiosk);
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        assert!(kiosk.is_set_up());
+        assert_eq!(kiosk.count("p").unwrap(), 2);
+        assert!(kiosk.check_pin("2468"));
+        assert!(!kiosk.check_pin("2469"));
+    }
+
+    #[test]
+    fn settings_hold_no_pin_in_clear() {
+        let data = tempfile::tempdir().unwrap();
+        Kiosk::open(data.path())
+            .unwrap()
+            .setup(RECIPIENT, "975310")
+            .unwrap();
+        let text = std::fs::read_to_string(data.path().join(settings::FILE)).unwrap();
+        assert!(text.contains(RECIPIENT));
+        assert!(!text.contains("975310"), "{text}");
+    }
+}

@@ -1,0 +1,415 @@
+//! The operator session: the PIN pad, the lockout after wrong PINs, the session that lapses
+//! when left alone, and what only an operator may see or change (counts, settings). Every
+//! operator call checks the session here, in Rust, so the UI cannot skip the PIN. Time is passed
+//! in, so the tests need no sleeping.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use placard_vault::Stats;
+
+use std::sync::Arc;
+
+use crate::packs;
+use crate::settings::{self, OperatorSettings};
+use crate::shown::LoadedPack;
+use crate::{Kiosk, KioskApp, KioskError, Status};
+
+/// Wrong PINs allowed in a row before the keypad is refused for [`LOCKOUT`].
+pub const PIN_ATTEMPTS: u32 = 5;
+/// How long the keypad is refused after [`PIN_ATTEMPTS`] wrong PINs: long enough to make
+/// guessing a 4-digit PIN take weeks, short enough that a volunteer who fumbled can retry.
+pub const LOCKOUT: Duration = Duration::from_secs(60);
+/// An operator session ends after this long without an operator action, so a panel left open
+/// does not stay open for the next passer-by.
+pub const OPERATOR_IDLE: Duration = Duration::from_secs(300);
+
+/// Hours the operator panel's chart covers: a long day at an event.
+pub const CHART_HOURS: u32 = 12;
+
+/// What the operator panel shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    pub stats: Stats,
+    /// Oldest first; the last entry is the current hour.
+    pub last_hours: Vec<HourTotal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HourTotal {
+    /// The hour's start, UTC, RFC 3339 (`2026-11-22T16:00:00Z`); the UI shows it in local time.
+    pub start: String,
+    pub count: u64,
+}
+
+/// Signatures per hour (all petitions) for the `n` hours ending with the one `now` is in.
+pub fn last_hours(stats: &Stats, now: DateTime<Utc>, n: u32) -> Vec<HourTotal> {
+    let this_hour = now.format("%Y-%m-%dT%H").to_string();
+    let Ok(this_hour) =
+        chrono::NaiveDateTime::parse_from_str(&format!("{this_hour}:00"), "%Y-%m-%dT%H:%M")
+    else {
+        return Vec::new();
+    };
+    (0..n)
+        .rev()
+        .map(|back| {
+            let start = this_hour - chrono::Duration::hours(i64::from(back));
+            let key = start.format("%Y-%m-%dT%H").to_string();
+            HourTotal {
+                start: start.format("%Y-%m-%dT%H:00:00Z").to_string(),
+                count: stats
+                    .by_hour
+                    .iter()
+                    .filter(|h| h.hour == key)
+                    .map(|h| h.count)
+                    .sum(),
+            }
+        })
+        .collect()
+}
+
+impl Kiosk {
+    /// Opens an operator session if `pin` is right. After [`PIN_ATTEMPTS`] wrong PINs in a row
+    /// the keypad is refused for [`LOCKOUT`] (right PINs included), so it cannot be guessed
+    /// between two signers.
+    pub fn operator_unlock(&mut self, pin: &str, now: Instant) -> Result<(), KioskError> {
+        let settings = self.settings.as_ref().ok_or(KioskError::NotSetUp)?;
+        if let Some(until) = self.locked_out_until {
+            if now < until {
+                let left = until.saturating_duration_since(now).as_secs_f64().ceil();
+                return Err(KioskError::PinLockedOut {
+                    seconds: left as u64,
+                });
+            }
+            self.locked_out_until = None;
+        }
+        if settings.pin.verify(pin) {
+            self.wrong_pins = 0;
+            self.operator_seen = Some(now);
+            Ok(())
+        } else {
+            self.wrong_pins += 1;
+            if self.wrong_pins >= PIN_ATTEMPTS {
+                self.wrong_pins = 0;
+                self.locked_out_until = Some(now + LOCKOUT);
+            }
+            Err(KioskError::WrongPin)
+        }
+    }
+
+    /// Ends the operator session (the panel's "Lock" and closing the panel).
+    pub fn operator_lock(&mut self) {
+        self.operator_seen = None;
+    }
+
+    /// Whether an operator session is open at `now`; an action keeps it open.
+    pub fn is_operator(&self, now: Instant) -> bool {
+        self.operator_seen
+            .is_some_and(|seen| now.saturating_duration_since(seen) < OPERATOR_IDLE)
+    }
+
+    /// `Ok` (and the session kept open) when an operator is in; else `operator_only`.
+    pub fn require_operator(&mut self, now: Instant) -> Result<(), KioskError> {
+        if self.is_operator(now) {
+            self.operator_seen = Some(now);
+            Ok(())
+        } else {
+            self.operator_seen = None;
+            Err(KioskError::OperatorOnly)
+        }
+    }
+
+    /// Whether the window may close: before set-up (there is no PIN to unlock with yet), when
+    /// the kiosk lock is off, or while an operator is in.
+    pub fn may_close(&self, now: Instant) -> bool {
+        !self.is_set_up() || !self.operator_settings().locked || self.is_operator(now)
+    }
+
+    /// Counts by petition and hour, for the operator panel (no key needed: nothing is opened).
+    pub fn stats(&mut self, now: Instant) -> Result<Stats, KioskError> {
+        self.require_operator(now)?;
+        let vault = self.vault.as_ref().ok_or(KioskError::NotSetUp)?;
+        Ok(vault.stats()?)
+    }
+
+    /// The operator panel's figures: the counts, and signatures in each of the last
+    /// [`CHART_HOURS`] hours (empty hours included, so the chart has no gaps).
+    pub fn overview(&mut self, now: Instant) -> Result<Overview, KioskError> {
+        let stats = self.stats(now)?;
+        let last_hours = last_hours(&stats, Utc::now(), CHART_HOURS);
+        Ok(Overview { stats, last_hours })
+    }
+
+    /// Saves what the operator panel set. `packs` are the packs there are; `known` says which
+    /// petition ids exist in the chosen one, so a typo cannot leave the attract screen with
+    /// nothing to show.
+    pub fn configure(
+        &mut self,
+        new: OperatorSettings,
+        packs: &[packs::PackSource],
+        known: impl Fn(&str) -> bool,
+        now: Instant,
+    ) -> Result<OperatorSettings, KioskError> {
+        self.require_operator(now)?;
+        let new = new.normalised().map_err(KioskError::BadSetting)?;
+        if let Some(p) = &new.pack
+            && !packs.iter().any(|s| &s.id == p)
+        {
+            return Err(KioskError::BadSetting(format!(
+                "no pack `{p}` on this kiosk"
+            )));
+        }
+        if let Some(bad) = new.active.iter().find(|id| !known(id)) {
+            return Err(KioskError::BadSetting(format!(
+                "no petition `{bad}` in this pack"
+            )));
+        }
+        let settings = self.settings.as_mut().ok_or(KioskError::NotSetUp)?;
+        let mut updated = settings.clone();
+        updated.operator = new.clone();
+        updated.save(&self.data_dir.join(settings::FILE))?;
+        *settings = updated;
+        if let Some(vault) = &mut self.vault {
+            vault.set_event(new.event.clone());
+        }
+        Ok(new)
+    }
+}
+
+/// The operator panel: settings, counts, the hourly chart, the pack on show and the packs to
+/// choose from, and the sync loop's state.
+#[derive(Debug, Clone)]
+pub struct Panel {
+    /// The settings, with the pack on show as the pack chosen.
+    pub settings: OperatorSettings,
+    pub overview: Overview,
+    /// Each petition of the pack on show with its count here.
+    pub petitions: Vec<PetitionTally>,
+    pub packs: Vec<packs::PackSource>,
+    pub sync: crate::uplink::SyncStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PetitionTally {
+    pub id: String,
+    pub title: String,
+    pub published: bool,
+    pub count: u64,
+}
+
+impl KioskApp {
+    /// Opens the operator panel if the PIN is right (`wrong_pin`, `pin_locked_out` otherwise).
+    pub fn operator_unlock(&self, pin: &str) -> Result<(), KioskError> {
+        self.with(|k| k.operator_unlock(pin, Instant::now()))
+    }
+
+    /// Closes the operator session. A send run holds opened records: it stops with it.
+    pub fn operator_lock(&self) -> Result<(), KioskError> {
+        self.sending().cancel();
+        self.with(|k| {
+            k.operator_lock();
+            Ok(())
+        })
+    }
+
+    /// `Ok` while an operator is in (the session kept open); else `operator_only`. For actions
+    /// the shell itself carries out (quitting the app).
+    pub fn require_operator(&self) -> Result<(), KioskError> {
+        self.with(|k| k.require_operator(Instant::now()))
+    }
+
+    /// The operator panel's figures (`operator_only` without the PIN).
+    pub fn operator_panel(&self) -> Result<Panel, KioskError> {
+        let shown = self.shown();
+        let (mut settings, overview) =
+            self.with(|k| Ok((k.operator_settings(), k.overview(Instant::now())?)))?;
+        settings.pack = Some(shown.source.clone());
+        let by_id = |id: &str| {
+            overview
+                .stats
+                .by_petition
+                .iter()
+                .find(|p| p.petition_id == id)
+                .map_or(0, |p| p.pending + p.sent)
+        };
+        let petitions = shown
+            .pack()
+            .into_iter()
+            .flat_map(|p| p.petitions())
+            .map(|e| PetitionTally {
+                id: e.id().to_owned(),
+                title: e.original.petition.title.clone(),
+                published: e.original.petition.published,
+                count: by_id(e.id()),
+            })
+            .collect();
+        Ok(Panel {
+            settings,
+            petitions,
+            overview,
+            packs: self.places().available_packs(),
+            sync: self.uplink().status(),
+        })
+    }
+
+    /// Saves the operator panel's settings: loads the chosen pack (the active petitions are
+    /// checked against it) and swaps it in. Returns the new status; the window applies its
+    /// kiosk lock.
+    pub fn configure(&self, new: OperatorSettings) -> Result<Status, KioskError> {
+        let sources = self.places().available_packs();
+        let current = self.shown();
+        // Loading a pack reads files: done before taking the kiosk's lock, and only on a change.
+        let next = match new.pack.as_deref() {
+            Some(id) if id != current.source => sources
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| Arc::new(LoadedPack::from_source(s))),
+            _ => None,
+        };
+        let shown = next.as_ref().unwrap_or(&current);
+        let saved = self
+            .with(|k| k.configure(new, &sources, |id| shown.entry(id).is_ok(), Instant::now()))?;
+        let status = Status::new(true, saved, shown);
+        if let Some(next) = next {
+            self.replace_shown(next);
+        }
+        Ok(status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Event;
+    use crate::kiosk::tests::{RECIPIENT, petition, signer};
+
+    #[test]
+    fn the_chart_covers_every_hour_and_counts_across_petitions() {
+        let hour = |h: &str, p: &str, count| placard_vault::HourCount {
+            hour: h.into(),
+            petition_id: p.into(),
+            count,
+        };
+        let stats = Stats {
+            by_hour: vec![
+                hour("2026-11-22T06", "a", 4), // before the window
+                hour("2026-11-22T07", "a", 9), // its first hour
+                hour("2026-11-22T14", "a", 2),
+                hour("2026-11-22T14", "b", 3),
+                hour("2026-11-22T18", "a", 1),
+            ],
+            ..Stats::default()
+        };
+        let now = DateTime::parse_from_rfc3339("2026-11-22T18:40:00Z")
+            .unwrap()
+            .to_utc();
+        let hours = last_hours(&stats, now, 12);
+        assert_eq!(hours.len(), 12);
+        assert_eq!(hours[0].start, "2026-11-22T07:00:00Z");
+        assert_eq!(hours[11].start, "2026-11-22T18:00:00Z");
+        let counts: Vec<u64> = hours.iter().map(|h| h.count).collect();
+        assert_eq!(counts, [9, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1]);
+        // Across midnight.
+        let now = DateTime::parse_from_rfc3339("2026-11-23T01:05:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(last_hours(&stats, now, 3)[0].start, "2026-11-22T23:00:00Z");
+    }
+
+    #[test]
+    fn the_operator_panel_needs_the_pin_and_guessing_is_slowed() {
+        let data = tempfile::tempdir().unwrap();
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        let t0 = Instant::now();
+        assert_eq!(
+            kiosk.operator_unlock("2468", t0).unwrap_err().code(),
+            "not_set_up"
+        );
+        kiosk.setup(RECIPIENT, "2468").unwrap();
+        kiosk.operator_lock();
+        assert!(!kiosk.may_close(t0), "locked by default");
+        assert_eq!(kiosk.stats(t0).unwrap_err().code(), "operator_only");
+
+        for _ in 0..PIN_ATTEMPTS {
+            assert_eq!(
+                kiosk.operator_unlock("1111", t0).unwrap_err().code(),
+                "wrong_pin"
+            );
+        }
+        // Locked out now, even with the right PIN.
+        let e = kiosk
+            .operator_unlock("2468", t0 + Duration::from_secs(1))
+            .unwrap_err();
+        assert_eq!(e.code(), "pin_locked_out");
+        assert!(
+            matches!(e, KioskError::PinLockedOut { seconds: 59 }),
+            "{e:?}"
+        );
+        let later = t0 + LOCKOUT + Duration::from_secs(1);
+        kiosk.operator_unlock("2468", later).unwrap();
+        assert!(kiosk.is_operator(later) && kiosk.may_close(later));
+        assert_eq!(kiosk.stats(later).unwrap().total, 0);
+
+        // The session lapses when left alone, and "Lock" ends it at once.
+        let idle = later + OPERATOR_IDLE + Duration::from_secs(1);
+        assert_eq!(kiosk.stats(idle).unwrap_err().code(), "operator_only");
+        kiosk.operator_unlock("2468", idle).unwrap();
+        kiosk.operator_lock();
+        assert!(!kiosk.is_operator(idle));
+    }
+
+    #[test]
+    fn operator_settings_are_checked_saved_and_stamp_the_event() {
+        let data = tempfile::tempdir().unwrap();
+        let p = petition(data.path());
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        kiosk.setup(RECIPIENT, "2468").unwrap();
+        kiosk.operator_lock();
+        let now = Instant::now();
+        let known = |id: &str| id == "p";
+        let s = OperatorSettings {
+            active: vec!["p".into()],
+            event: Event {
+                name: "  Rally  ".into(),
+                tags: vec!["rally".into(), " rally ".into(), "".into(), "dc".into()],
+            },
+            locked: false,
+            ..OperatorSettings::default()
+        };
+        assert_eq!(
+            kiosk
+                .configure(s.clone(), &[], known, now)
+                .unwrap_err()
+                .code(),
+            "operator_only"
+        );
+        kiosk.operator_unlock("2468", now).unwrap();
+        let saved = kiosk.configure(s.clone(), &[], known, now).unwrap();
+        assert_eq!(saved.event.name, "Rally");
+        assert_eq!(saved.event.tags, ["rally", "dc"]);
+
+        let mut typo = s.clone();
+        typo.active = vec!["nope".into()];
+        assert_eq!(
+            kiosk.configure(typo, &[], known, now).unwrap_err().code(),
+            "bad_setting"
+        );
+        let mut short = s.clone();
+        short.idle_seconds = 1;
+        assert_eq!(
+            kiosk.configure(short, &[], known, now).unwrap_err().code(),
+            "bad_setting"
+        );
+
+        kiosk.sign(&p, signer("a@b.org")).unwrap();
+        let overview = kiosk.overview(now).unwrap();
+        assert_eq!(overview.stats.total, 1);
+        assert_eq!(overview.last_hours.len(), CHART_HOURS as usize);
+        assert_eq!(overview.last_hours.last().unwrap().count, 1);
+        assert_eq!(overview.last_hours.iter().map(|h| h.count).sum::<u64>(), 1);
+        drop(kiosk);
+        let kiosk = Kiosk::open(data.path()).unwrap();
+        assert_eq!(kiosk.operator_settings(), saved, "saved across restarts");
+        assert!(kiosk.may_close(Instant::now()), "unlocked by the operator");
+    }
+}

@@ -1,0 +1,181 @@
+//! The operator panel: the PIN, the settings, the counts and chart, leaving the kiosk.
+
+use placard_kiosk_core::packs::PackSource;
+use placard_kiosk_core::{HourTotal, OperatorSettings, Panel, PetitionTally as Tally};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::command::commands;
+use crate::count;
+use crate::showing::KioskStatus;
+use crate::uplink::SyncView;
+
+commands! {
+    /// Opens the operator panel if the PIN is right (`wrong_pin`, `pin_locked_out` otherwise).
+    fn operator_unlock[window, kiosk](pin: String) -> () {
+        Ok(kiosk.operator_unlock(&pin)?)
+    }
+
+    /// Closes the operator session (and stops a send run, which holds opened records).
+    fn operator_lock[window, kiosk]() -> () {
+        Ok(kiosk.operator_lock()?)
+    }
+
+    /// The operator panel's settings, counts and chart (`operator_only` without the PIN).
+    fn operator_view[window, kiosk]() -> OperatorView {
+        Ok(kiosk.operator_panel()?.into())
+    }
+
+    /// Saves the operator panel's settings: loads the chosen pack (the active petitions are
+    /// checked against it), swaps it in, and applies the kiosk lock to the window.
+    fn operator_configure[window, kiosk](config: OperatorConfig) -> KioskStatus {
+        let status = kiosk.configure(config.into())?;
+        crate::apply_kiosk_lock(&window.as_ref().window(), status.settings.locked);
+        Ok(status.into())
+    }
+
+    /// Quits the app; only an operator may.
+    fn operator_exit[window, kiosk]() -> () {
+        kiosk.require_operator()?;
+        tauri::Manager::app_handle(&window).exit(0);
+        Ok(())
+    }
+}
+
+/// What the operator panel edits; saved as a whole.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct OperatorConfig {
+    /// The pack on show (an id from `OperatorView.packs`).
+    pub pack: Option<String>,
+    /// Empty: every published petition.
+    pub active: Vec<String>,
+    pub rotate_seconds: u32,
+    pub event_name: String,
+    pub event_tags: Vec<String>,
+    pub locked: bool,
+    pub thanks_seconds: u32,
+    pub idle_seconds: u32,
+    pub countdown_seconds: u32,
+}
+
+impl From<OperatorSettings> for OperatorConfig {
+    fn from(s: OperatorSettings) -> Self {
+        Self {
+            pack: s.pack,
+            active: s.active,
+            rotate_seconds: s.rotate_seconds,
+            event_name: s.event.name,
+            event_tags: s.event.tags,
+            locked: s.locked,
+            thanks_seconds: s.thanks_seconds,
+            idle_seconds: s.idle_seconds,
+            countdown_seconds: s.countdown_seconds,
+        }
+    }
+}
+
+impl From<OperatorConfig> for OperatorSettings {
+    fn from(c: OperatorConfig) -> Self {
+        Self {
+            pack: c.pack,
+            active: c.active,
+            rotate_seconds: c.rotate_seconds,
+            event: placard_kiosk_core::Event {
+                name: c.event_name,
+                tags: c.event_tags,
+            },
+            locked: c.locked,
+            thanks_seconds: c.thanks_seconds,
+            idle_seconds: c.idle_seconds,
+            countdown_seconds: c.countdown_seconds,
+        }
+    }
+}
+
+/// The operator panel: settings, counts, the hourly chart and sync state.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OperatorView {
+    pub config: OperatorConfig,
+    pub total: u32,
+    /// Sealed and waiting to be sent upstream.
+    pub pending: u32,
+    pub sent: u32,
+    pub petitions: Vec<PetitionTally>,
+    /// Oldest first; the last is the current hour.
+    pub last_hours: Vec<HourBar>,
+    pub sync: SyncView,
+    /// The packs this kiosk can show.
+    pub packs: Vec<PackChoice>,
+}
+
+impl From<Panel> for OperatorView {
+    fn from(p: Panel) -> Self {
+        Self {
+            config: p.settings.into(),
+            total: count(p.overview.stats.total),
+            pending: count(p.overview.stats.pending),
+            sent: count(p.overview.stats.sent),
+            petitions: p.petitions.into_iter().map(PetitionTally::from).collect(),
+            last_hours: p
+                .overview
+                .last_hours
+                .into_iter()
+                .map(HourBar::from)
+                .collect(),
+            sync: p.sync.into(),
+            packs: p.packs.iter().map(PackChoice::from).collect(),
+        }
+    }
+}
+
+/// A pack the operator can choose.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PackChoice {
+    /// `demo`, `configured` or `local:NAME`.
+    pub id: String,
+    pub path: String,
+}
+
+impl From<&PackSource> for PackChoice {
+    fn from(s: &PackSource) -> Self {
+        Self {
+            id: s.id.clone(),
+            path: s.dir.display().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PetitionTally {
+    pub id: String,
+    pub title: String,
+    pub published: bool,
+    pub count: u32,
+}
+
+impl From<Tally> for PetitionTally {
+    fn from(t: Tally) -> Self {
+        Self {
+            id: t.id,
+            title: t.title,
+            published: t.published,
+            count: count(t.count),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct HourBar {
+    /// The hour's start, UTC, RFC 3339.
+    pub start: String,
+    pub count: u32,
+}
+
+impl From<HourTotal> for HourBar {
+    fn from(h: HourTotal) -> Self {
+        Self {
+            start: h.start,
+            count: count(h.count),
+        }
+    }
+}

@@ -13,7 +13,7 @@ use crate::uplink::SyncView;
 commands! {
     /// Opens the operator panel if the PIN is right (`wrong_pin`, `pin_locked_out` otherwise).
     fn operator_unlock[window, kiosk](pin: String) -> () {
-        Ok(kiosk.operator_unlock(&pin)?)
+        Ok(kiosk.operator_unlock(pin).await?)
     }
 
     /// Closes the operator session (and stops a send run, which holds opened records).

@@ -31,7 +31,7 @@ commands! {
     /// First run: the organiser's public key (`age1…`, never the private key) and the
     /// operator PIN. From then on the kiosk lock is on.
     fn setup_kiosk[window, kiosk](recipient: String, pin: String) -> () {
-        let locked = kiosk.setup(&recipient, &pin)?;
+        let locked = kiosk.setup(&recipient, pin).await?;
         crate::apply_kiosk_lock(&window.as_ref().window(), locked);
         Ok(())
     }

@@ -21,7 +21,7 @@ use crate::packs::{self, PackSource};
 use crate::send::SendSlot;
 use crate::shown::{LoadedPack, PetitionPage, Shown};
 use crate::uplink::{SyncStatus, Uplink};
-use crate::{Kiosk, KioskError, OperatorSettings, keys, settings};
+use crate::{Kiosk, KioskError, OperatorSettings, PinHash, keys, settings};
 
 /// Where the kiosk reads its petitions and writes its state.
 #[derive(Debug, Clone)]
@@ -90,6 +90,8 @@ struct Inner {
     pack_override: Mutex<Option<PathBuf>>,
     uplink: Uplink,
     sending: SendSlot,
+    /// PIN attempts, one at a time (see `operator_unlock`).
+    pin_attempts: tokio::sync::Mutex<()>,
 }
 
 /// What opening produced.
@@ -150,6 +152,7 @@ impl KioskApp {
             pack_override: Mutex::new(pack_dir),
             uplink: Uplink::new(runtime, events),
             sending: SendSlot::default(),
+            pin_attempts: tokio::sync::Mutex::new(()),
         }))
     }
 
@@ -222,6 +225,10 @@ impl KioskApp {
 
     pub(crate) fn sending(&self) -> &SendSlot {
         &self.0.sending
+    }
+
+    pub(crate) fn pin_attempts(&self) -> &tokio::sync::Mutex<()> {
+        &self.0.pin_attempts
     }
 
     // ---- Showing -------------------------------------------------------------------------
@@ -327,10 +334,13 @@ impl KioskApp {
     }
 
     /// First run: the organiser's public key (`age1…`) and the operator PIN. Returns whether
-    /// the kiosk lock is now on (the window applies it).
-    pub fn setup(&self, recipient: &str, pin: &str) -> Result<bool, KioskError> {
+    /// the kiosk lock is now on (the window applies it). The PIN is hashed on a blocking
+    /// thread, outside the kiosk's lock.
+    pub async fn setup(&self, recipient: &str, pin: String) -> Result<bool, KioskError> {
+        let hash = tokio::task::spawn_blocking(move || PinHash::new(&pin)).await?;
+        let hash = hash.ok_or(KioskError::WeakPin)?;
         self.with(|k| {
-            k.setup(recipient, pin)?;
+            k.setup_hashed(recipient, hash)?;
             Ok(k.operator_settings().locked)
         })
     }

@@ -72,7 +72,14 @@ impl Kiosk {
         if self.settings.is_some() {
             return Err(KioskError::AlreadySetUp);
         }
-        let pin = PinHash::new(pin).ok_or(KioskError::WeakPin)?;
+        self.setup_hashed(recipient, PinHash::new(pin).ok_or(KioskError::WeakPin)?)
+    }
+
+    /// [`Kiosk::setup`] with the PIN already hashed (the app hashes it outside the lock).
+    pub(crate) fn setup_hashed(&mut self, recipient: &str, pin: PinHash) -> Result<(), KioskError> {
+        if self.settings.is_some() {
+            return Err(KioskError::AlreadySetUp);
+        }
         let vault_dir = self.data_dir.join("vault");
         let mut vault = match Vault::init(&vault_dir, recipient) {
             Err(VaultError::AlreadyAVault(_)) => {

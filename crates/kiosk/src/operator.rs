@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::packs;
 use crate::settings::{self, OperatorSettings};
 use crate::shown::LoadedPack;
-use crate::{Kiosk, KioskApp, KioskError, Status};
+use crate::{Kiosk, KioskApp, KioskError, PinHash, Status};
 
 /// Wrong PINs allowed in a row before the keypad is refused for [`LOCKOUT`].
 pub const PIN_ATTEMPTS: u32 = 5;
@@ -73,6 +73,14 @@ impl Kiosk {
     /// the keypad is refused for [`LOCKOUT`] (right PINs included), so it cannot be guessed
     /// between two signers.
     pub fn operator_unlock(&mut self, pin: &str, now: Instant) -> Result<(), KioskError> {
+        let hash = self.pin_gate(now)?;
+        let right = hash.verify(pin);
+        self.pin_tried(right, now)
+    }
+
+    /// The first half of an unlock: refused while locked out, else the PIN's hash to check
+    /// (which takes a while: the app checks it outside the kiosk's lock).
+    pub(crate) fn pin_gate(&mut self, now: Instant) -> Result<PinHash, KioskError> {
         let settings = self.settings.as_ref().ok_or(KioskError::NotSetUp)?;
         if let Some(until) = self.locked_out_until {
             if now < until {
@@ -83,7 +91,12 @@ impl Kiosk {
             }
             self.locked_out_until = None;
         }
-        if settings.pin.verify(pin) {
+        Ok(settings.pin.clone())
+    }
+
+    /// The second half: the session opens on a right PIN; wrong ones count towards the lockout.
+    pub(crate) fn pin_tried(&mut self, right: bool, now: Instant) -> Result<(), KioskError> {
+        if right {
             self.wrong_pins = 0;
             self.operator_seen = Some(now);
             Ok(())
@@ -199,8 +212,14 @@ pub struct PetitionTally {
 
 impl KioskApp {
     /// Opens the operator panel if the PIN is right (`wrong_pin`, `pin_locked_out` otherwise).
-    pub fn operator_unlock(&self, pin: &str) -> Result<(), KioskError> {
-        self.with(|k| k.operator_unlock(pin, Instant::now()))
+    /// The PIN's hash (PBKDF2, some tens of milliseconds) is checked on a blocking thread,
+    /// outside the kiosk's lock; attempts are taken one at a time, so none slips past the
+    /// lockout while another is being checked.
+    pub async fn operator_unlock(&self, pin: String) -> Result<(), KioskError> {
+        let _one_at_a_time = self.pin_attempts().lock().await;
+        let hash = self.with(|k| k.pin_gate(Instant::now()))?;
+        let right = tokio::task::spawn_blocking(move || hash.verify(&pin)).await?;
+        self.with(|k| k.pin_tried(right, Instant::now()))
     }
 
     /// Closes the operator session. A send run holds opened records: it stops with it.

@@ -866,3 +866,37 @@ fn an_organiser_sends_the_kiosks_signatures_to_action_network_from_the_panel() {
     let e = send("correct horse battery", placard_fanout::stand_in::TOKEN).expect_err("locked");
     assert_eq!(e["code"], "operator_only");
 }
+
+#[test]
+fn a_jekyll_site_shows_its_pitch_hero_image_and_share_url() {
+    let site =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/petition/tests/fixtures/jekyll-site");
+    let w = app(site);
+    let p = invoke(
+        &w,
+        "get_petition",
+        json!({"id": "stop-the-ban", "lang": null}),
+    )
+    .expect("ok");
+    assert_eq!(p["hero_image"], "pack://localhost/img/hero.jpg");
+    assert_eq!(
+        p["summary"],
+        "Tell Parliament to keep our messages private."
+    );
+    assert_eq!(p["petition_copy"], Value::Null);
+    assert_eq!(
+        p["share"]["url"],
+        "https://act.example.org/campaigns/stop-the-ban/"
+    );
+    assert!(!p["body_html"].as_str().unwrap().contains("script"));
+    // The attract screen has them too, for every page in turn.
+    let heroes: Vec<Value> = (0..10)
+        .map(|i| invoke(&w, "attract_view", json!({"index": i, "lang": null})).expect("ok"))
+        .filter(|v| v["shown"]["id"] == "stop-the-ban")
+        .map(|v| v["shown"]["hero_image"].clone())
+        .collect();
+    assert_eq!(heroes, [json!("pack://localhost/img/hero.jpg")]);
+    // And the image is served from the pack.
+    let info = invoke(&w, "pack_info", json!({})).expect("ok");
+    assert_eq!(info["loaded"], 10, "{info}");
+}

@@ -42,6 +42,10 @@ pub struct PetitionView {
     pub title: String,
     pub petition_title: Option<String>,
     pub petition_copy: Option<String>,
+    /// The petition's one-line pitch, shown when it has no `petition_copy`.
+    pub summary: Option<String>,
+    /// The hero image (`pack://…`, the pack's own file), when it has one.
+    pub hero_image: Option<String>,
     /// Button label from the file; the UI falls back to its own translated "Sign the petition".
     pub action_text: Option<String>,
     /// Sanitised HTML; images point at the `pack:` scheme.
@@ -119,6 +123,8 @@ impl From<PetitionPage> for PetitionView {
             title: p.title,
             petition_title: p.petition_title,
             petition_copy: p.petition_copy,
+            summary: p.summary,
+            hero_image: shown.hero_image,
             action_text: p.action_text,
             body_html: shown.body_html,
             disclosure_html: shown.disclosure_html,
@@ -242,6 +248,10 @@ pub struct AttractPetition {
     pub lang: Option<String>,
     pub title: String,
     pub petition_copy: Option<String>,
+    /// The petition's one-line pitch, shown when it has no `petition_copy`.
+    pub summary: Option<String>,
+    /// The hero image (`pack://…`, the pack's own file), when it has one.
+    pub hero_image: Option<String>,
     pub goal: Option<u32>,
     /// Signatures collected here.
     pub count: u32,
@@ -261,6 +271,8 @@ impl From<Attract> for AttractView {
                     lang: s.petition.lang,
                     title: p.title,
                     petition_copy: p.petition_copy,
+                    summary: p.summary,
+                    hero_image: s.petition.hero_image,
                     goal: p.goal.map(count),
                     count: count(s.count),
                     position: count(s.position),

@@ -10,7 +10,7 @@ use placard_petition::{FileReport, Pack, Renderer, file_id, load_file, pack_root
 pub fn check(dir: &Path) -> anyhow::Result<ExitCode> {
     let pack = Pack::load(dir, &Renderer::default())?;
     let mut out = std::io::stdout().lock();
-    let (mut loaded, mut failed) = (0usize, 0usize);
+    let (mut loaded, mut failed, mut skipped) = (0usize, 0usize, 0usize);
     for file in pack.report() {
         match file {
             FileReport::Loaded {
@@ -28,9 +28,14 @@ pub fn check(dir: &Path) -> anyhow::Result<ExitCode> {
                 failed += 1;
                 writeln!(out, "error {e}")?;
             }
+            // Not a page (no front matter, or Jekyll's own folders): a note, not a failure.
+            FileReport::Skipped { path, reason } => {
+                skipped += 1;
+                writeln!(out, "skip {}: {reason}", path.display())?;
+            }
         }
     }
-    writeln!(out, "{loaded} loaded, {failed} failed")?;
+    writeln!(out, "{loaded} loaded, {failed} failed, {skipped} skipped")?;
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {

@@ -50,7 +50,7 @@ fn check_prints_one_line_per_file_and_a_total() {
         "{}",
         lines[2]
     );
-    assert_eq!(lines[3], "1 loaded, 1 failed");
+    assert_eq!(lines[3], "1 loaded, 1 failed, 0 skipped");
     assert_eq!(lines.len(), 4);
 }
 
@@ -62,7 +62,7 @@ fn check_exits_zero_when_everything_loads() {
         concat!(env!("CARGO_MANIFEST_DIR"), "/../../packs/demo"),
     ]);
     assert!(out.status.success(), "{}", stdout(&out));
-    assert!(stdout(&out).ends_with("3 loaded, 0 failed\n"));
+    assert!(stdout(&out).ends_with("3 loaded, 0 failed, 0 skipped\n"));
 }
 
 #[test]
@@ -143,7 +143,7 @@ fn check_over_the_fftf_corpus() {
     let out = placard(&["petitions", "check", corpus.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert_eq!(text.lines().last(), Some("345 loaded, 1 failed"));
+    assert_eq!(text.lines().last(), Some("345 loaded, 1 failed, 0 skipped"));
     let errors: Vec<&str> = text.lines().filter(|l| l.starts_with("error ")).collect();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(

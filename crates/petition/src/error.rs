@@ -25,6 +25,11 @@ impl PetitionError {
         }
     }
 
+    /// The file has no front matter: not a page at all (Jekyll copies it as a static file).
+    pub fn is_not_a_page(&self) -> bool {
+        self.reason == crate::frontmatter::NO_FRONT_MATTER
+    }
+
     /// An error about the file as a whole (unreadable, duplicate id): reported at 1:1.
     pub(crate) fn whole_file(path: &Path, reason: impl Into<String>) -> Self {
         Self::at(path, Position::START, reason)

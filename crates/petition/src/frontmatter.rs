@@ -49,15 +49,17 @@ pub struct Split<'a> {
     pub body: &'a str,
 }
 
+/// Why a file with no `---` fence at its top is not a petition: to Jekyll it is a static file.
+pub(crate) const NO_FRONT_MATTER: &str =
+    "no front matter: a petition file starts with a line `---`, then YAML, then `---`";
+
 /// Cuts `text` at its `---` fences. A byte-order mark and CRLF line ends are accepted.
 pub fn split(text: &str) -> Result<Split<'_>, ParseFailure> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err(ParseFailure::at_start(
-            "no front matter: a petition file starts with a line `---`, then YAML, then `---`",
-        ));
+        return Err(ParseFailure::at_start(NO_FRONT_MATTER));
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
@@ -193,6 +195,13 @@ fn repair_unquoted_colons(map: &mut serde_yaml_ng::Mapping, warnings: &mut Vec<W
         let Value::Mapping(inner) = value else {
             continue;
         };
+        // An image is a mapping on purpose in Jekyll themes (`image: {path: …}`).
+        if matches!(
+            key.as_str(),
+            Some("image" | "featured_image" | "featured-image")
+        ) {
+            continue;
+        }
         let mut text = String::new();
         for (k, v) in inner.iter() {
             let (Ok(Some(k)), Ok(v)) = (scalar_text(k.clone()), scalar_text(v.clone())) else {
@@ -292,6 +301,21 @@ struct Raw {
     goal: Option<u64>,
     #[serde(deserialize_with = "flag")]
     signature_pad: Option<bool>,
+    // Jekyll's own keys, and the ones themes use for a page's pitch and picture.
+    #[serde(deserialize_with = "text")]
+    permalink: Option<String>,
+    #[serde(deserialize_with = "lenient_text")]
+    description: Option<String>,
+    #[serde(deserialize_with = "lenient_text")]
+    excerpt: Option<String>,
+    #[serde(deserialize_with = "lenient_text")]
+    blurb: Option<String>,
+    #[serde(deserialize_with = "lenient_text")]
+    summary: Option<String>,
+    #[serde(deserialize_with = "image")]
+    image: Option<String>,
+    #[serde(deserialize_with = "image", alias = "featured-image")]
+    featured_image: Option<String>,
     // Keys of the web site that have no meaning on a kiosk: accepted without a warning.
     search_title: Option<IgnoredAny>,
     search_description: Option<IgnoredAny>,
@@ -350,6 +374,7 @@ impl Raw {
         let additional_fields = fields(&self.additional_fields, "additional_fields", &mut warnings);
 
         let an_title = self.action_network_title.clone();
+        let share_image = self.share_image.clone();
         let substitute = |s: Option<String>| s.map(|s| s.replace("{PETITION_TITLE}", &title));
         let mut extra = BTreeMap::new();
         for (key, value) in self.extra {
@@ -402,7 +427,7 @@ impl Raw {
                 twitter_text: self.twittertext.or(self.tweet),
                 social_title: self.social_title.clone(),
                 social_description: self.social_description,
-                image: self.share_image,
+                image: share_image.clone(),
                 image_dims: self.share_image_dims,
             },
             action_network: ActionNetworkTarget {
@@ -412,6 +437,14 @@ impl Raw {
             },
             goal: self.goal,
             signature_pad: self.signature_pad.unwrap_or(false),
+            permalink: self.permalink,
+            summary: self
+                .summary
+                .or(self.description)
+                .or(self.excerpt)
+                .or(self.blurb),
+            hero_image: self.image.or(self.featured_image).or(share_image),
+            page_url: None,
             extra,
             title,
         };
@@ -448,6 +481,24 @@ fn scalar_text(v: Value) -> Result<Option<String>, String> {
     };
     let trimmed = s.trim();
     Ok((!trimmed.is_empty()).then(|| trimmed.to_owned()))
+}
+
+/// Text, or nothing (with no error) for another shape: themes put other things under these
+/// keys, and a pitch that cannot be read is not worth refusing a petition for.
+fn lenient_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(scalar_text(Value::deserialize(d)?).ok().flatten())
+}
+
+/// An image path: text, or a mapping with a `path` (jekyll-seo-tag's form); nothing for another
+/// shape.
+fn image<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Mapping(m) => m
+            .get("path")
+            .cloned()
+            .and_then(|v| scalar_text(v).ok().flatten()),
+        other => scalar_text(other).ok().flatten(),
+    })
 }
 
 /// A single string or a list of strings; `null` and `""` are the empty list.

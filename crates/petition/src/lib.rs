@@ -1,8 +1,10 @@
 //! Petition files to kiosk screens.
 //!
 //! A petition file is Jekyll Markdown with YAML front matter, as Fight for the Future's petition
-//! site wrote them. [`Pack::load`] reads a folder of them (recursively, with `NAME.LANG.md`
-//! translations), parses each front matter into a typed [`Petition`], and renders each body to
+//! site and other organisations' Jekyll sites write them. [`Pack::load`] reads a folder of them
+//! (recursively, with `NAME.LANG.md` translations), takes each page's id as Jekyll would
+//! (`jekyll.rs`: permalink, `folder/index.md`, posts; files with no front matter are static
+//! files, skipped), parses each front matter into a typed [`Petition`], and renders each body to
 //! sanitised HTML whose images point only at the pack's own files.
 //!
 //! No I/O beyond reading the pack; no network, ever.
@@ -11,6 +13,7 @@ pub mod bundle;
 pub mod demo;
 mod error;
 mod frontmatter;
+pub mod jekyll;
 mod model;
 mod pack;
 mod render;

@@ -41,20 +41,32 @@ pub struct Petition {
     pub goal: Option<u64>,
     /// Whether the form offers a finger/mouse signature pad.
     pub signature_pad: bool,
+    /// Jekyll's `permalink`: the page's address on the site (and so, when it names one, its id).
+    pub permalink: Option<String>,
+    /// The petition's one-line pitch (`summary`, `description`, `excerpt` or `blurb`): the
+    /// attract screen's text when there is no `petition_copy`.
+    pub summary: Option<String>,
+    /// The hero image as written (`image`, `featured_image`, else `share_image`); the loader
+    /// resolves it to the pack's own file.
+    pub hero_image: Option<String>,
+    /// The page on the organisation's site (`_config.yml`'s `url` and the page's path).
+    pub page_url: Option<String>,
     /// Keys this version does not know, kept as they were (as JSON values) so nothing is lost.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 impl Petition {
     /// The petition's page online, for signers to share from their phone: `action_network_url`,
-    /// else `share_url`, else the Action Network page its slug names (the FFTF layout embedded
-    /// exactly that petition, `actionnetwork.org/petitions/SLUG`).
+    /// else `share_url`, else its page on the organisation's site, else the Action Network page
+    /// its slug names (the FFTF layout, or an embedded widget, names exactly that petition,
+    /// `actionnetwork.org/petitions/SLUG`).
     pub fn public_url(&self) -> Option<String> {
         let given = self
             .action_network
             .url
             .iter()
             .chain(&self.share.url)
+            .chain(&self.page_url)
             .map(|u| u.trim())
             .find(|u| u.starts_with("https://") || u.starts_with("http://"));
         if let Some(url) = given {

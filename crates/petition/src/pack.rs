@@ -13,6 +13,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::error::{AssetError, PackError, PetitionError};
 use crate::frontmatter::{self, ParseFailure, Position};
+use crate::jekyll::{self, SiteConfig, WidgetKind};
 use crate::model::{Petition, Warning};
 use crate::render::{Location, Renderer};
 
@@ -27,6 +28,9 @@ pub struct LoadedPetition {
     pub body_html: String,
     /// Sanitised HTML of the disclosure text, if any.
     pub disclosure_html: Option<String>,
+    /// The hero image as the kiosk addresses it (`pack://localhost/…`), when the petition
+    /// names one and it is a raster image inside the pack.
+    pub hero_image: Option<String>,
     pub warnings: Vec<Warning>,
 }
 
@@ -73,6 +77,12 @@ pub enum FileReport {
         warnings: Vec<Warning>,
     },
     Failed(PetitionError),
+    /// Not a page (a file with no front matter, which Jekyll copies as it is, or one in
+    /// Jekyll's own folders): not a failure.
+    Skipped {
+        path: PathBuf,
+        reason: String,
+    },
 }
 
 /// A loaded pack.
@@ -81,6 +91,7 @@ pub struct Pack {
     root: PathBuf,
     entries: BTreeMap<String, PackEntry>,
     report: Vec<FileReport>,
+    site: SiteConfig,
 }
 
 impl Pack {
@@ -96,20 +107,38 @@ impl Pack {
             return Err(PackError::NotADirectory(root.to_owned()));
         }
         let files = petition_files(root)?;
+        let site = SiteConfig::read(&canonical);
         let mut report = Vec::with_capacity(files.len());
         let mut entries: BTreeMap<String, PackEntry> = BTreeMap::new();
+        // An original's id by the id its file name gives (a permalink can change it), so its
+        // translations (`NAME.LANG.md`) find it.
+        let mut by_file_id: BTreeMap<String, String> = BTreeMap::new();
         let mut translations = Vec::new();
         for path in &files {
-            let (id, lang) = file_id(path, &files);
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            if let Some(reason) = jekyll::not_a_page(rel) {
+                report.push(FileReport::Skipped {
+                    path: path.clone(),
+                    reason,
+                });
+                continue;
+            }
+            let (file_id, lang) = file_id(path, &files);
+            let id = jekyll::layout_id(rel, &file_id);
             match load_file(path, &id, lang.clone(), &canonical, renderer) {
+                Err(e) if e.is_not_a_page() => report.push(FileReport::Skipped {
+                    path: path.clone(),
+                    reason: "no front matter: a static file to Jekyll, not a page".into(),
+                }),
                 Err(e) => report.push(FileReport::Failed(e)),
-                Ok(loaded) if lang.is_some() => translations.push(loaded),
-                Ok(loaded) => {
+                Ok(loaded) if lang.is_some() => translations.push((id, loaded)),
+                Ok(mut loaded) => {
+                    let id = place_on_site(&mut loaded, rel, &file_id, &site);
                     if let Some(first) = entries.get(&id) {
                         report.push(FileReport::Failed(PetitionError::whole_file(
                             path,
                             format!(
-                                "duplicate petition id `{id}`: {} has the same file name",
+                                "duplicate petition id `{id}`: {} has the same id",
                                 first.original.path.display()
                             ),
                         )));
@@ -120,6 +149,7 @@ impl Pack {
                         title: loaded.petition.title.clone(),
                         warnings: loaded.warnings.clone(),
                     });
+                    by_file_id.insert(loaded_file_key(rel, &file_id), id.clone());
                     entries.insert(
                         id,
                         PackEntry {
@@ -130,10 +160,18 @@ impl Pack {
                 }
             }
         }
-        for t in translations {
+        for (layout_id, mut t) in translations {
             let lang = t.lang.clone().unwrap_or_default();
-            match entries.get_mut(&t.petition.id) {
+            let rel = t.path.strip_prefix(root).unwrap_or(&t.path).to_owned();
+            let stem = file_id(&t.path, &files).0;
+            let key = loaded_file_key(&rel, &stem);
+            match by_file_id.get(&key).and_then(|id| entries.get_mut(id)) {
                 Some(entry) => {
+                    // A translation is the same petition: the original's id and address.
+                    t.petition.id = entry.id().to_owned();
+                    if t.petition.page_url.is_none() {
+                        t.petition.page_url = entry.original.petition.page_url.clone();
+                    }
                     report.push(FileReport::Loaded {
                         path: t.path.clone(),
                         title: t.petition.title.clone(),
@@ -143,10 +181,7 @@ impl Pack {
                 }
                 None => report.push(FileReport::Failed(PetitionError::whole_file(
                     &t.path,
-                    format!(
-                        "translation `{lang}` of `{}`, whose original failed to load",
-                        t.petition.id
-                    ),
+                    format!("translation `{lang}` of `{layout_id}`, whose original failed to load"),
                 ))),
             }
         }
@@ -155,6 +190,7 @@ impl Pack {
             root: canonical,
             entries,
             report,
+            site,
         })
     }
 
@@ -179,8 +215,13 @@ impl Pack {
     pub fn failures(&self) -> impl Iterator<Item = &PetitionError> {
         self.report.iter().filter_map(|r| match r {
             FileReport::Failed(e) => Some(e),
-            FileReport::Loaded { .. } => None,
+            FileReport::Loaded { .. } | FileReport::Skipped { .. } => None,
         })
+    }
+
+    /// The site's `_config.yml`, when the pack has one.
+    pub fn site(&self) -> &SiteConfig {
+        &self.site
     }
 
     /// Reads an image of the pack for the kiosk's asset scheme. `url_path` is the URL path
@@ -210,7 +251,7 @@ impl Pack {
 impl FileReport {
     pub fn path(&self) -> &Path {
         match self {
-            Self::Loaded { path, .. } => path,
+            Self::Loaded { path, .. } | Self::Skipped { path, .. } => path,
             Self::Failed(e) => &e.path,
         }
     }
@@ -282,6 +323,31 @@ pub fn file_id(path: &Path, all: &[PathBuf]) -> (String, Option<String>) {
     (stem, None)
 }
 
+/// Where an original file sits, as its translations name it: its folder and file id.
+fn loaded_file_key(rel: &Path, file_id: &str) -> String {
+    let dir = rel.parent().unwrap_or(Path::new(""));
+    format!("{}/{file_id}", dir.display())
+}
+
+/// The page's place on the site: its `permalink` (which, when it names a page, is its id), and
+/// its address when the site's `_config.yml` says where the site is. Returns the id.
+fn place_on_site(
+    loaded: &mut LoadedPetition,
+    rel: &Path,
+    file_id: &str,
+    site: &SiteConfig,
+) -> String {
+    let p = &mut loaded.petition;
+    match p.permalink.as_deref().and_then(jekyll::permalink_id) {
+        Some(Ok(id)) => p.id = id,
+        Some(Err(why)) => loaded.warnings.push(Warning::new(why)),
+        None => {}
+    }
+    p.page_url = jekyll::page_path(rel, file_id, p.permalink.as_deref())
+        .and_then(|path| site.page_url(&path));
+    p.id.clone()
+}
+
 /// The canonical form of a BCP 47 tag (`pt-br` → `pt-BR`), if `s` is one.
 fn language_tag(s: &str) -> Option<String> {
     let primary = s.split('-').next()?;
@@ -324,6 +390,41 @@ pub fn load_file(
         file_dir: &file_dir,
         pack_root,
     };
+    let mut petition = petition;
+    for widget in jekyll::widgets(split.body) {
+        match widget.kind {
+            WidgetKind::Petition => match &petition.action_network.slug {
+                None => petition.action_network.slug = Some(widget.slug),
+                Some(own) if *own == widget.slug => {}
+                Some(own) => warnings.push(Warning::new(format!(
+                    "the embedded Action Network petition `{}` is not this file's `{own}`; `{own}` is used",
+                    widget.slug
+                ))),
+            },
+            WidgetKind::Event | WidgetKind::Letter => warnings.push(Warning::new(format!(
+                "an embedded Action Network {} (`{}`) is not a petition: the kiosk offers no form for it",
+                if widget.kind == WidgetKind::Event { "event" } else { "letter" },
+                widget.slug
+            ))),
+        }
+    }
+    let hero_image = petition.hero_image.as_deref().and_then(|dest| {
+        match renderer.image_url(dest, at).and_then(|(rel, url)| {
+            if image_mime(Path::new(&rel)).is_some() {
+                Ok(url)
+            } else {
+                Err(format!(
+                    "hero image `{dest}` is not a raster image; not shown"
+                ))
+            }
+        }) {
+            Ok(url) => Some(url),
+            Err(why) => {
+                warnings.push(Warning::new(why));
+                None
+            }
+        }
+    });
     let body = renderer.render(split.body, at);
     warnings.extend(body.warnings);
     let disclosure_html = petition.disclosure_text.as_deref().map(|d| {
@@ -337,6 +438,7 @@ pub fn load_file(
         petition,
         body_html: body.html,
         disclosure_html,
+        hero_image,
         warnings,
     })
 }

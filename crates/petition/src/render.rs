@@ -201,6 +201,24 @@ impl Renderer {
         }
     }
 
+    /// An image a petition names outside its body (its hero image): the path inside the pack
+    /// and the URL the kiosk addresses it by, or why it cannot be shown. Resolved exactly as
+    /// body images are (`{{ site.baseurl }}` stands for the pack root).
+    pub fn image_url(&self, dest: &str, at: Location<'_>) -> Result<(String, String), String> {
+        let dest = dest.trim();
+        let dest = ["{{site.baseurl}}", "{{ site.baseurl }}"]
+            .iter()
+            .find_map(|p| dest.strip_prefix(p))
+            .unwrap_or(dest);
+        let rel = resolve_image(dest, at)?;
+        let url = format!(
+            "{}{}",
+            self.asset_base,
+            utf8_percent_encode(&rel, PATH_KEEP)
+        );
+        Ok((rel, url))
+    }
+
     /// Replaces the FFTF site's Liquid: `{{site.baseurl}}` becomes the pack root, `readmore`
     /// a collapsible section, `snapshot` a figure, `embed_video` an offline placeholder; any
     /// other tag or output is removed with a warning.

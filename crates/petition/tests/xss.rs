@@ -1,4 +1,5 @@
-//! Hostile petitions (tests/fixtures/hostile-pack, 40 payloads) render to HTML in which no
+//! Hostile petitions (tests/fixtures/hostile-pack, 44 payloads, four of them Action Network
+//! widgets and hostile hero images) render to HTML in which no
 //! payload is live: checked on the parsed DOM, not by string search, so an encoding trick that
 //! a browser would undo cannot slip past.
 
@@ -125,6 +126,12 @@ fn no_hostile_payload_survives_rendering() {
     );
     for entry in petitions {
         let p = &entry.original;
+        // Only a raster image inside the pack becomes a hero; none of these is one.
+        assert_eq!(p.hero_image, None, "{}", p.path.display());
+        // A widget's slug is taken only from Action Network's exact embed URL.
+        let slug = p.petition.action_network.slug.as_deref();
+        let want = (entry.id() == "43-an-widget-real").then_some("defend-encryption");
+        assert_eq!(slug, want, "{}", p.path.display());
         for html in std::iter::once(&p.body_html).chain(p.disclosure_html.as_ref()) {
             let live = live_payloads(html);
             assert!(live.is_empty(), "{}: {live:?}\n{html}", p.path.display());

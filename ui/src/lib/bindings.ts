@@ -6,7 +6,15 @@ export type AttractPetition = { id: string,
 /**
  * The translation shown, or `null` for the original.
  */
-lang: string | null, title: string, petition_copy: string | null, goal: number | null, 
+lang: string | null, title: string, petition_copy: string | null, 
+/**
+ * The petition's one-line pitch, shown when it has no `petition_copy`.
+ */
+summary: string | null, 
+/**
+ * The hero image (`pack://…`, the pack's own file), when it has one.
+ */
+hero_image: string | null, goal: number | null, 
 /**
  * Signatures collected here.
  */
@@ -123,6 +131,14 @@ export type PetitionView = { id: string,
  * The translation shown, or `null` for the original.
  */
 lang: string | null, languages: Array<string>, title: string, petition_title: string | null, petition_copy: string | null, 
+/**
+ * The petition's one-line pitch, shown when it has no `petition_copy`.
+ */
+summary: string | null, 
+/**
+ * The hero image (`pack://…`, the pack's own file), when it has one.
+ */
+hero_image: string | null, 
 /**
  * Button label from the file; the UI falls back to its own translated "Sign the petition".
  */

@@ -12,5 +12,10 @@ static ALLOC: zeroizing_alloc::ZeroAlloc<std::alloc::System> =
     zeroizing_alloc::ZeroAlloc(std::alloc::System);
 
 fn main() {
+    // Everything the app and its webview create is the kiosk user's alone (the data folder holds
+    // the PIN's hash and the vault; see crates/kiosk/src/private.rs). Set before any thread or
+    // WebKit process starts, so all of them inherit it.
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_bits_truncate(0o077));
     placard_kiosk::run();
 }

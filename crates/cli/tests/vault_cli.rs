@@ -499,3 +499,31 @@ fn kiosk_setup_from_the_command_line() {
         text(&out.stderr)
     );
 }
+
+/// The organiser key file is protected by its passphrase alone: whoever finds the USB stick can
+/// try passphrases offline. `keys new` asks for 12 characters, as the kiosk's first run does,
+/// and writes nothing when given fewer.
+#[test]
+fn a_new_key_needs_a_passphrase_of_twelve_characters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("short"), "eleven char\n").expect("pass");
+    let out = run(placard()
+        .args(["keys", "new", "--out"])
+        .arg(dir.path().join("key.age"))
+        .arg("--passphrase-file")
+        .arg(dir.path().join("short")));
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("at least 12 characters"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.path().join("key.age").exists(), "nothing written");
+    std::fs::write(dir.path().join("twelve"), "twelve chars\n").expect("pass");
+    let out = run(placard()
+        .args(["keys", "new", "--out"])
+        .arg(dir.path().join("key.age"))
+        .arg("--passphrase-file")
+        .arg(dir.path().join("twelve")));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

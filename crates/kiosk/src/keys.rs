@@ -10,8 +10,8 @@ use placard_vault::{OrganiserKey, SecretString};
 
 use crate::KioskError;
 
-/// The shortest passphrase accepted: it is all that protects the key file (scrypt-hardened).
-pub const MIN_PASSPHRASE: usize = 12;
+/// The shortest passphrase accepted (the vault's rule, shared with `placard keys new`).
+pub use placard_vault::MIN_PASSPHRASE;
 pub const KEY_FILE: &str = "placard-organiser-key.age";
 pub const RECOVERY_FILE: &str = "placard-organiser-recovery.txt";
 

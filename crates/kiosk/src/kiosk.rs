@@ -31,6 +31,9 @@ pub struct Kiosk {
 impl Kiosk {
     /// Opens the kiosk's state under `data_dir` (set up or not).
     pub fn open(data_dir: &Path) -> Result<Self, KioskError> {
+        if data_dir.exists() {
+            crate::private::mend(data_dir)?;
+        }
         let settings = Settings::load(&data_dir.join(settings::FILE))?;
         let vault = match &settings {
             Some(s) => {
@@ -101,6 +104,8 @@ impl Kiosk {
             collector: None,
         };
         settings.save(&self.data_dir.join(settings::FILE))?;
+        // The vault and its key were just created under the process's umask.
+        crate::private::mend(&self.data_dir)?;
         self.settings = Some(settings);
         self.vault = Some(vault);
         // The organiser who just chose the PIN is at the kiosk: the set-up continues in the

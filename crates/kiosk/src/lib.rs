@@ -9,6 +9,7 @@
 //! - `operator.rs`: the PIN, its lockout, the operator session and panel.
 //! - `uplink.rs`: the collector — enrolment, the sync loop, packs from it.
 //! - `send.rs`: "Send to Action Network" from a kiosk with no collector.
+//! - `private.rs`: the data folder is the kiosk's alone (0700, files 0600, mended at open).
 //! - `packs.rs`, `keys.rs`, `qr.rs`, `settings.rs`, `pin.rs`: what those name.
 //! - `error.rs`: [`KioskError`], each with its stable code from `placard_codes`.
 
@@ -19,6 +20,7 @@ mod kiosk;
 mod operator;
 pub mod packs;
 mod pin;
+pub mod private;
 pub mod qr;
 pub mod send;
 mod settings;

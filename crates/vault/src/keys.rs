@@ -14,6 +14,10 @@ use zeroize::Zeroizing;
 
 use crate::error::VaultError;
 
+/// The shortest passphrase a new organiser key is given: it is all that protects the key file
+/// (scrypt-hardened). The kiosk's first run and `placard keys new` ask the same.
+pub const MIN_PASSPHRASE: usize = 12;
+
 /// An unlocked organiser key. Dropping it drops the secret (age zeroises it).
 pub struct OrganiserKey {
     identity: age::x25519::Identity,

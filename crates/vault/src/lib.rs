@@ -23,7 +23,7 @@ pub use export::{
     CSV_HEADER, ExportSummary, SealedBundle, read_sealed_tar, write_csv, write_csv_records,
     write_jsonl, write_jsonl_records, write_sealed_tar,
 };
-pub use keys::{OrganiserKey, parse_recipient};
+pub use keys::{MIN_PASSPHRASE, OrganiserKey, parse_recipient};
 pub use outbox::{Acknowledged, OutboxBatch, PendingTally};
 pub use record::{Event, Extra, ExtraField, Record, SignerInput};
 pub use store::{

@@ -37,9 +37,17 @@ pub fn read(file: Option<&Path>, prompt: &str) -> std::io::Result<SecretString> 
     Ok(SecretString::from(rpassword::prompt_password(prompt)?))
 }
 
-/// A new passphrase: typed twice on a terminal (they must match), or from a file.
+/// A new passphrase: typed twice on a terminal (they must match), or from a file; at least
+/// [`crate::MIN_PASSPHRASE`] characters, as the kiosk asks.
 pub fn new(file: Option<&Path>) -> std::io::Result<SecretString> {
     let first = read(file, "New passphrase for the organiser key: ")?;
+    if first.expose_secret().chars().count() < crate::MIN_PASSPHRASE {
+        return Err(error(format!(
+            "the passphrase must be at least {} characters: it is all that protects the key \
+             (nothing was written)",
+            crate::MIN_PASSPHRASE
+        )));
+    }
     if file.is_none() {
         let again = read(None, "Type it again: ")?;
         if first.expose_secret() != again.expose_secret() {

@@ -391,6 +391,7 @@ pub fn load_file(
         pack_root,
     };
     let mut petition = petition;
+    let mut not_a_petition = None;
     for widget in jekyll::widgets(split.body) {
         match widget.kind {
             WidgetKind::Petition => match &petition.action_network.slug {
@@ -401,12 +402,29 @@ pub fn load_file(
                     widget.slug
                 ))),
             },
-            WidgetKind::Event | WidgetKind::Letter => warnings.push(Warning::new(format!(
-                "an embedded Action Network {} (`{}`) is not a petition: the kiosk offers no form for it",
-                if widget.kind == WidgetKind::Event { "event" } else { "letter" },
-                widget.slug
-            ))),
+            WidgetKind::Event | WidgetKind::Letter => {
+                not_a_petition.get_or_insert(widget);
+            }
         }
+    }
+    // An event or a letter is not a petition: with no petition widget beside it, the page is
+    // kept off the start screen (an operator may still choose it).
+    if let Some(widget) = not_a_petition {
+        let kind = if widget.kind == WidgetKind::Event {
+            "event"
+        } else {
+            "letter"
+        };
+        let shown = if petition.action_network.slug.is_none() {
+            petition.published = false;
+            "; not on the start screen unless an operator picks it"
+        } else {
+            ""
+        };
+        warnings.push(Warning::new(format!(
+            "an embedded Action Network {kind} (`{}`) is not a petition: the kiosk offers no form for it{shown}",
+            widget.slug
+        )));
     }
     let hero_image = petition.hero_image.as_deref().and_then(|dest| {
         match renderer.image_url(dest, at).and_then(|(rel, url)| {

@@ -152,6 +152,21 @@ fn a_jekyll_site_in_other_layouts_loads_completely() {
             "{file}: {w:?}"
         );
     }
+    for id in ["rally-day", "write-your-mp"] {
+        let p = &pack.get(id).expect(id).original.petition;
+        assert!(
+            !p.published,
+            "{id}: not a petition, not on the start screen"
+        );
+        assert_eq!(p.action_network.slug, None, "{id}");
+    }
+    assert!(
+        pack.get("stop-the-ban")
+            .expect("ban")
+            .original
+            .petition
+            .published
+    );
     let hostile = &pack.get("hostile-widgets").expect("hostile").original;
     assert_eq!(hostile.petition.action_network.slug, None);
     assert_eq!(hostile.petition.public_url(), None);

@@ -143,6 +143,12 @@ enum Command {
         #[arg(long, default_value = "placard-collector.sock")]
         admin_socket: PathBuf,
     },
+    /// Whether a running collector holds the organiser's key (asked on its admin socket: the
+    /// network is never told).
+    Status {
+        #[arg(long, default_value = "placard-collector.sock")]
+        admin_socket: PathBuf,
+    },
     /// Print a one-time code a kiosk enrols its device key with.
     Enroll {
         #[arg(long, default_value = "sqlite://collector.db")]
@@ -195,13 +201,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     eprintln!("{}", admin::unlocked_message(&unlocked));
                 }
                 let admin_listener = admin::bind(&admin_socket).await?;
-                tokio::spawn(admin::serve(admin_listener, keyring.clone(), store.clone()));
+                tokio::spawn(admin::serve(admin_listener, keyring, store.clone()));
                 let listener = tokio::net::TcpListener::bind(listen).await?;
                 // The bound address on stdout, so scripts and tests can use port 0.
                 println!("listening on http://{}", listener.local_addr()?);
                 let options = Options {
                     limits: Limits::default(),
-                    keyring,
                     packs: Shelf::new(packs),
                 };
                 axum::serve(listener, router_with(store, options))
@@ -222,6 +227,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Command::Lock { admin_socket } => {
                 say(admin::request(&admin_socket, &admin::Request::Lock).await?)?;
+            }
+            Command::Status { admin_socket } => {
+                say(admin::request(&admin_socket, &admin::Request::Status).await?)?;
             }
             Command::Push(Push::ActionNetwork {
                 db,

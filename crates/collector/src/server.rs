@@ -17,12 +17,10 @@ use placard_sync::wire::Batch;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
-use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::registry::Registry;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::keyring::Keyring;
 use crate::packs::{self, Shelf};
 use crate::store::{Outcome, RequestId, Store, StoreError};
 
@@ -49,7 +47,6 @@ struct AppState {
     store: Store,
     limits: Limits,
     metrics: Arc<Metrics>,
-    keyring: Arc<Keyring>,
     packs: Shelf,
 }
 
@@ -65,7 +62,6 @@ struct Metrics {
     batches: Counter,
     repeated: Counter,
     rejected: Family<Reason, Counter>,
-    unlocked: Gauge,
 }
 
 impl Metrics {
@@ -75,7 +71,6 @@ impl Metrics {
         let batches = Counter::default();
         let repeated = Counter::default();
         let rejected = Family::<Reason, Counter>::default();
-        let unlocked = Gauge::default();
         registry.register(
             "records_stored",
             "Sealed records stored (each once)",
@@ -92,28 +87,23 @@ impl Metrics {
             "Requests refused, by reason",
             rejected.clone(),
         );
-        registry.register(
-            "unlocked",
-            "1 while the organiser's key is unlocked here, else 0",
-            unlocked.clone(),
-        );
+        // Whether the organiser's key is in memory is not the network's business: it is
+        // told on the admin socket only (`placard-collector status`).
         Self {
             registry,
             records,
             batches,
             repeated,
             rejected,
-            unlocked,
         }
     }
 }
 
-/// What a collector serves besides its store.
+/// What a collector serves besides its store. (Not the organiser's key: the public side
+/// neither uses it nor says whether it is in memory; the admin socket holds it.)
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub limits: Limits,
-    /// The organiser's keyring (unlocked at start or through the admin socket).
-    pub keyring: Arc<Keyring>,
     /// Petition packs for kiosks to pull.
     pub packs: Shelf,
 }
@@ -136,7 +126,6 @@ pub fn router_with(store: Store, options: Options) -> Router {
         store,
         limits,
         metrics: Arc::new(Metrics::new()),
-        keyring: options.keyring,
         packs: options.packs,
     };
     Router::new()
@@ -173,10 +162,6 @@ fn internal(e: impl std::fmt::Display) -> Response {
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
-    state
-        .metrics
-        .unlocked
-        .set(i64::from(state.keyring.is_unlocked()));
     let mut text = String::new();
     if let Err(e) = prometheus_client::encoding::text::encode(&mut text, &state.metrics.registry) {
         return internal(e);
@@ -206,8 +191,10 @@ fn reject(
     refuse(status, code, reason)
 }
 
-async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
-    Json(serde_json::json!({"status": "ok", "unlocked": state.keyring.is_unlocked()}))
+/// Up or not, and nothing more: in particular not whether the key is in memory (an attacker
+/// on the network would learn when an unlocked collector is worth attacking).
+async fn health() -> Json<serde_json::Value> {
+    Json(serde_json::json!({"status": "ok"}))
 }
 
 async fn list_packs(State(state): State<AppState>) -> Response {

@@ -7,20 +7,39 @@ mod common;
 
 use std::process::Command;
 
-use common::{BIN, Backend, Collector, KeyFile, enroll_vault, kiosk_sealing_to, metric, sync_all};
+use common::{BIN, Backend, Collector, KeyFile, enroll_vault, kiosk_sealing_to, sync_all};
 
+/// Whether `c` holds the key, as its admin socket says (`placard-collector status`); the
+/// network is told nothing of it.
 async fn unlocked(c: &Collector) -> bool {
-    let text = reqwest::get(c.url.join("v1/health").unwrap())
+    let (ok, out, err) = admin(c, &["status"]);
+    assert!(ok, "{err}");
+    let answer = placard_collector::admin::request(
+        &c.admin_socket,
+        &placard_collector::admin::Request::Status,
+    )
+    .await
+    .unwrap();
+    assert_eq!(out.contains("unlocked"), answer.unlocked, "{out}");
+    not_told_to_the_network(c).await;
+    answer.unlocked
+}
+
+/// The attack: anyone who can reach the collector learns from `/v1/health` and `/metrics`
+/// when its key is in memory, that is when taking the machine would open every record. Neither
+/// says anything of it, locked or unlocked.
+async fn not_told_to_the_network(c: &Collector) {
+    let health = reqwest::get(c.url.join("v1/health").unwrap())
         .await
         .unwrap()
         .text()
         .await
         .unwrap();
-    let health: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let by_health = health["unlocked"].as_bool().unwrap();
-    let by_metric = metric(&c.metrics().await, "placard_unlocked") == 1;
-    assert_eq!(by_health, by_metric);
-    by_health
+    let health: serde_json::Value = serde_json::from_str(&health).unwrap();
+    assert_eq!(health, serde_json::json!({"status": "ok"}));
+    let metrics = c.metrics().await;
+    assert!(!metrics.contains("unlocked"), "{metrics}");
+    assert!(metrics.contains("placard_records_stored"), "{metrics}");
 }
 
 /// Runs `placard-collector unlock` or `lock` against `c`: (success, stdout, stderr).

@@ -7,24 +7,35 @@
 use std::path::Path;
 
 /// Takes group and other access off `dir` and everything under it (links are not followed:
-/// they are not ours to change). Returns how many entries had to be mended.
+/// they are not ours to change). Returns how many entries had to be mended. Only the folder
+/// itself must succeed: an entry that cannot be read or changed (a file another user left in
+/// the webview's cache) is reported and passed over, never a reason for the kiosk not to open.
 #[cfg(unix)]
 pub fn mend(dir: &Path) -> std::io::Result<usize> {
     use std::os::unix::fs::PermissionsExt as _;
-    let mut mended = 0;
-    for entry in walkdir::WalkDir::new(dir).follow_links(false) {
-        let entry = entry.map_err(std::io::Error::other)?;
-        if entry.path_is_symlink() {
-            continue;
+    let private = |path: &Path| -> std::io::Result<bool> {
+        let mode = std::fs::symlink_metadata(path)?.permissions().mode();
+        if mode & 0o077 == 0 {
+            return Ok(false);
         }
-        let mode = entry
-            .metadata()
-            .map_err(std::io::Error::other)?
-            .permissions()
-            .mode();
-        if mode & 0o077 != 0 {
-            std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode & 0o7700))?;
-            mended += 1;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o7700))?;
+        Ok(true)
+    };
+    let mut mended = usize::from(private(dir)?);
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).follow_links(false) {
+        let done = entry.map_err(std::io::Error::other).and_then(|e| {
+            if e.path_is_symlink() {
+                Ok(false)
+            } else {
+                private(e.path())
+            }
+        });
+        match done {
+            Ok(changed) => mended += usize::from(changed),
+            Err(e) => eprintln!(
+                "placard: cannot make an entry of {} private: {e}",
+                dir.display()
+            ),
         }
     }
     Ok(mended)

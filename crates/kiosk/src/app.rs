@@ -85,9 +85,6 @@ struct Inner {
     places: Places,
     /// The vault and the pack, once opened (see the module's note).
     loaded: OnceLock<Loaded>,
-    /// Only for a pack that must be loaded before the first command (tests, `PLACARD_PACK`
-    /// given directly): taken by the loader.
-    pack_override: Mutex<Option<PathBuf>>,
     uplink: Uplink,
     sending: SendSlot,
     /// PIN attempts, one at a time (see `operator_unlock`).
@@ -116,7 +113,7 @@ impl KioskApp {
     /// The kiosk at `places`, opening on a thread of its own (see the module's note). Its
     /// sync loop, when it is enrolled, runs on `runtime` and reports to `events`.
     pub fn open(places: Places, runtime: tokio::runtime::Handle, events: Arc<dyn Events>) -> Self {
-        let app = Self::new(places, None, runtime, events);
+        let app = Self::new(places, runtime, events);
         let opener = app.clone();
         // If no thread can be had, the first command opens it instead.
         let _ = std::thread::Builder::new()
@@ -135,21 +132,15 @@ impl KioskApp {
         runtime: tokio::runtime::Handle,
         events: Arc<dyn Events>,
     ) -> Self {
-        let app = Self::new(places, Some(pack_dir), runtime, events);
-        app.loaded();
+        let app = Self::new(places, runtime, events);
+        app.load(Some(pack_dir));
         app
     }
 
-    fn new(
-        places: Places,
-        pack_dir: Option<PathBuf>,
-        runtime: tokio::runtime::Handle,
-        events: Arc<dyn Events>,
-    ) -> Self {
+    fn new(places: Places, runtime: tokio::runtime::Handle, events: Arc<dyn Events>) -> Self {
         Self(Arc::new(Inner {
             places,
             loaded: OnceLock::new(),
-            pack_override: Mutex::new(pack_dir),
             uplink: Uplink::new(runtime, events),
             sending: SendSlot::default(),
             pin_attempts: tokio::sync::Mutex::new(()),
@@ -162,18 +153,18 @@ impl KioskApp {
 
     /// The vault and the pack: opened by the first caller, waited for by the others.
     fn loaded(&self) -> &Loaded {
+        self.load(None)
+    }
+
+    /// Opens the vault and the pack on show (`pack`, when given, whatever the settings say),
+    /// unless they are open already.
+    fn load(&self, pack: Option<PathBuf>) -> &Loaded {
         self.0.loaded.get_or_init(|| {
             let places = &self.0.places;
             let kiosk = std::fs::create_dir_all(&places.data_dir)
                 .map_err(KioskError::from)
                 .and_then(|()| Kiosk::open(&places.data_dir));
-            let overridden = self
-                .0
-                .pack_override
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .take();
-            let loaded = match overridden {
+            let loaded = match pack {
                 Some(dir) => LoadedPack::load(packs::CONFIGURED, dir),
                 None => {
                     let chosen = kiosk.as_ref().ok().and_then(|k| k.operator_settings().pack);

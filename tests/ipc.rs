@@ -35,7 +35,11 @@ fn app(pack: PathBuf) -> TestApp {
 /// As [`app`], with Action Network's API at `action_network`. The kiosk is registered as
 /// `run()` registers it (`placard_kiosk::manage`).
 fn app_with(pack: PathBuf, action_network: String) -> TestApp {
-    let data = tempfile::tempdir().expect("data dir");
+    app_in(pack, action_network, tempfile::tempdir().expect("data dir"))
+}
+
+/// As [`app_with`], on the data folder `data` (a second app instance on the same kiosk).
+fn app_in(pack: PathBuf, action_network: String, data: tempfile::TempDir) -> TestApp {
     let places = Places {
         pack_dir: Some(demo_pack()),
         data_dir: data.path().to_owned(),
@@ -222,7 +226,7 @@ fn first_run_setup_then_signing_counts_up() {
     let e = invoke(
         &w,
         "setup_kiosk",
-        json!({"recipient": "age1nope", "pin": "2468"}),
+        json!({"recipient": "age1nope", "pin": "246813"}),
     )
     .expect_err("bad key");
     assert_eq!(e["code"], "bad_recipient");
@@ -236,7 +240,7 @@ fn first_run_setup_then_signing_counts_up() {
     invoke(
         &w,
         "setup_kiosk",
-        json!({"recipient": RECIPIENT, "pin": "2468"}),
+        json!({"recipient": RECIPIENT, "pin": "246813"}),
     )
     .expect("set up");
     let status = invoke(&w, "kiosk_status", json!({})).unwrap();
@@ -284,7 +288,7 @@ fn rejected_signatures_say_which_fields_and_store_nothing() {
     invoke(
         &w,
         "setup_kiosk",
-        json!({"recipient": RECIPIENT, "pin": "2468"}),
+        json!({"recipient": RECIPIENT, "pin": "246813"}),
     )
     .expect("set up");
     let e = invoke(
@@ -313,7 +317,7 @@ fn set_up(w: &TestApp) {
     invoke(
         w,
         "setup_kiosk",
-        json!({"recipient": RECIPIENT, "pin": "2468"}),
+        json!({"recipient": RECIPIENT, "pin": "246813"}),
     )
     .expect("set up");
 }
@@ -327,9 +331,9 @@ fn the_operator_panel_opens_only_with_the_pin() {
         let e = invoke(&w, cmd, json!({})).expect_err("locked");
         assert_eq!(e["code"], "operator_only", "{cmd}");
     }
-    let e = invoke(&w, "operator_unlock", json!({"pin": "1357"})).expect_err("wrong");
+    let e = invoke(&w, "operator_unlock", json!({"pin": "135791"})).expect_err("wrong");
     assert_eq!(e["code"], "wrong_pin");
-    invoke(&w, "operator_unlock", json!({"pin": "2468"})).expect("right PIN");
+    invoke(&w, "operator_unlock", json!({"pin": "246813"})).expect("right PIN");
 
     let view = invoke(&w, "operator_view", json!({})).expect("view");
     assert_eq!(view["total"], 0);
@@ -376,6 +380,87 @@ fn the_operator_panel_opens_only_with_the_pin() {
     invoke(&w, "operator_lock", json!({})).expect("lock");
     let e = invoke(&w, "operator_view", json!({})).expect_err("locked again");
     assert_eq!(e["code"], "operator_only");
+}
+
+#[test]
+fn wrong_pins_lock_the_keypad_across_a_restart_for_longer_each_time() {
+    let w = app(demo_pack());
+    set_up(&w);
+    invoke(&w, "operator_lock", json!({})).unwrap();
+    let wrong_round = |w: &TestApp| {
+        for n in 1..=5 {
+            let e = invoke(w, "operator_unlock", json!({"pin": "135791"})).expect_err("wrong");
+            let shut = if n == 5 {
+                "pin_locked_out"
+            } else {
+                "wrong_pin"
+            };
+            assert_eq!(e["code"], shut, "try {n}");
+        }
+    };
+    let locked_for = |w: &TestApp| {
+        let e = invoke(w, "operator_unlock", json!({"pin": "246813"})).expect_err("locked");
+        assert_eq!(e["code"], "pin_locked_out", "{e}");
+        e["retry_after_seconds"].as_u64().unwrap()
+    };
+    wrong_round(&w);
+    assert!((55..=60).contains(&locked_for(&w)));
+
+    // Another instance of the app on the same data folder (a restart) is locked out too.
+    let TestApp { _app, window, data } = w;
+    drop((window, _app));
+    let w = app_in(demo_pack(), "https://action-network.invalid/".into(), data);
+    let left = locked_for(&w);
+    assert!((50..=60).contains(&left), "{left}");
+
+    // The minute passes (the saved deadline moved back, as no test sleeps): the keypad takes
+    // PINs again, and the next round of wrong ones earns two minutes.
+    let tries = w.data.path().join("pin-tries.json");
+    let mut saved: Value = serde_json::from_slice(&std::fs::read(&tries).unwrap()).unwrap();
+    saved["locked_until"] = json!(saved["locked_until"].as_u64().unwrap() - 61);
+    std::fs::write(&tries, serde_json::to_vec(&saved).unwrap()).unwrap();
+    let w = {
+        let TestApp { _app, window, data } = w;
+        drop((window, _app));
+        app_in(demo_pack(), "https://action-network.invalid/".into(), data)
+    };
+    wrong_round(&w);
+    let left = locked_for(&w);
+    assert!(
+        (61..=120).contains(&left),
+        "the second wait is longer: {left}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&tries).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn a_new_pin_needs_the_old_one_and_six_digits() {
+    let w = app(demo_pack());
+    let e = invoke(
+        &w,
+        "setup_kiosk",
+        json!({"recipient": RECIPIENT, "pin": "2468"}),
+    )
+    .expect_err("four digits");
+    assert_eq!(e["code"], "weak_pin");
+    set_up(&w);
+    invoke(&w, "operator_lock", json!({})).unwrap();
+    let e = invoke(&w, "operator_set_pin", json!({"pin": "97531864"})).expect_err("no PIN");
+    assert_eq!(e["code"], "operator_only");
+    let opened = invoke(&w, "operator_unlock", json!({"pin": "246813"})).unwrap();
+    assert_eq!(opened["change_pin"], false);
+    let e = invoke(&w, "operator_set_pin", json!({"pin": "1234"})).expect_err("short");
+    assert_eq!(e["code"], "weak_pin");
+    invoke(&w, "operator_set_pin", json!({"pin": "97531864"})).expect("changed");
+    invoke(&w, "operator_lock", json!({})).unwrap();
+    let e = invoke(&w, "operator_unlock", json!({"pin": "246813"})).expect_err("old PIN");
+    assert_eq!(e["code"], "wrong_pin");
+    invoke(&w, "operator_unlock", json!({"pin": "97531864"})).expect("new PIN");
 }
 
 #[test]
@@ -510,7 +595,7 @@ fn a_new_organiser_key_is_written_off_the_kiosk_and_only_its_public_half_kept() 
     invoke(
         &w,
         "setup_kiosk",
-        json!({"recipient": recipient, "pin": "2468"}),
+        json!({"recipient": recipient, "pin": "246813"}),
     )
     .expect("set up");
     let e = invoke(
@@ -785,7 +870,7 @@ fn an_organiser_sends_the_kiosks_signatures_to_action_network_from_the_panel() {
     invoke(
         &w,
         "setup_kiosk",
-        json!({"recipient": key.recipient(), "pin": "2468"}),
+        json!({"recipient": key.recipient(), "pin": "246813"}),
     )
     .expect("set up");
     for email in ["ada@example.org", "grace@example.org", "hedy@example.org"] {

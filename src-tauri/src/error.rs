@@ -21,6 +21,9 @@ pub struct IpcError {
     pub message: String,
     /// Per-field problems of an `invalid_input`; empty otherwise.
     pub fields: Vec<FieldIssue>,
+    /// For `pin_locked_out`: seconds until the keypad takes a PIN again.
+    #[ts(type = "number | null")]
+    pub retry_after_seconds: Option<u64>,
 }
 
 impl From<KioskError> for IpcError {
@@ -35,6 +38,7 @@ impl From<KioskError> for IpcError {
                     code: f.code.as_str().to_owned(),
                 })
                 .collect(),
+            retry_after_seconds: e.retry_after_seconds(),
             message: e.to_string(),
         }
     }

@@ -12,8 +12,14 @@ use crate::uplink::SyncView;
 
 commands! {
     /// Opens the operator panel if the PIN is right (`wrong_pin`, `pin_locked_out` otherwise).
-    fn operator_unlock[window, kiosk](pin: String) -> () {
-        Ok(kiosk.operator_unlock(pin).await?)
+    /// A PIN shorter than six digits opens a session that only allows `operator_set_pin`.
+    fn operator_unlock[window, kiosk](pin: String) -> Unlocked {
+        Ok(kiosk.operator_unlock(pin).await?.into())
+    }
+
+    /// Sets a new operator PIN, 6 to 12 digits (`weak_pin` otherwise); needs the PIN first.
+    fn operator_set_pin[window, kiosk](pin: String) -> () {
+        Ok(kiosk.operator_set_pin(pin).await?)
     }
 
     /// Closes the operator session (and stops a send run, which holds opened records).
@@ -39,6 +45,21 @@ commands! {
         kiosk.require_operator()?;
         tauri::Manager::app_handle(&window).exit(0);
         Ok(())
+    }
+}
+
+/// What a right PIN opened.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct Unlocked {
+    /// The PIN is shorter than six digits: the keypad asks for a new one before the panel.
+    pub change_pin: bool,
+}
+
+impl From<placard_kiosk_core::Unlocked> for Unlocked {
+    fn from(u: placard_kiosk_core::Unlocked) -> Self {
+        Self {
+            change_pin: u.change_pin,
+        }
     }
 }
 

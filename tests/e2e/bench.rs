@@ -160,7 +160,7 @@ async fn bench_cold_start_and_memory() {
     let org = Organiser::new();
     let data = tempfile::tempdir().expect("data dir");
     placard_kiosk_core::Kiosk::open(data.path())
-        .and_then(|mut k| k.setup(&org.recipient, "2468"))
+        .and_then(|mut k| k.setup(&org.recipient, "246813"))
         .expect("set up");
     let mut data = Some(data);
     let (mut kiosk_ms, mut hello_ms) = (Vec::new(), Vec::new());

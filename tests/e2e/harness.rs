@@ -198,13 +198,13 @@ impl Kiosk {
             .unwrap_or_else(|e| panic!("type into {name}: {e}"));
     }
 
-    /// First-run set-up with the organiser's public key and PIN 2468; ends on the attract
+    /// First-run set-up with the organiser's public key and PIN 246813; ends on the attract
     /// screen.
     pub async fn set_up(&self, recipient: &str) {
         self.wait("[data-testid=setup]").await;
         self.fill("recipient", recipient).await;
-        self.fill("pin", "2468").await;
-        self.fill("pin_again", "2468").await;
+        self.fill("pin", "246813").await;
+        self.fill("pin_again", "246813").await;
         self.click("[data-testid=setup-next]").await;
         // The pack shown is the kiosk's configured one (PLACARD_PACK), else the demo pack.
         self.click("[data-testid=setup-start]").await;

@@ -27,8 +27,8 @@ async fn demo_petitions_on_the_attract_screen_and_their_pages() {
     kiosk.axe("first-run set-up").await;
     // First run, by hand: the key and the PIN, then the pack (checked too).
     kiosk.fill("recipient", &org.recipient).await;
-    kiosk.fill("pin", "2468").await;
-    kiosk.fill("pin_again", "2468").await;
+    kiosk.fill("pin", "246813").await;
+    kiosk.fill("pin_again", "246813").await;
     kiosk.click("[data-testid=setup-next]").await;
     kiosk.wait("[data-testid=pack-demo]").await;
     assert_eq!(
@@ -662,11 +662,11 @@ async fn operator_pin_settings_and_the_idle_reset() {
     kiosk.set_up(&org.recipient).await;
 
     // Wrong PIN, then right.
-    kiosk.operator_pin("1111").await;
+    kiosk.operator_pin("111111").await;
     assert_eq!(kiosk.text("[data-testid=pin-error]").await, "Wrong PIN.");
     kiosk.screenshot("40-pin-wrong").await;
     kiosk.axe("PIN pad").await;
-    kiosk.fill("pin", "2468").await;
+    kiosk.fill("pin", "246813").await;
     kiosk.click("[data-testid=pin-submit]").await;
     // The totals render once the panel's view has loaded.
     kiosk.wait("[data-testid=operator-totals]").await;
@@ -752,7 +752,7 @@ async fn operator_pin_settings_and_the_idle_reset() {
         kiosk.text("[data-testid=attract-count]").await,
         "1 person has signed here."
     );
-    kiosk.operator_pin("2468").await;
+    kiosk.operator_pin("246813").await;
     kiosk
         .wait("[data-testid=count-encryption-is-not-a-crime]")
         .await;
@@ -831,6 +831,100 @@ async fn signing_with_the_keyboard_only() {
     not(feature = "custom-protocol"),
     ignore = "needs --features custom-protocol"
 )]
+async fn a_four_digit_pin_is_replaced_and_wrong_pins_shut_the_keypad() {
+    // A kiosk set up when four digits were allowed: kiosk.json holds that PIN's hash.
+    let org = Organiser::new();
+    let data = tempfile::tempdir().expect("data dir");
+    placard_kiosk_core::Kiosk::open(data.path())
+        .and_then(|mut k| k.setup(&org.recipient, "246813"))
+        .expect("set up");
+    let settings_file = data.path().join("kiosk.json");
+    let mut settings: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&settings_file).unwrap()).unwrap();
+    let salt = [9u8; 16];
+    let mut hash = [0u8; 32];
+    ring::pbkdf2::derive(
+        ring::pbkdf2::PBKDF2_HMAC_SHA256,
+        std::num::NonZeroU32::new(1000).unwrap(),
+        &salt,
+        b"2468",
+        &mut hash,
+    );
+    settings["pin"] = serde_json::json!({"salt": salt, "hash": hash, "iterations": 1000});
+    std::fs::write(&settings_file, serde_json::to_vec(&settings).unwrap()).unwrap();
+
+    let kiosk = Kiosk::start_with(Options {
+        data: Some(data),
+        ..Options::default()
+    })
+    .await;
+    kiosk.wait("[data-testid=attract-sign]").await;
+    kiosk.operator_pin("2468").await;
+    kiosk
+        .wait("[data-testid=pin-error][data-code=pin_change_required]")
+        .await;
+    assert_eq!(
+        kiosk.text("[data-testid=pin-error]").await,
+        "This kiosk's PIN is too short. Choose a new one of 6 to 12 digits."
+    );
+    kiosk.screenshot("45-pin-too-short").await;
+    kiosk.axe("new PIN").await;
+    kiosk.fill("pin", "97531864").await;
+    kiosk.fill("pin_again", "97531864").await;
+    kiosk.click("[data-testid=pin-submit]").await;
+    kiosk.wait("[data-testid=operator-totals]").await;
+    kiosk.click("[data-testid=operator-close]").await;
+
+    // Five wrong PINs: the keypad says how long it waits and takes no PIN meanwhile.
+    kiosk.wait("[data-testid=attract-sign]").await;
+    kiosk.click("[data-testid=operator-open]").await;
+    for n in 1..=5 {
+        kiosk.fill("pin", "111111").await;
+        kiosk.click("[data-testid=pin-submit]").await;
+        // The answer clears the field (the error before it may be the previous try's).
+        kiosk
+            .wait_js(
+                "document.querySelector('[data-testid=pin-input]').value === ''",
+                Duration::from_secs(10),
+            )
+            .await;
+        let code = if n == 5 {
+            "pin_locked_out"
+        } else {
+            "wrong_pin"
+        };
+        kiosk
+            .wait(&format!("[data-testid=pin-error][data-code={code}]"))
+            .await;
+    }
+    kiosk
+        .wait("[data-testid=pin-error][data-code=pin_locked_out]")
+        .await;
+    assert_eq!(
+        kiosk.text("[data-testid=pin-error]").await,
+        "Too many wrong PINs. Try again in 1 min."
+    );
+    assert_eq!(
+        kiosk
+            .js("return document.querySelector('[data-testid=pin-submit]').disabled;")
+            .await,
+        true
+    );
+    kiosk.screenshot("46-pin-locked-out").await;
+    let data = kiosk.stop().await;
+    let tries: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.path().join("pin-tries.json")).unwrap())
+            .unwrap();
+    assert_eq!(tries["lockouts"], 1, "{tries}");
+    let settings = placard_kiosk_core::Kiosk::open(data.path()).unwrap();
+    assert!(settings.check_pin("97531864") && !settings.check_pin("2468"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
 async fn the_kiosk_lock_ignores_close_until_the_operator_unlocks() {
     let org = Organiser::new();
     // Set up once, then restart: a set-up kiosk starts locked.
@@ -869,7 +963,7 @@ async fn the_kiosk_lock_ignores_close_until_the_operator_unlocks() {
     );
 
     // With the operator in, the window manager's close works.
-    kiosk.operator_pin("2468").await;
+    kiosk.operator_pin("246813").await;
     kiosk.wait("[data-testid=operator-panel]").await;
     organiser::x(&display, "wmctrl", &["-c", "Placard"]);
     let closed = harness::eventually(Duration::from_secs(5), || {
@@ -913,8 +1007,8 @@ async fn first_run_creates_the_organiser_key_on_a_usb_stick() {
     let recipient = recipient.as_str().unwrap_or_default().to_owned();
     assert!(recipient.starts_with("age1"), "{recipient}");
     kiosk.screenshot("71-new-key-saved").await;
-    kiosk.fill("pin", "2468").await;
-    kiosk.fill("pin_again", "2468").await;
+    kiosk.fill("pin", "246813").await;
+    kiosk.fill("pin_again", "246813").await;
     kiosk.click("[data-testid=setup-next]").await;
     kiosk.click("[data-testid=setup-start]").await;
     kiosk.click("[data-testid=attract-sign]").await;
@@ -973,7 +1067,7 @@ async fn the_operator_enrols_the_kiosk_and_signatures_sync_while_the_panel_watch
     kiosk.click("[data-testid=submit]").await;
     kiosk.click("[data-testid=thanks-done]").await;
 
-    kiosk.operator_pin("2468").await;
+    kiosk.operator_pin("246813").await;
     // The sync section appears once the panel's view has loaded.
     kiosk.wait("[data-testid=operator-sync]").await;
     let sync = |attr: &'static str| {
@@ -1026,7 +1120,7 @@ async fn the_operator_enrols_the_kiosk_and_signatures_sync_while_the_panel_watch
     kiosk.fill("email", "grace@example.org").await;
     kiosk.click("[data-testid=submit]").await;
     kiosk.click("[data-testid=thanks-done]").await;
-    kiosk.operator_pin("2468").await;
+    kiosk.operator_pin("246813").await;
     kiosk.click("[data-testid=sync-now]").await;
     kiosk
         .wait_js(
@@ -1060,7 +1154,7 @@ async fn a_kiosk_with_no_collector_sends_to_action_network_from_the_panel() {
         kiosk.click("[data-testid=submit]").await;
         kiosk.click("[data-testid=thanks-done]").await;
     }
-    kiosk.operator_pin("2468").await;
+    kiosk.operator_pin("246813").await;
     kiosk.wait("[data-testid=send-panel]").await;
     let key_file = org.key_file().display().to_string();
     kiosk.fill("key_file", &key_file).await;

@@ -54,7 +54,7 @@ pub fn kiosk_setup(
     pin_file: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     use placard_vault::ExposeSecret as _;
-    let pin = passphrase::read(pin_file, "Operator PIN (4 to 12 digits): ")?;
+    let pin = passphrase::read(pin_file, "Operator PIN (6 to 12 digits): ")?;
     let mut kiosk = placard_kiosk_core::Kiosk::open(data_dir)?;
     kiosk.setup(recipient, pin.expose_secret())?;
     println!("kiosk set up in {}", data_dir.display());

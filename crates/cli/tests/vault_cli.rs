@@ -478,7 +478,7 @@ impl XorShift {
 #[test]
 fn kiosk_setup_from_the_command_line() {
     let s = Setup::new();
-    std::fs::write(s.path("pin"), "2468\n").unwrap();
+    std::fs::write(s.path("pin"), "246813\n").unwrap();
     let data = s.path("kiosk-data");
     let setup = |recipient: &str| {
         run(placard()
@@ -490,7 +490,7 @@ fn kiosk_setup_from_the_command_line() {
     let out = setup(&s.recipient);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let kiosk = placard_kiosk_core::Kiosk::open(&data).unwrap();
-    assert!(kiosk.is_set_up() && kiosk.check_pin("2468"));
+    assert!(kiosk.is_set_up() && kiosk.check_pin("246813"));
     let out = setup(&s.recipient);
     assert_eq!(out.status.code(), Some(2));
     assert!(

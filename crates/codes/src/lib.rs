@@ -47,6 +47,8 @@ pub enum ErrorCode {
     WrongPin,
     /// Too many wrong PINs: the keypad is refused for a while.
     PinLockedOut,
+    /// The PIN is shorter than 6 digits (set up before the minimum rose): choose a new one.
+    PinChangeRequired,
     /// An operator action without an open operator session (PIN first).
     OperatorOnly,
     /// An operator setting out of bounds; `message` says which.
@@ -84,7 +86,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for tests that check each has a message in every UI language.
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 33] = [
         Self::PackUnavailable,
         Self::PetitionNotFound,
         Self::NotSetUp,
@@ -101,6 +103,7 @@ impl ErrorCode {
         Self::VaultCorrupt,
         Self::WrongPin,
         Self::PinLockedOut,
+        Self::PinChangeRequired,
         Self::OperatorOnly,
         Self::BadSetting,
         Self::WeakPassphrase,
@@ -138,6 +141,7 @@ impl ErrorCode {
             Self::VaultCorrupt => "vault_corrupt",
             Self::WrongPin => "wrong_pin",
             Self::PinLockedOut => "pin_locked_out",
+            Self::PinChangeRequired => "pin_change_required",
             Self::OperatorOnly => "operator_only",
             Self::BadSetting => "bad_setting",
             Self::WeakPassphrase => "weak_passphrase",

@@ -27,12 +27,14 @@ pub enum KioskError {
     NotSetUp,
     #[error("this kiosk is set up already")]
     AlreadySetUp,
-    #[error("the operator PIN must be 4 to 12 digits")]
+    #[error("the operator PIN must be 6 to 12 digits")]
     WeakPin,
     #[error("wrong PIN")]
     WrongPin,
     #[error("too many wrong PINs; try again in {seconds} s")]
     PinLockedOut { seconds: u64 },
+    #[error("this kiosk's PIN is shorter than 6 digits: choose a new one first")]
+    PinChangeRequired,
     #[error("the operator panel is locked: enter the PIN")]
     OperatorOnly,
     #[error("{0}")]
@@ -90,6 +92,7 @@ impl KioskError {
             Self::WeakPin => ErrorCode::WeakPin,
             Self::WrongPin => ErrorCode::WrongPin,
             Self::PinLockedOut { .. } => ErrorCode::PinLockedOut,
+            Self::PinChangeRequired => ErrorCode::PinChangeRequired,
             Self::OperatorOnly => ErrorCode::OperatorOnly,
             Self::BadSetting(_) => ErrorCode::BadSetting,
             Self::WeakPassphrase => ErrorCode::WeakPassphrase,
@@ -108,6 +111,15 @@ impl KioskError {
             }
             Self::Vault(e) => e.code(),
             Self::Settings(_) => ErrorCode::StorageError,
+        }
+    }
+
+    /// For `pin_locked_out`: how long until the keypad takes a PIN again, so it can count down.
+    pub fn retry_after_seconds(&self) -> Option<u64> {
+        match self {
+            Self::PinLockedOut { seconds } => Some(*seconds),
+            Self::NotOpened(e) => e.retry_after_seconds(),
+            _ => None,
         }
     }
 

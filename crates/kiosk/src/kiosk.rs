@@ -9,8 +9,23 @@ use std::time::Instant;
 use placard_petition::Petition;
 use placard_vault::{SignRules, SignerInput, Vault, VaultError};
 
+use crate::pin::{self, Tries};
 use crate::settings::{self, OperatorSettings, Settings};
 use crate::{KioskError, PinHash, keys};
+
+/// The saved count of wrong PINs. One that cannot be read (which the atomic writes should make
+/// impossible) is not taken as "no wrong PINs": the keypad starts shut for the first wait.
+fn load_tries(data_dir: &Path) -> Tries {
+    Tries::load(data_dir).unwrap_or_else(|e| {
+        eprintln!("placard: the count of wrong PINs cannot be read ({e}); the keypad waits");
+        let mut tries = Tries::default();
+        for _ in 0..pin::ATTEMPTS {
+            tries.start(std::time::SystemTime::now());
+            tries.settle(false, std::time::SystemTime::now());
+        }
+        tries
+    })
+}
 
 /// A kiosk: settings in `DATA_DIR/kiosk.json`, the vault in `DATA_DIR/vault/`.
 #[derive(Debug)]
@@ -24,8 +39,11 @@ pub struct Kiosk {
     pub(crate) counts: HashMap<String, u64>,
     /// When the operator last acted, while a session is open.
     pub(crate) operator_seen: Option<Instant>,
-    pub(crate) wrong_pins: u32,
-    pub(crate) locked_out_until: Option<Instant>,
+    /// Wrong PINs and lockouts, as saved in `pin-tries.json`.
+    pub(crate) tries: Tries,
+    /// The session was opened with a PIN shorter than [`crate::pin::MIN_DIGITS`]: nothing but
+    /// choosing a new one is allowed until it is.
+    pub(crate) pin_change_due: bool,
 }
 
 impl Kiosk {
@@ -50,8 +68,8 @@ impl Kiosk {
             vault,
             counts: HashMap::new(),
             operator_seen: None,
-            wrong_pins: 0,
-            locked_out_until: None,
+            tries: load_tries(data_dir),
+            pin_change_due: false,
         })
     }
 
@@ -196,10 +214,12 @@ pub(crate) mod tests {
             kiosk.sign(&p, signer("a@b.org")).unwrap_err().code(),
             "not_set_up"
         );
-        assert_eq!(kiosk.setup(RECIPIENT, "12").unwrap_err().code(), "weak_pin");
-        kiosk.setup(RECIPIENT, "2468").unwrap();
+        for weak in ["12", "2468", "24681", "24681a"] {
+            assert_eq!(kiosk.setup(RECIPIENT, weak).unwrap_err().code(), "weak_pin");
+        }
+        kiosk.setup(RECIPIENT, "246813").unwrap();
         assert_eq!(
-            kiosk.setup(RECIPIENT, "2468").unwrap_err().code(),
+            kiosk.setup(RECIPIENT, "246813").unwrap_err().code(),
             "already_set_up"
         );
         assert_eq!(kiosk.sign(&p, signer("a@b.org")).unwrap(), 1);
@@ -211,8 +231,8 @@ pub(crate) mod tests {
         let mut kiosk = Kiosk::open(data.path()).unwrap();
         assert!(kiosk.is_set_up());
         assert_eq!(kiosk.count("p").unwrap(), 2);
-        assert!(kiosk.check_pin("2468"));
-        assert!(!kiosk.check_pin("2469"));
+        assert!(kiosk.check_pin("246813"));
+        assert!(!kiosk.check_pin("246814"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub mod keys;
 mod kiosk;
 mod operator;
 pub mod packs;
-mod pin;
+pub mod pin;
 pub mod private;
 pub mod qr;
 pub mod send;
@@ -31,8 +31,7 @@ pub use app::{Attract, AttractPetition, Events, KioskApp, Places, Status};
 pub use error::KioskError;
 pub use kiosk::Kiosk;
 pub use operator::{
-    CHART_HOURS, HourTotal, LOCKOUT, OPERATOR_IDLE, Overview, PIN_ATTEMPTS, Panel, PetitionTally,
-    last_hours,
+    CHART_HOURS, HourTotal, OPERATOR_IDLE, Overview, Panel, PetitionTally, Unlocked, last_hours,
 };
 pub use pin::PinHash;
 pub use placard_codes::ErrorCode;

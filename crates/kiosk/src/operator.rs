@@ -3,7 +3,7 @@
 //! operator call checks the session here, in Rust, so the UI cannot skip the PIN. Time is passed
 //! in, so the tests need no sleeping.
 
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use chrono::{DateTime, Utc};
 use placard_vault::Stats;
@@ -13,13 +13,8 @@ use std::sync::Arc;
 use crate::packs;
 use crate::settings::{self, OperatorSettings};
 use crate::shown::LoadedPack;
-use crate::{Kiosk, KioskApp, KioskError, PinHash, Status};
+use crate::{Kiosk, KioskApp, KioskError, PinHash, Status, pin};
 
-/// Wrong PINs allowed in a row before the keypad is refused for [`LOCKOUT`].
-pub const PIN_ATTEMPTS: u32 = 5;
-/// How long the keypad is refused after [`PIN_ATTEMPTS`] wrong PINs: long enough to make
-/// guessing a 4-digit PIN take weeks, short enough that a volunteer who fumbled can retry.
-pub const LOCKOUT: Duration = Duration::from_secs(60);
 /// An operator session ends after this long without an operator action, so a panel left open
 /// does not stay open for the next passer-by.
 pub const OPERATOR_IDLE: Duration = Duration::from_secs(300);
@@ -68,68 +63,121 @@ pub fn last_hours(stats: &Stats, now: DateTime<Utc>, n: u32) -> Vec<HourTotal> {
         .collect()
 }
 
+/// What a right PIN opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unlocked {
+    /// The PIN is shorter than [`pin::MIN_DIGITS`] (set up before the minimum rose): the
+    /// session allows nothing but [`KioskApp::operator_set_pin`] until a new one is chosen.
+    pub change_pin: bool,
+}
+
 impl Kiosk {
-    /// Opens an operator session if `pin` is right. After [`PIN_ATTEMPTS`] wrong PINs in a row
-    /// the keypad is refused for [`LOCKOUT`] (right PINs included), so it cannot be guessed
-    /// between two signers.
-    pub fn operator_unlock(&mut self, pin: &str, now: Instant) -> Result<(), KioskError> {
-        let hash = self.pin_gate(now)?;
+    /// Opens an operator session if `pin` is right. After [`pin::ATTEMPTS`] wrong PINs in a
+    /// row the keypad is refused (right PINs included) for a wait that doubles with each
+    /// lockout, up to an hour; the count is saved, so a restart does not reset it. `now` times
+    /// the session, `wall` the lockout (which must outlive the process).
+    pub fn operator_unlock(
+        &mut self,
+        pin: &str,
+        now: Instant,
+        wall: SystemTime,
+    ) -> Result<Unlocked, KioskError> {
+        let hash = self.pin_gate(wall)?;
         let right = hash.verify(pin);
-        self.pin_tried(right, now)
+        self.pin_tried(right, pin.len() < pin::MIN_DIGITS, now, wall)
     }
 
-    /// The first half of an unlock: refused while locked out, else the PIN's hash to check
-    /// (which takes a while: the app checks it outside the kiosk's lock).
-    pub(crate) fn pin_gate(&mut self, now: Instant) -> Result<PinHash, KioskError> {
-        let settings = self.settings.as_ref().ok_or(KioskError::NotSetUp)?;
-        if let Some(until) = self.locked_out_until {
-            if now < until {
-                let left = until.saturating_duration_since(now).as_secs_f64().ceil();
-                return Err(KioskError::PinLockedOut {
-                    seconds: left as u64,
-                });
-            }
-            self.locked_out_until = None;
+    /// The first half of an unlock: refused while locked out; else the try is counted (and
+    /// saved) before the PIN is checked, and the PIN's hash returned to check (which takes a
+    /// while: the app checks it outside the kiosk's lock).
+    pub(crate) fn pin_gate(&mut self, wall: SystemTime) -> Result<PinHash, KioskError> {
+        let hash = self
+            .settings
+            .as_ref()
+            .ok_or(KioskError::NotSetUp)?
+            .pin
+            .clone();
+        if let Some(wait) = self.tries.wait(wall) {
+            return Err(KioskError::PinLockedOut {
+                seconds: wait.as_secs().max(1),
+            });
         }
-        Ok(settings.pin.clone())
+        self.tries.start(wall);
+        self.tries.save(&self.data_dir)?;
+        Ok(hash)
     }
 
-    /// The second half: the session opens on a right PIN; wrong ones count towards the lockout.
-    pub(crate) fn pin_tried(&mut self, right: bool, now: Instant) -> Result<(), KioskError> {
-        if right {
-            self.wrong_pins = 0;
-            self.operator_seen = Some(now);
-            Ok(())
-        } else {
-            self.wrong_pins += 1;
-            if self.wrong_pins >= PIN_ATTEMPTS {
-                self.wrong_pins = 0;
-                self.locked_out_until = Some(now + LOCKOUT);
-            }
-            Err(KioskError::WrongPin)
+    /// The second half: the session opens on a right PIN (and the count is cleared); a wrong
+    /// one may start the next lockout.
+    pub(crate) fn pin_tried(
+        &mut self,
+        right: bool,
+        short: bool,
+        now: Instant,
+        wall: SystemTime,
+    ) -> Result<Unlocked, KioskError> {
+        self.tries.settle(right, wall);
+        self.tries.save(&self.data_dir)?;
+        if !right {
+            // The try that shut the keypad says so at once, with the wait.
+            return Err(match self.tries.wait(wall) {
+                Some(wait) => KioskError::PinLockedOut {
+                    seconds: wait.as_secs(),
+                },
+                None => KioskError::WrongPin,
+            });
         }
+        self.operator_seen = Some(now);
+        self.pin_change_due = short;
+        Ok(Unlocked { change_pin: short })
+    }
+
+    /// Replaces the operator PIN; needs an open session (one opened by a too-short PIN will do:
+    /// this is what it is for).
+    pub(crate) fn set_pin_hashed(&mut self, hash: PinHash, now: Instant) -> Result<(), KioskError> {
+        if !self.session_open(now) {
+            return Err(KioskError::OperatorOnly);
+        }
+        let settings = self.settings.as_mut().ok_or(KioskError::NotSetUp)?;
+        let mut updated = settings.clone();
+        updated.pin = hash;
+        updated.save(&self.data_dir.join(settings::FILE))?;
+        *settings = updated;
+        self.pin_change_due = false;
+        self.operator_seen = Some(now);
+        Ok(())
     }
 
     /// Ends the operator session (the panel's "Lock" and closing the panel).
     pub fn operator_lock(&mut self) {
         self.operator_seen = None;
+        self.pin_change_due = false;
     }
 
-    /// Whether an operator session is open at `now`; an action keeps it open.
-    pub fn is_operator(&self, now: Instant) -> bool {
+    /// A right PIN was typed and the session has not lapsed (it may still be waiting for a new
+    /// PIN).
+    fn session_open(&self, now: Instant) -> bool {
         self.operator_seen
             .is_some_and(|seen| now.saturating_duration_since(seen) < OPERATOR_IDLE)
     }
 
-    /// `Ok` (and the session kept open) when an operator is in; else `operator_only`.
+    /// Whether an operator session is open at `now`, with a PIN that is long enough.
+    pub fn is_operator(&self, now: Instant) -> bool {
+        self.session_open(now) && !self.pin_change_due
+    }
+
+    /// `Ok` (and the session kept open) when an operator is in; `pin_change_required` when the
+    /// session waits for a new PIN; else `operator_only`.
     pub fn require_operator(&mut self, now: Instant) -> Result<(), KioskError> {
-        if self.is_operator(now) {
-            self.operator_seen = Some(now);
-            Ok(())
-        } else {
+        if !self.session_open(now) {
             self.operator_seen = None;
-            Err(KioskError::OperatorOnly)
+            return Err(KioskError::OperatorOnly);
         }
+        if self.pin_change_due {
+            return Err(KioskError::PinChangeRequired);
+        }
+        self.operator_seen = Some(now);
+        Ok(())
     }
 
     /// Whether the window may close: before set-up (there is no PIN to unlock with yet), when
@@ -215,11 +263,28 @@ impl KioskApp {
     /// The PIN's hash (PBKDF2, some tens of milliseconds) is checked on a blocking thread,
     /// outside the kiosk's lock; attempts are taken one at a time, so none slips past the
     /// lockout while another is being checked.
-    pub async fn operator_unlock(&self, pin: String) -> Result<(), KioskError> {
+    pub async fn operator_unlock(&self, pin: String) -> Result<Unlocked, KioskError> {
         let _one_at_a_time = self.pin_attempts().lock().await;
-        let hash = self.with(|k| k.pin_gate(Instant::now()))?;
+        let hash = self.with(|k| k.pin_gate(SystemTime::now()))?;
+        let short = pin.len() < pin::MIN_DIGITS;
         let right = tokio::task::spawn_blocking(move || hash.verify(&pin)).await?;
-        self.with(|k| k.pin_tried(right, Instant::now()))
+        self.with(|k| k.pin_tried(right, short, Instant::now(), SystemTime::now()))
+    }
+
+    /// Sets a new operator PIN ([`pin::MIN_DIGITS`] to [`pin::MAX_DIGITS`] digits; `weak_pin`
+    /// otherwise). Needs an open session, and is the only thing a session opened by a
+    /// too-short PIN allows. Hashed on a blocking thread, outside the kiosk's lock.
+    pub async fn operator_set_pin(&self, pin: String) -> Result<(), KioskError> {
+        self.with(|k| {
+            if k.session_open(Instant::now()) {
+                Ok(())
+            } else {
+                Err(KioskError::OperatorOnly)
+            }
+        })?;
+        let hash = tokio::task::spawn_blocking(move || PinHash::new(&pin)).await?;
+        let hash = hash.ok_or(KioskError::WeakPin)?;
+        self.with(|k| k.set_pin_hashed(hash, Instant::now()))
     }
 
     /// Closes the operator session. A send run holds opened records: it stops with it.
@@ -335,46 +400,113 @@ mod tests {
         assert_eq!(last_hours(&stats, now, 3)[0].start, "2026-11-22T23:00:00Z");
     }
 
+    const PIN: &str = "246813";
+
     #[test]
-    fn the_operator_panel_needs_the_pin_and_guessing_is_slowed() {
+    fn the_operator_panel_needs_the_pin_and_guessing_is_slowed_more_each_time() {
         let data = tempfile::tempdir().unwrap();
         let mut kiosk = Kiosk::open(data.path()).unwrap();
         let t0 = Instant::now();
+        let w0 = SystemTime::now();
         assert_eq!(
-            kiosk.operator_unlock("2468", t0).unwrap_err().code(),
+            kiosk.operator_unlock(PIN, t0, w0).unwrap_err().code(),
             "not_set_up"
         );
-        kiosk.setup(RECIPIENT, "2468").unwrap();
+        kiosk.setup(RECIPIENT, PIN).unwrap();
         kiosk.operator_lock();
         assert!(!kiosk.may_close(t0), "locked by default");
         assert_eq!(kiosk.stats(t0).unwrap_err().code(), "operator_only");
 
-        for _ in 0..PIN_ATTEMPTS {
-            assert_eq!(
-                kiosk.operator_unlock("1111", t0).unwrap_err().code(),
-                "wrong_pin"
-            );
+        // Each round of wrong PINs shuts the keypad for twice as long, even to the right PIN.
+        let mut wall = w0;
+        for round in 1..=3u32 {
+            let wait = pin::wait_after(round);
+            for n in 1..=pin::ATTEMPTS {
+                let e = kiosk.operator_unlock("111111", t0, wall).unwrap_err();
+                if n < pin::ATTEMPTS {
+                    assert_eq!(e.code(), "wrong_pin");
+                } else {
+                    // The try that shuts the keypad says so, with the whole wait.
+                    assert_eq!(e.code(), "pin_locked_out");
+                    assert_eq!(e.retry_after_seconds(), Some(wait.as_secs()));
+                }
+            }
+            assert_eq!(wait.as_secs(), 60 << (round - 1));
+            let e = kiosk
+                .operator_unlock(PIN, t0, wall + Duration::from_secs(1))
+                .unwrap_err();
+            assert_eq!(e.code(), "pin_locked_out");
+            assert_eq!(e.retry_after_seconds(), Some(wait.as_secs() - 1), "{e:?}");
+            // A restart does not reset the count (the app's test does the same over IPC).
+            kiosk = Kiosk::open(data.path()).unwrap();
+            let e = kiosk
+                .operator_unlock(PIN, t0, wall + wait - Duration::from_secs(1))
+                .unwrap_err();
+            assert_eq!(e.code(), "pin_locked_out", "round {round} after a restart");
+            wall += wait;
         }
-        // Locked out now, even with the right PIN.
-        let e = kiosk
-            .operator_unlock("2468", t0 + Duration::from_secs(1))
-            .unwrap_err();
-        assert_eq!(e.code(), "pin_locked_out");
-        assert!(
-            matches!(e, KioskError::PinLockedOut { seconds: 59 }),
-            "{e:?}"
-        );
-        let later = t0 + LOCKOUT + Duration::from_secs(1);
-        kiosk.operator_unlock("2468", later).unwrap();
+        let later = t0 + Duration::from_secs(1);
+        let unlocked = kiosk.operator_unlock(PIN, later, wall).unwrap();
+        assert!(!unlocked.change_pin);
         assert!(kiosk.is_operator(later) && kiosk.may_close(later));
         assert_eq!(kiosk.stats(later).unwrap().total, 0);
+        // The right PIN cleared the count: the next wrong one starts from the first wait.
+        assert_eq!(kiosk.tries, pin::Tries::default());
 
         // The session lapses when left alone, and "Lock" ends it at once.
         let idle = later + OPERATOR_IDLE + Duration::from_secs(1);
         assert_eq!(kiosk.stats(idle).unwrap_err().code(), "operator_only");
-        kiosk.operator_unlock("2468", idle).unwrap();
+        kiosk.operator_unlock(PIN, idle, wall).unwrap();
         kiosk.operator_lock();
         assert!(!kiosk.is_operator(idle));
+    }
+
+    #[test]
+    fn a_kiosk_set_up_with_four_digits_must_choose_a_new_pin_before_anything_else() {
+        let data = tempfile::tempdir().unwrap();
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        kiosk.setup(RECIPIENT, PIN).unwrap();
+        // As an older version saved it: a four-digit PIN's hash.
+        let old = PinHash::new("123456").unwrap();
+        let json = serde_json::to_value(&old).unwrap();
+        let short: PinHash = serde_json::from_value(serde_json::json!({
+            "salt": json["salt"],
+            "iterations": 1000,
+            "hash": derive_for_test(&json["salt"], "2468"),
+        }))
+        .unwrap();
+        kiosk.set_pin_hashed(short, Instant::now()).unwrap();
+        kiosk.operator_lock();
+        drop(kiosk);
+
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        let now = Instant::now();
+        let unlocked = kiosk
+            .operator_unlock("2468", now, SystemTime::now())
+            .unwrap();
+        assert!(unlocked.change_pin);
+        assert_eq!(kiosk.stats(now).unwrap_err().code(), "pin_change_required");
+        assert!(!kiosk.may_close(now), "nothing but a new PIN");
+        kiosk
+            .set_pin_hashed(PinHash::new("97531864").unwrap(), now)
+            .unwrap();
+        assert_eq!(kiosk.stats(now).unwrap().total, 0);
+        drop(kiosk);
+        let kiosk = Kiosk::open(data.path()).unwrap();
+        assert!(kiosk.check_pin("97531864") && !kiosk.check_pin("2468"));
+    }
+
+    fn derive_for_test(salt: &serde_json::Value, pin: &str) -> Vec<u8> {
+        let salt: Vec<u8> = serde_json::from_value(salt.clone()).unwrap();
+        let mut h = vec![0u8; 32];
+        ring::pbkdf2::derive(
+            ring::pbkdf2::PBKDF2_HMAC_SHA256,
+            std::num::NonZeroU32::new(1000).unwrap(),
+            &salt,
+            pin.as_bytes(),
+            &mut h,
+        );
+        h
     }
 
     #[test]
@@ -382,7 +514,7 @@ mod tests {
         let data = tempfile::tempdir().unwrap();
         let p = petition(data.path());
         let mut kiosk = Kiosk::open(data.path()).unwrap();
-        kiosk.setup(RECIPIENT, "2468").unwrap();
+        kiosk.setup(RECIPIENT, PIN).unwrap();
         kiosk.operator_lock();
         let now = Instant::now();
         let known = |id: &str| id == "p";
@@ -402,7 +534,7 @@ mod tests {
                 .code(),
             "operator_only"
         );
-        kiosk.operator_unlock("2468", now).unwrap();
+        kiosk.operator_unlock(PIN, now, SystemTime::now()).unwrap();
         let saved = kiosk.configure(s.clone(), &[], known, now).unwrap();
         assert_eq!(saved.event.name, "Rally");
         assert_eq!(saved.event.tags, ["rally", "dc"]);

@@ -71,7 +71,7 @@ mod tests {
         std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
         Kiosk::open(&data)
             .unwrap()
-            .setup(RECIPIENT, "2468")
+            .setup(RECIPIENT, "246813")
             .unwrap();
         let files = [
             data.join("kiosk.json"),

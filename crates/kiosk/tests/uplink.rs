@@ -46,7 +46,7 @@ async fn an_enrolled_kiosk_syncs_what_it_signs_and_remembers_its_collector() {
     let p = petition(pack.path());
     let mut kiosk = Kiosk::open(data.path()).unwrap();
     assert!(matches!(kiosk.enrolment(), Err(KioskError::NotSetUp)));
-    kiosk.setup(RECIPIENT, "2468").unwrap();
+    kiosk.setup(RECIPIENT, "246813").unwrap();
     for i in 0..5 {
         kiosk.sign(&p, signer(i)).unwrap();
     }
@@ -104,7 +104,11 @@ async fn an_enrolled_kiosk_syncs_what_it_signs_and_remembers_its_collector() {
     let mut again = Kiosk::open(data.path()).unwrap();
     assert_eq!(again.collector(), Some(url));
     again
-        .operator_unlock("2468", std::time::Instant::now())
+        .operator_unlock(
+            "246813",
+            std::time::Instant::now(),
+            std::time::SystemTime::now(),
+        )
         .unwrap();
     let stats = again.stats(std::time::Instant::now()).unwrap();
     assert_eq!((stats.pending, stats.sent), (0, 8));

@@ -38,7 +38,7 @@ bytes: number, };
 
 export type CreatedKey = { recipient: string, key_file: string, recovery_file: string, };
 
-export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "not_a_vault" | "already_a_vault" | "bad_device_key" | "seal_failed" | "vault_corrupt" | "wrong_pin" | "pin_locked_out" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists" | "bad_collector_url" | "collector_unreachable" | "enrol_refused" | "sync_error" | "not_enrolled" | "bad_pack" | "wrong_passphrase" | "bad_identity" | "bad_token" | "action_network_unreachable" | "send_failed";
+export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "not_a_vault" | "already_a_vault" | "bad_device_key" | "seal_failed" | "vault_corrupt" | "wrong_pin" | "pin_locked_out" | "pin_change_required" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists" | "bad_collector_url" | "collector_unreachable" | "enrol_refused" | "sync_error" | "not_enrolled" | "bad_pack" | "wrong_passphrase" | "bad_identity" | "bad_token" | "action_network_unreachable" | "send_failed";
 
 export type FieldIssue = { field: string, code: string, };
 
@@ -69,7 +69,11 @@ export type IpcError = { code: ErrorCode, message: string,
 /**
  * Per-field problems of an `invalid_input`; empty otherwise.
  */
-fields: Array<FieldIssue>, };
+fields: Array<FieldIssue>, 
+/**
+ * For `pin_locked_out`: seconds until the keypad takes a PIN again.
+ */
+retry_after_seconds: number | null, };
 
 export type KioskStatus = { 
 /**
@@ -262,6 +266,12 @@ last_success: string | null,
  */
 last_error: string | null, };
 
+export type Unlocked = { 
+/**
+ * The PIN is shorter than six digits: the keypad asks for a new one before the panel.
+ */
+change_pin: boolean, };
+
 // ---- Commands ----
 
 /**
@@ -328,9 +338,16 @@ export const setupKiosk = (recipient: string, pin: string) =>
 
 /**
  * Opens the operator panel if the PIN is right (`wrong_pin`, `pin_locked_out` otherwise).
+ * A PIN shorter than six digits opens a session that only allows `operator_set_pin`.
  */
 export const operatorUnlock = (pin: string) =>
-  call<null>("operator_unlock", { pin });
+  call<Unlocked>("operator_unlock", { pin });
+
+/**
+ * Sets a new operator PIN, 6 to 12 digits (`weak_pin` otherwise); needs the PIN first.
+ */
+export const operatorSetPin = (pin: string) =>
+  call<null>("operator_set_pin", { pin });
 
 /**
  * Closes the operator session (and stops a send run, which holds opened records).

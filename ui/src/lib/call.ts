@@ -11,6 +11,8 @@ export class IpcFailure extends Error {
     readonly code: ErrorCode | "unknown",
     message: string,
     readonly fields: FieldIssue[] = [],
+    /** For `pin_locked_out`: seconds until the keypad takes a PIN again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -24,7 +26,7 @@ export async function call<T>(cmd: string, args?: Record<string, unknown>): Prom
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
-    if (isIpcError(e)) throw new IpcFailure(e.code, e.message, e.fields ?? []);
+    if (isIpcError(e)) throw new IpcFailure(e.code, e.message, e.fields ?? [], e.retry_after_seconds ?? null);
     throw new IpcFailure("unknown", String(e));
   }
 }

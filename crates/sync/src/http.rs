@@ -44,13 +44,56 @@ fn unreachable(e: &reqwest::Error) -> TransportError {
     TransportError::Unreachable(e.to_string())
 }
 
+/// The most the kiosk reads of each kind of answer. A collector (or whoever answers in its
+/// place) could otherwise send without end and fill the kiosk's memory; past its cap an answer
+/// is refused, whatever it says.
+pub mod caps {
+    /// An acknowledgement lists the ids of one batch (at most a few thousand records).
+    pub const ACK: usize = 1 << 20;
+    /// The list of packs on offer.
+    pub const LISTING: usize = 256 << 10;
+    /// One petition pack, images included.
+    pub const PACK: usize = 64 << 20;
+    /// A refusal, a health answer, an enrolment's answer: a line of JSON.
+    pub const SMALL: usize = 16 << 10;
+}
+
+/// Reads `r`'s body, refusing it as soon as it passes `cap` bytes (before reading it at all
+/// when its `Content-Length` says it would): what a hostile answer can make the kiosk hold is
+/// bounded by the cap, not by the answer.
+async fn read_capped(mut r: reqwest::Response, cap: usize) -> Result<Vec<u8>, TransportError> {
+    let status = r.status().as_u16();
+    let too_long = || TransportError::Refused {
+        status,
+        reason: format!("the answer is longer than the {cap} bytes the kiosk reads"),
+    };
+    if r.content_length().is_some_and(|n| n > cap as u64) {
+        return Err(too_long());
+    }
+    // The chunks are kept as they come and joined once at the end, so a growing buffer's
+    // copies never hold twice the answer.
+    let (mut chunks, mut len) = (Vec::new(), 0usize);
+    while let Some(chunk) = r.chunk().await.map_err(|e| unreachable(&e))? {
+        len += chunk.len();
+        if len > cap {
+            return Err(too_long());
+        }
+        chunks.push(chunk);
+    }
+    let mut body = Vec::with_capacity(len);
+    for chunk in chunks {
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
 /// `Ok` for a 2xx answer; otherwise `Refused` with the status and (the start of) the body.
 async fn refused_unless_ok(r: reqwest::Response) -> Result<(), TransportError> {
     let status = r.status();
     if status.is_success() {
         return Ok(());
     }
-    let body = r.bytes().await.unwrap_or_default();
+    let body = read_capped(r, caps::SMALL).await?;
     Err(TransportError::Refused {
         status: status.as_u16(),
         reason: refusal_reason(&body),
@@ -116,7 +159,12 @@ impl Transport for HttpTransport {
             .await
             .map_err(|e| unreachable(&e))?;
         let status = r.status();
-        let bytes = r.bytes().await.map_err(|e| unreachable(&e))?;
+        let cap = if status.is_success() {
+            caps::ACK
+        } else {
+            caps::SMALL
+        };
+        let bytes = read_capped(r, cap).await?;
         if !status.is_success() {
             return Err(TransportError::Refused {
                 status: status.as_u16(),
@@ -146,7 +194,11 @@ pub async fn enroll(
         "device_id": device_id,
         "public_key": STANDARD.encode(public_key),
     });
-    let r = reqwest::Client::new()
+    let r = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(60))
+        .build()
+        .map_err(|e| unreachable(&e))?
         .post(url)
         .header("content-type", "application/json")
         .body(body.to_string())
@@ -173,9 +225,17 @@ pub async fn list_packs(base: &url::Url) -> Result<Vec<PackListing>, TransportEr
     let url = base
         .join("v1/packs")
         .map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))?;
-    let r = reqwest::get(url).await.map_err(|e| unreachable(&e))?;
+    let r = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(60))
+        .build()
+        .map_err(|e| unreachable(&e))?
+        .get(url)
+        .send()
+        .await
+        .map_err(|e| unreachable(&e))?;
     let status = r.status().as_u16();
-    let body = r.bytes().await.map_err(|e| unreachable(&e))?;
+    let body = read_capped(r, caps::LISTING).await?;
     if !(200..300).contains(&status) {
         return Err(TransportError::Refused {
             status,
@@ -214,7 +274,7 @@ pub async fn fetch_pack(base: &url::Url, name: &str) -> Result<Vec<u8>, Transpor
         .get("content-digest")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let body = r.bytes().await.map_err(|e| unreachable(&e))?;
+    let body = read_capped(r, caps::PACK).await?;
     if !(200..300).contains(&status) {
         return Err(TransportError::Refused {
             status,
@@ -222,7 +282,7 @@ pub async fn fetch_pack(base: &url::Url, name: &str) -> Result<Vec<u8>, Transpor
         });
     }
     match digest {
-        Some(d) if crate::digest::matches(&d, &body) => Ok(body.to_vec()),
+        Some(d) if crate::digest::matches(&d, &body) => Ok(body),
         _ => Err(TransportError::Refused {
             status,
             reason: "the pack's Content-Digest is missing or does not match its bytes".into(),

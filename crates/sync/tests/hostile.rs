@@ -2,6 +2,7 @@
 //! name) may answer without end. The kiosk reads at most a cap of each kind of answer and then
 //! gives up, so its memory stays bounded whatever is sent. The servers here are raw TCP on
 //! loopback, sending a body with no end (chunked) or announcing a huge one.
+#![allow(clippy::unwrap_used)] // a test helper that fails should panic
 
 use std::time::{Duration, Instant};
 

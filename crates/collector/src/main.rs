@@ -1,7 +1,9 @@
 //! `placard-collector`: serve, enrol devices, revoke them, count what arrived.
 
 use std::net::SocketAddr;
+use std::num::NonZeroU32;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -104,6 +106,16 @@ enum Command {
         /// (`GET /v1/packs/NAME`).
         #[arg(long)]
         packs: Option<PathBuf>,
+        /// The longest a request may take, its body included (seconds); slower clients are
+        /// cut off with 408.
+        #[arg(long, default_value_t = 60)]
+        request_timeout: u64,
+        /// Requests handled at once; more wait their turn within the timeout.
+        #[arg(long, default_value_t = 64)]
+        max_concurrent: usize,
+        /// Batches per second one device may send (and as many in a burst).
+        #[arg(long, default_value_t = NonZeroU32::new(50).unwrap_or(NonZeroU32::MIN))]
+        device_rate: NonZeroU32,
     },
     /// Unlock a running collector with the organiser's passphrase (typed, or from a file), so
     /// it can open the records it holds.
@@ -192,6 +204,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 passphrase_file,
                 admin_socket,
                 packs,
+                request_timeout,
+                max_concurrent,
+                device_rate,
             } => {
                 let store = Store::open(&db).await?;
                 let keyring = Arc::new(Keyring::new(identity));
@@ -206,7 +221,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 // The bound address on stdout, so scripts and tests can use port 0.
                 println!("listening on http://{}", listener.local_addr()?);
                 let options = Options {
-                    limits: Limits::default(),
+                    limits: Limits {
+                        request_timeout: Duration::from_secs(request_timeout.max(1)),
+                        concurrency: max_concurrent.max(1),
+                        device_rate,
+                        ..Limits::default()
+                    },
                     packs: Shelf::new(packs),
                 };
                 axum::serve(listener, router_with(store, options))

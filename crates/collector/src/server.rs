@@ -1,10 +1,11 @@
 //! The HTTP service (axum): `GET /v1/health`, `GET /metrics`, `POST /v1/enroll`,
 //! `POST /v1/batches`, `GET /v1/packs` and `GET /v1/packs/NAME`.
 
+use std::num::NonZeroU32;
 use std::sync::Arc;
+use std::time::Duration;
 
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, HeaderName, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
@@ -24,13 +25,23 @@ use uuid::Uuid;
 use crate::packs::{self, Shelf};
 use crate::store::{Outcome, RequestId, Store, StoreError};
 
-/// Limits the service enforces.
+/// Limits the service enforces, so a few bad clients cannot starve the kiosks.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Largest request body; bigger batches get 413 and nothing is stored.
     pub max_body: usize,
     /// How far a signature's `created` may be from the collector's clock, in seconds.
     pub window_secs: u64,
+    /// The longest a request may take, its body included; a client that sends slowly (on
+    /// purpose or not) is cut off with 408 and frees its place. A kiosk sends the same batch
+    /// again, and a batch stored before the cut is answered with its first acknowledgement.
+    pub request_timeout: Duration,
+    /// Requests handled at once; more wait their turn (within the timeout).
+    pub concurrency: usize,
+    /// Batches a second one device may send (after its signature is checked), with a burst
+    /// of as many: far above what a syncing kiosk needs, so a stolen device key cannot flood
+    /// the store.
+    pub device_rate: NonZeroU32,
 }
 
 impl Default for Limits {
@@ -38,9 +49,15 @@ impl Default for Limits {
         Self {
             max_body: 16 << 20,
             window_secs: 300,
+            request_timeout: Duration::from_secs(60),
+            concurrency: 64,
+            device_rate: NonZeroU32::new(50).unwrap_or(NonZeroU32::MIN),
         }
     }
 }
+
+/// One rate per device, keyed by its id (`governor`, as the fan-out uses for Action Network).
+type DeviceRates = governor::DefaultKeyedRateLimiter<String>;
 
 #[derive(Clone)]
 struct AppState {
@@ -48,6 +65,7 @@ struct AppState {
     limits: Limits,
     metrics: Arc<Metrics>,
     packs: Shelf,
+    rates: Arc<DeviceRates>,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -127,7 +145,20 @@ pub fn router_with(store: Store, options: Options) -> Router {
         limits,
         metrics: Arc::new(Metrics::new()),
         packs: options.packs,
+        rates: Arc::new(governor::RateLimiter::keyed(governor::Quota::per_second(
+            limits.device_rate,
+        ))),
     };
+    // Outermost first: the timeout also covers the wait for a place, so a request queued
+    // behind slow ones is answered 408 rather than held without end.
+    let guard = tower::ServiceBuilder::new()
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits.request_timeout,
+        ))
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+            limits.concurrency.max(1),
+        ));
     Router::new()
         .route("/v1/health", get(health))
         .route("/metrics", get(metrics))
@@ -136,6 +167,7 @@ pub fn router_with(store: Store, options: Options) -> Router {
         .route("/v1/packs", get(list_packs))
         .route("/v1/packs/{name}", get(get_pack))
         .layer(DefaultBodyLimit::max(limits.max_body))
+        .layer(guard)
         .with_state(state)
 }
 
@@ -290,17 +322,10 @@ async fn batches(
     method: Method,
     uri: Uri,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Response {
-    // Over the size limit: 413, counted, nothing read further.
-    let body = match body {
-        Ok(b) => b,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return reject(&state, e.status(), "too_large", e.body_text());
-        }
-        Err(e) => return reject(&state, e.status(), "unreadable", e.body_text()),
-    };
-    // Who claims to sign, and is that a device we know and trust?
+    // Who claims to sign, and is that a device we know and trust? Asked of the headers alone:
+    // an anonymous or unknown sender is refused before a byte of its body is read.
     let (Some(digest), Some(sig), Some(input)) = (
         header(&headers, "content-digest"),
         header(&headers, "signature"),
@@ -341,6 +366,35 @@ async fn batches(
             "this device was revoked",
         );
     }
+    // Over the size limit: 413, counted; a body announced too large is not read at all, and
+    // one that turns out too large is read no further than the limit.
+    let max = state.limits.max_body;
+    let announced = header(&headers, "content-length").and_then(|v| v.parse::<u64>().ok());
+    let too_large = |state: &AppState| {
+        reject(
+            state,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!("a batch may be at most {max} bytes"),
+        )
+    };
+    if announced.is_some_and(|n| n > max as u64) {
+        return too_large(&state);
+    }
+    let body = match axum::body::to_bytes(body, max).await {
+        Ok(b) => b,
+        Err(e) => {
+            use std::error::Error as _;
+            let mut source = e.source();
+            while let Some(s) = source {
+                if s.is::<http_body_util::LengthLimitError>() {
+                    return too_large(&state);
+                }
+                source = s.source();
+            }
+            return reject(&state, StatusCode::BAD_REQUEST, "unreadable", e.to_string());
+        }
+    };
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
     let verified = match signing::verify(
         method.as_str(),
@@ -363,7 +417,16 @@ async fn batches(
             );
         }
     };
-    // The body is authentic; is it a batch from this very device?
+    // The body is authentic. One device may send only so fast.
+    if state.rates.check_key(&verified.keyid).is_err() {
+        return reject(
+            &state,
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_fast",
+            "this device sends faster than the collector takes batches; it will be sent again",
+        );
+    }
+    // Is it a batch from this very device?
     let batch: Batch = match serde_json::from_slice(&body) {
         Ok(b) => b,
         Err(e) => return reject(&state, StatusCode::BAD_REQUEST, "malformed", e.to_string()),

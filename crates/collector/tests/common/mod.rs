@@ -126,6 +126,11 @@ impl Collector {
         })
     }
 
+    /// The collector's process id (to read its memory from `/proc`).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// A collector on SQLite, unlocked at start with `org`'s key and passphrase file.
     pub fn start_unlocked(org: &KeyFile) -> Self {
         Self::start_with(
@@ -346,4 +351,15 @@ impl KeyFile {
     pub fn passphrase(&self, which: &str) -> String {
         self.dir.path().join(which).display().to_string()
     }
+}
+
+/// A process's resident memory in bytes (Linux `/proc`).
+pub fn rss_of(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .unwrap()
+        * 1024
 }

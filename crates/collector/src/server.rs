@@ -248,13 +248,10 @@ async fn get_pack(State(state): State<AppState>, Path(name): Path<String>) -> Re
         tokio::task::spawn_blocking(move || shelf.get(&name)).await
     };
     match looked_up {
-        Ok(Ok(Some(tar))) => (
+        Ok(Ok(Some((tar, digest)))) => (
             [
                 (header::CONTENT_TYPE, "application/x-tar".to_owned()),
-                (
-                    HeaderName::from_static("content-digest"),
-                    placard_sync::digest::content_digest(&tar),
-                ),
+                (HeaderName::from_static("content-digest"), digest),
                 (
                     header::CONTENT_DISPOSITION,
                     format!("attachment; filename=\"{name}.tar\""),

@@ -1,12 +1,14 @@
-//! The admin socket: a Unix socket only the collector's own user may open (mode 0600), for
-//! what must never cross the network: unlocking with the organiser's passphrase, and locking
-//! again. One JSON line in, one JSON line out.
+//! The admin socket: a Unix socket only the collector's own user may open (0600, inside a
+//! folder only that user may enter, so there is no moment when another user could connect),
+//! for what must never cross the network: unlocking with the organiser's passphrase, locking
+//! again, and pushing to the destinations fixed when `serve` started (whoever reaches the
+//! socket cannot send the records anywhere else). One JSON line in, one JSON line out.
 //!
 //! The passphrase passes through plain `String`s here (the request line, serde's copy); the
 //! binary's allocator (`zeroizing-alloc`) wipes every heap block it frees, so none outlives
 //! its use.
 
-use std::os::unix::fs::PermissionsExt as _;
+use std::os::unix::fs::{DirBuilderExt as _, MetadataExt as _, PermissionsExt as _};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -24,6 +26,18 @@ use crate::store::Store;
 /// The longest request line read: a passphrase, not a file.
 const MAX_LINE: u64 = 64 * 1024;
 
+/// Where `serve` and the commands that talk to it put the socket unless told otherwise: in a
+/// folder of its own, created 0700.
+pub const DEFAULT_SOCKET: &str = "placard-admin/collector.sock";
+
+/// Where a running collector may push, fixed by `serve`'s arguments. The admin socket can start
+/// a push but not choose where it goes or with which credentials.
+#[derive(Debug, Clone, Default)]
+pub struct Destinations {
+    /// Action Network's API base URL and the token to use there.
+    pub action_network: Option<(String, String)>,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
@@ -32,11 +46,14 @@ pub enum Request {
     },
     Lock,
     Status,
-    /// Push every record to Action Network with the key this collector holds unlocked. The
+    /// Push every record to Action Network (as fixed by `serve --action-network-token-file`)
+    /// with the key this collector holds unlocked; the key is locked when the push ends. The
     /// answer streams `{"done", "total"}` lines, then the final answer.
     PushActionNetwork {
-        base_url: String,
-        token: String,
+        /// Where the caller means to send: refused unless it is the destination fixed at
+        /// `serve` (`None`: that one).
+        #[serde(default)]
+        base_url: Option<String>,
         rate: u32,
         /// SLUG=AN_ID pairs.
         petitions: HashMap<String, String>,
@@ -59,9 +76,36 @@ pub struct Answer {
     pub unlocked: bool,
 }
 
-/// Binds the socket at `path`, readable and writable by this user only. A socket file left by
-/// a collector that is gone is replaced; one a running collector answers on is not.
+/// Binds the socket at `path`, readable and writable by this user only, in a folder only this
+/// user may enter: a missing folder is created 0700, one that others may enter is refused (a
+/// socket in it would be theirs to connect to before its mode is set). A socket file left by a
+/// collector that is gone is replaced; one a running collector answers on is not.
 pub async fn bind(path: &Path) -> std::io::Result<UnixListener> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => std::path::PathBuf::from("."),
+    };
+    if !folder.exists() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&folder)?;
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700))?;
+    }
+    let meta = std::fs::metadata(&folder)?;
+    let mine = meta.uid() == rustix::process::geteuid().as_raw();
+    if !mine || meta.permissions().mode() & 0o077 != 0 {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!(
+                "the admin socket's folder {} is open to other users (mode {:o}{}); give a \
+                 --admin-socket in a folder only this user can enter (a new one is created 0700)",
+                folder.display(),
+                meta.permissions().mode() & 0o777,
+                if mine { "" } else { ", another owner" }
+            ),
+        ));
+    }
     if path.exists() {
         if UnixStream::connect(path).await.is_ok() {
             return Err(std::io::Error::new(
@@ -77,16 +121,27 @@ pub async fn bind(path: &Path) -> std::io::Result<UnixListener> {
 }
 
 /// Answers admin requests until the listener fails.
-pub async fn serve(listener: UnixListener, keyring: Arc<Keyring>, store: Store) {
+pub async fn serve(
+    listener: UnixListener,
+    keyring: Arc<Keyring>,
+    store: Store,
+    destinations: Destinations,
+) {
+    let destinations = Arc::new(destinations);
     while let Ok((stream, _)) = listener.accept().await {
-        let (keyring, store) = (keyring.clone(), store.clone());
+        let (keyring, store, to) = (keyring.clone(), store.clone(), destinations.clone());
         tokio::spawn(async move {
-            let _ = answer(stream, &keyring, &store).await;
+            let _ = answer(stream, &keyring, &store, &to).await;
         });
     }
 }
 
-async fn answer(stream: UnixStream, keyring: &Keyring, store: &Store) -> std::io::Result<()> {
+async fn answer(
+    stream: UnixStream,
+    keyring: &Keyring,
+    store: &Store,
+    to: &Destinations,
+) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut line = String::new();
     // `take`: a client cannot make the collector buffer without end.
@@ -112,19 +167,40 @@ async fn answer(stream: UnixStream, keyring: &Keyring, store: &Store) -> std::io
         }
         Ok(Request::PushActionNetwork {
             base_url,
-            token,
             rate,
             petitions,
-        }) => match keyring.key() {
-            None => refusal(
+        }) => match (&to.action_network, keyring.key()) {
+            (None, _) => refusal(
+                keyring,
+                "no_destination",
+                "this collector was started with no Action Network destination \
+                 (serve --action-network-token-file FILE)"
+                    .into(),
+            ),
+            (Some((fixed, _)), _) if base_url.as_ref().is_some_and(|asked| asked != fixed) => {
+                refusal(
+                    keyring,
+                    "destination_not_fixed",
+                    format!(
+                        "this collector pushes to {fixed} only, as fixed when it started; \
+                         not to {}",
+                        base_url.unwrap_or_default()
+                    ),
+                )
+            }
+            (_, None) => refusal(
                 keyring,
                 "locked",
                 "the collector is locked: unlock it first (placard-collector unlock)".into(),
             ),
-            Some(key) => {
-                push_with_progress(&mut write, store, &key, &base_url, &token, rate, &petitions)
-                    .await
-                    .unwrap_or_else(|(code, message)| refusal(keyring, code, message))
+            (Some((fixed, token)), Some(key)) => {
+                let pushed =
+                    push_with_progress(&mut write, store, &key, fixed, token, rate, &petitions)
+                        .await;
+                // The key is needed no longer than the push: it goes with it.
+                drop(key);
+                keyring.lock();
+                pushed.unwrap_or_else(|(code, message)| refusal(keyring, code, message))
             }
         },
         Ok(Request::Unlock { passphrase }) => {
@@ -186,12 +262,13 @@ async fn push_with_progress(
     for (id, why) in &pushed.summary.failures {
         message.push_str(&format!("failed {id}: {why}\n"));
     }
+    message.push_str("the key is locked again (unlock to push once more)\n");
     message.push_str(&pushed.summary.to_string());
     Ok(Answer {
         ok: true,
         code: None,
         message,
-        unlocked: true,
+        unlocked: false,
     })
 }
 

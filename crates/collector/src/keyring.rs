@@ -8,6 +8,9 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use tokio::time::Instant;
 
 use placard_vault::{OrganiserKey, SecretString, VaultError, open_sealed};
 use serde::Serialize;
@@ -56,18 +59,83 @@ pub struct Unlocked {
     pub opened: usize,
 }
 
-#[derive(Debug, Default)]
+/// How long an unlocked key stays in memory with nothing using it, unless `serve
+/// --unlock-minutes` says otherwise: long enough for an organiser's push or export session,
+/// short enough that a collector unlocked and forgotten does not stay open all night.
+pub const DEFAULT_IDLE: Duration = Duration::from_secs(15 * 60);
+
+#[derive(Debug)]
 pub struct Keyring {
     identity: Option<PathBuf>,
     key: RwLock<Option<Arc<OrganiserKey>>>,
+    /// The key is dropped after this long unused (see [`Keyring::lock_if_idle`]).
+    idle: Duration,
+    /// When the key was unlocked or last used (tokio's clock, so tests can pause it).
+    last_used: std::sync::Mutex<Instant>,
+}
+
+impl Default for Keyring {
+    fn default() -> Self {
+        Self::new(None)
+    }
 }
 
 impl Keyring {
-    /// A locked keyring for the encrypted key at `identity` (none: it can never unlock).
+    /// A locked keyring for the encrypted key at `identity` (none: it can never unlock), that
+    /// locks itself after [`DEFAULT_IDLE`] unused.
     pub fn new(identity: Option<PathBuf>) -> Self {
+        Self::with_idle(identity, DEFAULT_IDLE)
+    }
+
+    /// As [`Keyring::new`], locking itself after `idle` unused.
+    pub fn with_idle(identity: Option<PathBuf>, idle: Duration) -> Self {
         Self {
             identity,
             key: RwLock::new(None),
+            idle,
+            last_used: std::sync::Mutex::new(Instant::now()),
+        }
+    }
+
+    fn touch(&self) {
+        *self
+            .last_used
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Instant::now();
+    }
+
+    /// Drops the key if it has not been used for the idle time; says whether it did.
+    pub fn lock_if_idle(&self) -> bool {
+        let last = *self
+            .last_used
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if self.is_unlocked() && last.elapsed() >= self.idle {
+            self.lock();
+            return true;
+        }
+        false
+    }
+
+    /// Locks the key once it has been idle for the idle time, checking as often as needed;
+    /// runs until the collector stops. (Spawned by `serve`.)
+    pub async fn auto_lock(self: Arc<Self>) {
+        loop {
+            let last = *self
+                .last_used
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            tokio::time::sleep_until(last + self.idle).await;
+            if self.lock_if_idle() {
+                eprintln!(
+                    "locked: the organiser's key was unused for {} minutes",
+                    self.idle.as_secs() / 60
+                );
+            }
+            if !self.is_unlocked() {
+                // Nothing to lock until the next unlock, which touches the clock again.
+                tokio::time::sleep(self.idle.min(Duration::from_secs(60))).await;
+            }
         }
     }
 
@@ -82,12 +150,17 @@ impl Keyring {
             .is_some()
     }
 
-    /// The unlocked key, for whatever opens records.
+    /// The unlocked key, for whatever opens records (a use: the idle time starts again).
     pub fn key(&self) -> Option<Arc<OrganiserKey>> {
-        self.key
+        let key = self
+            .key
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+            .clone();
+        if key.is_some() {
+            self.touch();
+        }
+        key
     }
 
     /// Unlocks the key file with `passphrase`, and keeps the key only if it opens the records
@@ -126,6 +199,7 @@ impl Keyring {
             .key
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Arc::new(key));
+        self.touch();
         Ok(unlocked)
     }
 

@@ -66,7 +66,7 @@ enum Push {
         /// The running collector's admin socket (without --identity).
         #[arg(
             long,
-            default_value = "placard-collector.sock",
+            default_value = admin::DEFAULT_SOCKET,
             conflicts_with = "identity"
         )]
         admin_socket: PathBuf,
@@ -99,9 +99,22 @@ enum Command {
         /// Unlock the key at start with the passphrase in this file's first line.
         #[arg(long, requires = "identity")]
         passphrase_file: Option<PathBuf>,
-        /// The admin socket `unlock` and `lock` talk to (mode 0600).
-        #[arg(long, default_value = "placard-collector.sock")]
+        /// The admin socket `unlock`, `lock`, `status` and `push` talk to (mode 0600, in a
+        /// folder only this user may enter; a missing one is created 0700).
+        #[arg(long, default_value = admin::DEFAULT_SOCKET)]
         admin_socket: PathBuf,
+        /// Lock the organiser's key again after this many minutes unused (it is also locked
+        /// when a push over the admin socket ends).
+        #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=1440))]
+        unlock_minutes: u64,
+        /// The Action Network API key a push over the admin socket uses (first line of the
+        /// file). Without it, the running collector pushes nowhere: destinations are fixed
+        /// here, not by whoever reaches the socket.
+        #[arg(long, value_name = "FILE")]
+        action_network_token_file: Option<PathBuf>,
+        /// Action Network's API base URL for those pushes.
+        #[arg(long, default_value = placard_fanout::action_network::DEFAULT_BASE)]
+        action_network_url: String,
         /// A folder whose subfolders are petition packs, for kiosks to pull
         /// (`GET /v1/packs/NAME`).
         #[arg(long)]
@@ -120,7 +133,7 @@ enum Command {
     /// Unlock a running collector with the organiser's passphrase (typed, or from a file), so
     /// it can open the records it holds.
     Unlock {
-        #[arg(long, default_value = "placard-collector.sock")]
+        #[arg(long, default_value = admin::DEFAULT_SOCKET)]
         admin_socket: PathBuf,
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
@@ -152,13 +165,13 @@ enum Command {
     },
     /// Lock a running collector again: it forgets the organiser's key.
     Lock {
-        #[arg(long, default_value = "placard-collector.sock")]
+        #[arg(long, default_value = admin::DEFAULT_SOCKET)]
         admin_socket: PathBuf,
     },
     /// Whether a running collector holds the organiser's key (asked on its admin socket: the
     /// network is never told).
     Status {
-        #[arg(long, default_value = "placard-collector.sock")]
+        #[arg(long, default_value = admin::DEFAULT_SOCKET)]
         admin_socket: PathBuf,
     },
     /// Print a one-time code a kiosk enrols its device key with.
@@ -207,16 +220,43 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 request_timeout,
                 max_concurrent,
                 device_rate,
+                unlock_minutes,
+                action_network_token_file,
+                action_network_url,
             } => {
                 let store = Store::open(&db).await?;
-                let keyring = Arc::new(Keyring::new(identity));
+                let destinations = admin::Destinations {
+                    action_network: match action_network_token_file {
+                        Some(file) => {
+                            let to = placard_fanout::args::ActionNetworkArgs {
+                                base_url: action_network_url,
+                                token: None,
+                                token_file: Some(file),
+                                petitions: Vec::new(),
+                                rate: placard_fanout::action_network::DEFAULT_RATE,
+                            };
+                            Some((to.base_url.clone(), to.token()?))
+                        }
+                        None => None,
+                    },
+                };
+                let keyring = Arc::new(Keyring::with_idle(
+                    identity,
+                    Duration::from_secs(unlock_minutes * 60),
+                ));
+                tokio::spawn(keyring.clone().auto_lock());
                 if let Some(file) = passphrase_file {
                     let passphrase = passphrase::read(Some(&file), "")?;
                     let unlocked = keyring.unlock(passphrase, &store).await?;
                     eprintln!("{}", admin::unlocked_message(&unlocked));
                 }
                 let admin_listener = admin::bind(&admin_socket).await?;
-                tokio::spawn(admin::serve(admin_listener, keyring, store.clone()));
+                tokio::spawn(admin::serve(
+                    admin_listener,
+                    keyring,
+                    store.clone(),
+                    destinations,
+                ));
                 let listener = tokio::net::TcpListener::bind(listen).await?;
                 // The bound address on stdout, so scripts and tests can use port 0.
                 println!("listening on http://{}", listener.local_addr()?);
@@ -261,10 +301,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }) => {
                 let given = to.given();
                 let Some(identity) = identity else {
+                    if to.token.is_some() || to.token_file.is_some() {
+                        anyhow::bail!(
+                            "a running collector pushes with the API key fixed when it started \
+                             (serve --action-network-token-file); leave out --token and --token-file, \
+                             or push with --identity"
+                        );
+                    }
                     let bar = progress_bar()?;
+                    // The default URL means "wherever the collector was told"; another one is
+                    // sent so the collector can refuse it if it is not the one fixed at start.
+                    let base_url = (to.base_url != placard_fanout::action_network::DEFAULT_BASE)
+                        .then_some(to.base_url);
                     let request = admin::Request::PushActionNetwork {
-                        token: to.token()?,
-                        base_url: to.base_url,
+                        base_url,
                         rate: to.rate.get(),
                         petitions: given,
                     };

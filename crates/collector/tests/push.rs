@@ -164,35 +164,101 @@ async fn records_go_to_a_signed_webhook_once_postgres() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_running_collector_unlocked_by_the_organiser_pushes_over_its_admin_socket() {
     let org = KeyFile::new("correct horse battery staple");
-    let c = Collector::start_unlocked(&org);
+    let s = stand_in::start(1000, false).await;
+    // Where a push over the socket may go is fixed here, at start: URL and token file.
+    let token_dir = tempfile::tempdir().unwrap();
+    let token_file = token_dir.path().join("an-token");
+    std::fs::write(&token_file, format!("{TOKEN}\n")).unwrap();
+    let c = Collector::start_with(
+        Backend::Sqlite,
+        &[
+            "--identity",
+            &org.key(),
+            "--passphrase-file",
+            &org.passphrase("right"),
+            "--action-network-url",
+            &s.base,
+            "--action-network-token-file",
+            &token_file.display().to_string(),
+        ],
+    )
+    .unwrap();
     let (_dir, vault) = kiosk_prefilled_sealing_to(&org.recipient, 30, "encryption-is-not-a-crime");
     enroll_vault(&c, &vault, "kiosk").await;
     assert_eq!(sync_all(&c.url, vault, 500).await, 30);
-    let s = stand_in::start(1000, false).await;
     let socket = c.admin_socket.display().to_string();
-    let push = |socket: String, base: String| {
+    let push = |socket: String, args: Vec<String>| {
         tokio::task::spawn_blocking(move || {
             Command::new(BIN)
                 .args(["push", "action-network", "--admin-socket", &socket])
-                .args(["--base-url", &base, "--token", TOKEN, "--rate", "200"])
+                .args(["--rate", "200"])
+                .args(args)
                 .output()
                 .unwrap()
         })
     };
-    let out = push(socket.clone(), s.base.clone()).await.unwrap();
+    // The attack: whoever reaches the socket names another destination (where the records,
+    // opened with the organiser's key, would go). Refused; nothing is sent anywhere.
+    let elsewhere = stand_in::start(1000, false).await;
+    let out = push(
+        socket.clone(),
+        vec!["--base-url".into(), elsewhere.base.clone()],
+    )
+    .await
+    .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("(destination_not_fixed)"), "{err}");
+    assert_eq!(elsewhere.books.lock().unwrap().signatures.len(), 0);
+    let request = placard_collector::admin::Request::PushActionNetwork {
+        base_url: Some(elsewhere.base.clone()),
+        rate: 200,
+        petitions: Default::default(),
+    };
+    let answer = placard_collector::admin::request(&c.admin_socket, &request)
+        .await
+        .unwrap();
+    assert_eq!(answer.code.as_deref(), Some("destination_not_fixed"));
+    assert_eq!(elsewhere.books.lock().unwrap().signatures.len(), 0);
+    // A token on the command line is not the collector's to use either.
+    let out = push(socket.clone(), vec!["--token".into(), "other".into()])
+        .await
+        .unwrap();
+    assert!(!out.status.success());
+
+    let out = push(socket.clone(), vec![]).await.unwrap();
     stand_in::assert_ran(&out, "sent 30, failed 0, skipped 0");
     assert_eq!(s.books.lock().unwrap().signatures.len(), 30);
 
-    // Locked again: the collector refuses to push.
-    let locked = Command::new(BIN)
-        .args(["lock", "--admin-socket", &socket])
-        .output()
-        .unwrap();
-    assert!(locked.status.success());
-    let out = push(socket, s.base.clone()).await.unwrap();
+    // The push locked the key: a second one is refused until the organiser unlocks again.
+    let status = placard_collector::admin::request(
+        &c.admin_socket,
+        &placard_collector::admin::Request::Status,
+    )
+    .await
+    .unwrap();
+    assert!(!status.unlocked, "{status:?}");
+    let out = push(socket, vec![]).await.unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("(locked)"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_collector_started_with_no_destination_pushes_nowhere() {
+    let org = KeyFile::new("correct horse battery staple");
+    let c = Collector::start_unlocked(&org);
+    let s = stand_in::start(1000, false).await;
+    let request = placard_collector::admin::Request::PushActionNetwork {
+        base_url: Some(s.base.clone()),
+        rate: 200,
+        petitions: Default::default(),
+    };
+    let answer = placard_collector::admin::request(&c.admin_socket, &request)
+        .await
+        .unwrap();
+    assert_eq!(answer.code.as_deref(), Some("no_destination"), "{answer:?}");
+    assert!(answer.unlocked, "a refused push does not lock");
 }
 
 /// The collector's ledger for a push: a record begun and never settled is "in doubt" (a run

@@ -148,3 +148,96 @@ async fn unlocking_at_start_with_a_passphrase_file() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The key locks itself once nobody has used it for the idle time; a use starts the time
+/// again. Tokio's clock is paused and moved by hand: nothing sleeps.
+#[tokio::test(flavor = "current_thread")]
+async fn an_unlocked_key_left_unused_locks_itself() {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use placard_collector::keyring::Keyring;
+
+    let org = KeyFile::new("correct horse battery staple");
+    let dir = tempfile::tempdir().unwrap();
+    let store = placard_collector::store::Store::open(&format!(
+        "sqlite://{}",
+        dir.path().join("c.db").display()
+    ))
+    .await
+    .unwrap();
+    let minutes = |m: u64| Duration::from_secs(m * 60);
+    let keyring = Arc::new(Keyring::with_idle(Some(org.key().into()), minutes(15)));
+    let passphrase = std::fs::read_to_string(org.passphrase("right")).unwrap();
+    keyring
+        .unlock(passphrase.trim().to_owned().into(), &store)
+        .await
+        .unwrap();
+
+    tokio::time::pause();
+    let watch = tokio::spawn(keyring.clone().auto_lock());
+    let settle = || async {
+        for _ in 0..10 {
+            tokio::task::yield_now().await;
+        }
+    };
+    tokio::time::advance(minutes(14)).await;
+    settle().await;
+    assert!(keyring.is_unlocked(), "14 minutes unused");
+    assert!(keyring.key().is_some(), "used now: the time starts again");
+    tokio::time::advance(minutes(14)).await;
+    settle().await;
+    assert!(
+        keyring.is_unlocked(),
+        "28 minutes after unlocking, 14 after its use"
+    );
+    tokio::time::advance(minutes(1) + Duration::from_secs(1)).await;
+    settle().await;
+    assert!(!keyring.is_unlocked(), "15 minutes unused: locked");
+    assert!(keyring.key().is_none());
+
+    // Unlocked again, it is watched again.
+    keyring
+        .unlock(passphrase.trim().to_owned().into(), &store)
+        .await
+        .unwrap();
+    tokio::time::advance(minutes(16)).await;
+    settle().await;
+    assert!(!keyring.is_unlocked());
+    watch.abort();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_socket_lives_in_a_folder_only_the_collector_may_enter() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+
+    // The default place: a folder of its own, created 0700, the socket 0600 in it.
+    let work = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(work.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let socket = work.path().join("placard-admin").join("collector.sock");
+    let listener = placard_collector::admin::bind(&socket).await.unwrap();
+    assert_eq!(mode(socket.parent().unwrap()), 0o700);
+    assert_eq!(mode(&socket), 0o600);
+    drop(listener);
+
+    // The attack: a socket in a folder others may enter is theirs to connect to in the moment
+    // between bind and chmod (the previous code bound it in the working folder). Refused.
+    let open = work.path().join("collector.sock");
+    let e = placard_collector::admin::bind(&open).await.unwrap_err();
+    assert!(e.to_string().contains("open to other users"), "{e}");
+    assert!(!open.exists());
+
+    // `serve` with its default: run in a 0755 folder, it makes placard-admin/ 0700.
+    let out = Command::new(BIN)
+        .current_dir(work.path())
+        .args(["status"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "no collector runs yet");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("placard-admin/collector.sock"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -114,7 +114,7 @@ impl Collector {
                 (url, Some(pg))
             }
         };
-        let admin_socket = dir.path().join("admin.sock");
+        let admin_socket = dir.path().join("admin").join("collector.sock");
         let (child, url) = serve(&db, &admin_socket, args);
         Some(Self {
             admin_socket,
@@ -148,7 +148,11 @@ impl Collector {
     /// Another collector process on the same database, as behind a load balancer.
     pub fn another_instance(&self) -> Instance {
         let dir = tempfile::tempdir().unwrap();
-        let (child, url) = serve(&self.db, &dir.path().join("admin.sock"), &[]);
+        let (child, url) = serve(
+            &self.db,
+            &dir.path().join("admin").join("collector.sock"),
+            &[],
+        );
         Instance {
             child,
             url,

@@ -36,6 +36,8 @@ pub const DEFAULT_SOCKET: &str = "placard-admin/collector.sock";
 pub struct Destinations {
     /// Action Network's API base URL and the token to use there.
     pub action_network: Option<(String, String)>,
+    /// The organisation's webhook (its URL and shared secret).
+    pub webhook: Option<Arc<placard_fanout::webhook::Webhook>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -57,6 +59,14 @@ pub enum Request {
         rate: u32,
         /// SLUG=AN_ID pairs.
         petitions: HashMap<String, String>,
+    },
+    /// Push every record to the webhook fixed by `serve --webhook-url --webhook-secret-file`,
+    /// in batches of `batch`; locked when it ends, and answered as a push to Action Network is.
+    PushWebhook {
+        /// Refused unless it is the URL fixed at `serve` (`None`: that one).
+        #[serde(default)]
+        url: Option<String>,
+        batch: usize,
     },
 }
 
@@ -203,6 +213,35 @@ async fn answer(
                 pushed.unwrap_or_else(|(code, message)| refusal(keyring, code, message))
             }
         },
+        Ok(Request::PushWebhook { url, batch }) => match (&to.webhook, keyring.key()) {
+            (None, _) => refusal(
+                keyring,
+                "no_destination",
+                "this collector was started with no webhook (serve --webhook-url URL \
+                 --webhook-secret-file FILE)"
+                    .into(),
+            ),
+            (Some(hook), _) if url.as_ref().is_some_and(|asked| !hook.is_at(asked)) => refusal(
+                keyring,
+                "destination_not_fixed",
+                format!(
+                    "this collector pushes to {} only, as fixed when it started; not to {}",
+                    hook.url(),
+                    url.unwrap_or_default()
+                ),
+            ),
+            (_, None) => refusal(
+                keyring,
+                "locked",
+                "the collector is locked: unlock it first (placard-collector unlock)".into(),
+            ),
+            (Some(hook), Some(key)) => {
+                let pushed = push_webhook_with_progress(&mut write, store, &key, hook, batch).await;
+                drop(key);
+                keyring.lock();
+                pushed.unwrap_or_else(|(code, message)| refusal(keyring, code, message))
+            }
+        },
         Ok(Request::Unlock { passphrase }) => {
             match keyring.unlock(SecretString::from(passphrase), store).await {
                 Ok(u) => Answer {
@@ -253,6 +292,38 @@ async fn push_with_progress(
     };
     let (pushed, ()) = tokio::join!(run, relay);
     let pushed = pushed.map_err(|e| ("push_failed", e.to_string()))?;
+    Ok(summary_answer(&pushed))
+}
+
+/// As [`push_with_progress`], to the webhook.
+async fn push_webhook_with_progress(
+    write: &mut tokio::net::unix::OwnedWriteHalf,
+    store: &Store,
+    key: &placard_vault::OrganiserKey,
+    hook: &placard_fanout::webhook::Webhook,
+    batch: usize,
+) -> Result<Answer, (&'static str, String)> {
+    if batch == 0 {
+        return Err(("bad_request", "a batch of 0".into()));
+    }
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Progress>();
+    let run = crate::fanout::push_webhook(store, key, hook, batch, move |done, total| {
+        let _ = tx.send(Progress { done, total });
+    });
+    let relay = async {
+        while let Some(p) = rx.recv().await {
+            let mut text = serde_json::to_string(&p).unwrap_or_default();
+            text.push('\n');
+            let _ = write.write_all(text.as_bytes()).await;
+        }
+    };
+    let (pushed, ()) = tokio::join!(run, relay);
+    let pushed = pushed.map_err(|e| ("push_failed", e.to_string()))?;
+    Ok(summary_answer(&pushed))
+}
+
+/// The answer that ends a push: what waits or failed, that the key is locked, and the summary.
+fn summary_answer(pushed: &crate::fanout::Pushed) -> Answer {
     let mut message = String::new();
     for id in &pushed.unmatched {
         message.push_str(&format!(
@@ -264,12 +335,12 @@ async fn push_with_progress(
     }
     message.push_str("the key is locked again (unlock to push once more)\n");
     message.push_str(&pushed.summary.to_string());
-    Ok(Answer {
+    Answer {
         ok: true,
         code: None,
         message,
         unlocked: false,
-    })
+    }
 }
 
 fn refusal(keyring: &Keyring, code: &str, message: String) -> Answer {

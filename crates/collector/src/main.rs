@@ -71,16 +71,21 @@ enum Push {
         )]
         admin_socket: PathBuf,
     },
-    /// To the organisation's own HTTPS endpoint: JSON batches signed with HMAC-SHA256.
+    /// To the organisation's own HTTPS endpoint: JSON batches signed with HMAC-SHA256. With
+    /// --identity, unlocks the organiser's key for this run only; without, asks the running
+    /// collector to push to the webhook fixed when it started, over its admin socket.
     Webhook {
         #[arg(long, default_value = "sqlite://collector.db")]
         db: String,
         #[command(flatten)]
         to: placard_fanout::args::WebhookArgs,
         #[arg(long)]
-        identity: PathBuf,
-        #[arg(long)]
+        identity: Option<PathBuf>,
+        #[arg(long, requires = "identity")]
         passphrase_file: Option<PathBuf>,
+        /// The running collector's admin socket (without --identity).
+        #[arg(long, default_value = admin::DEFAULT_SOCKET, conflicts_with = "identity")]
+        admin_socket: PathBuf,
     },
 }
 
@@ -115,6 +120,12 @@ enum Command {
         /// Action Network's API base URL for those pushes.
         #[arg(long, default_value = placard_fanout::action_network::DEFAULT_BASE)]
         action_network_url: String,
+        /// The organisation's webhook a push over the admin socket may go to…
+        #[arg(long, requires = "webhook_secret_file")]
+        webhook_url: Option<String>,
+        /// …and its shared secret (first line of the file).
+        #[arg(long, value_name = "FILE", requires = "webhook_url")]
+        webhook_secret_file: Option<PathBuf>,
         /// A folder whose subfolders are petition packs, for kiosks to pull
         /// (`GET /v1/packs/NAME`).
         #[arg(long)]
@@ -223,6 +234,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 unlock_minutes,
                 action_network_token_file,
                 action_network_url,
+                webhook_url,
+                webhook_secret_file,
             } => {
                 let store = Store::open(&db).await?;
                 let destinations = admin::Destinations {
@@ -237,6 +250,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                             };
                             Some((to.base_url.clone(), to.token()?))
                         }
+                        None => None,
+                    },
+                    webhook: match webhook_url {
+                        Some(url) => Some(Arc::new(
+                            placard_fanout::args::WebhookArgs {
+                                url: Some(url),
+                                secret_file: webhook_secret_file,
+                                batch: 100,
+                            }
+                            .webhook()?,
+                        )),
                         None => None,
                     },
                 };
@@ -351,7 +375,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 to,
                 identity,
                 passphrase_file,
+                admin_socket,
             }) => {
+                let Some(identity) = identity else {
+                    if to.secret_file.is_some() {
+                        anyhow::bail!(
+                            "a running collector pushes with the webhook secret fixed when it \
+                             started (serve --webhook-secret-file); leave out --secret-file, or \
+                             push with --identity"
+                        );
+                    }
+                    let bar = progress_bar()?;
+                    let request = admin::Request::PushWebhook {
+                        url: to.url,
+                        batch: to.batch,
+                    };
+                    let answer = admin::request_with_progress(&admin_socket, &request, |p| {
+                        bar.set_length(p.total);
+                        bar.set_position(p.done);
+                    })
+                    .await?;
+                    bar.finish_and_clear();
+                    return say(answer);
+                };
                 let hook = to.webhook()?;
                 let key = unlock(&identity, passphrase_file.as_deref())?;
                 let store = Store::open(&db).await?;

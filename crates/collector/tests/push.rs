@@ -245,6 +245,66 @@ async fn a_running_collector_unlocked_by_the_organiser_pushes_over_its_admin_soc
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_running_collector_pushes_to_the_webhook_fixed_at_its_start_only() {
+    const SECRET: &str = "the organisation's webhook secret";
+    let org = KeyFile::new("correct horse battery staple");
+    let (url, receiver) = stand_in::receiver(SECRET).await;
+    let secret = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(secret.path(), SECRET).unwrap();
+    let c = Collector::start_with(
+        Backend::Sqlite,
+        &[
+            "--identity",
+            &org.key(),
+            "--passphrase-file",
+            &org.passphrase("right"),
+            "--webhook-url",
+            &url,
+            "--webhook-secret-file",
+            &secret.path().display().to_string(),
+        ],
+    )
+    .unwrap();
+    let (_dir, vault) = kiosk_prefilled_sealing_to(&org.recipient, 20, "p");
+    enroll_vault(&c, &vault, "kiosk").await;
+    assert_eq!(sync_all(&c.url, vault, 500).await, 20);
+    let push = |args: &[&str]| {
+        let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+        let socket = c.admin_socket.clone();
+        tokio::task::spawn_blocking(move || {
+            Command::new(BIN)
+                .args(["push", "webhook", "--admin-socket"])
+                .arg(socket)
+                .args(args)
+                .output()
+                .unwrap()
+        })
+    };
+    // Another endpoint (the attacker's), or a secret of the caller's: refused, nothing sent.
+    let (elsewhere, theirs) = stand_in::receiver(SECRET).await;
+    let out = push(&["--url", &elsewhere]).await.unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("(destination_not_fixed)"),
+        "{err}"
+    );
+    let out = push(&["--secret-file", &secret.path().display().to_string()])
+        .await
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(theirs.lock().unwrap().records.len(), 0);
+    assert_eq!(receiver.lock().unwrap().records.len(), 0);
+
+    let out = push(&["--batch", "10"]).await.unwrap();
+    stand_in::assert_ran(&out, "sent 20, failed 0, skipped 0");
+    assert_eq!(receiver.lock().unwrap().records.len(), 20);
+    // Locked when it ended.
+    let out = push(&[]).await.unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("(locked)"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_collector_started_with_no_destination_pushes_nowhere() {
     let org = KeyFile::new("correct horse battery staple");
     let c = Collector::start_unlocked(&org);
@@ -253,6 +313,14 @@ async fn a_collector_started_with_no_destination_pushes_nowhere() {
         base_url: Some(s.base.clone()),
         rate: 200,
         petitions: Default::default(),
+    };
+    let answer = placard_collector::admin::request(&c.admin_socket, &request)
+        .await
+        .unwrap();
+    assert_eq!(answer.code.as_deref(), Some("no_destination"), "{answer:?}");
+    let request = placard_collector::admin::Request::PushWebhook {
+        url: None,
+        batch: 10,
     };
     let answer = placard_collector::admin::request(&c.admin_socket, &request)
         .await

@@ -33,11 +33,13 @@ pub struct ActionNetworkArgs {
 /// Where to send batches signed with the shared secret.
 #[derive(Debug, Clone, clap::Args)]
 pub struct WebhookArgs {
+    /// The endpoint (checked when it is needed: a push through a running collector goes to
+    /// the one fixed at its start).
     #[arg(long)]
-    pub url: String,
+    pub url: Option<String>,
     /// The shared secret, in this file's first line (never an argument).
     #[arg(long)]
-    pub secret_file: PathBuf,
+    pub secret_file: Option<PathBuf>,
     /// Records per request.
     #[arg(long, default_value_t = 100)]
     pub batch: usize,
@@ -47,6 +49,8 @@ pub struct WebhookArgs {
 pub enum ArgsError {
     #[error("give the Action Network API key with --token-file (or --token)")]
     NoToken,
+    #[error("give the webhook with --url and --secret-file")]
+    NoWebhook,
     #[error("the token file {0} is empty")]
     EmptyToken(PathBuf),
     #[error("cannot read {path}: {source}")]
@@ -88,11 +92,11 @@ impl ActionNetworkArgs {
 impl WebhookArgs {
     /// The webhook, with the secret read from the first line of its file (which is not kept).
     pub fn webhook(&self) -> Result<Webhook, ArgsError> {
-        let secret = read_secret(&self.secret_file)?;
-        Ok(Webhook::new(
-            &self.url,
-            secret.lines().next().unwrap_or(""),
-        )?)
+        let (Some(url), Some(secret_file)) = (&self.url, &self.secret_file) else {
+            return Err(ArgsError::NoWebhook);
+        };
+        let secret = read_secret(secret_file)?;
+        Ok(Webhook::new(url, secret.lines().next().unwrap_or(""))?)
     }
 }
 

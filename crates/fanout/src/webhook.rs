@@ -65,6 +65,16 @@ impl std::fmt::Debug for Webhook {
 }
 
 impl Webhook {
+    /// Where it sends.
+    pub fn url(&self) -> &str {
+        self.url.as_str()
+    }
+
+    /// Whether `url` names this endpoint (compared as URLs: `https://x.org` is `https://x.org/`).
+    pub fn is_at(&self, url: &str) -> bool {
+        url::Url::parse(url).is_ok_and(|u| u == self.url)
+    }
+
     pub fn new(url: &str, secret: &str) -> Result<Self, WebhookError> {
         let url =
             url::Url::parse(url).map_err(|e| WebhookError::NotHttps(format!("{url}: {e}")))?;

@@ -220,9 +220,7 @@ pub fn export_plain(
     let vault = Vault::open(dir)?;
     let key = unlock(identity, passphrase_file)?;
     let writer: Box<dyn std::io::Write> = match out {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
+        Some(p) => Box::new(std::io::BufWriter::new(placard_vault::create_private(p)?)),
         None => Box::new(std::io::stdout().lock()),
     };
     let summary = match format {

@@ -265,6 +265,28 @@ fn plaintext_exports_after_unlock() {
         lines[1]
     );
     assert!(lines[2].starts_with("محمد,Family1,"), "{}", lines[2]);
+    // Signers in clear: the file is the organiser's alone, and a second export never replaces it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&csv).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let again = run(s
+        .unlocked(&["export"], "pass")
+        .args(["--format", "csv", "--out"])
+        .arg(&csv));
+    assert!(!again.status.success());
+    assert!(
+        text(&again.stderr).contains("exists already"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        body,
+        "left as it was"
+    );
 
     let out = run(s.unlocked(&["export"], "pass").args(["--format", "jsonl"]));
     assert!(out.status.success());

@@ -439,7 +439,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .iter()
                     .map(|(device, row)| placard_vault::open_sealed(row, *device, &key));
                 let sink: Box<dyn std::io::Write> = match &out {
-                    Some(path) => Box::new(std::io::BufWriter::new(std::fs::File::create(path)?)),
+                    Some(path) => Box::new(std::io::BufWriter::new(
+                        placard_vault::create_private(path)?,
+                    )),
                     None => Box::new(std::io::stdout().lock()),
                 };
                 let summary = match format {

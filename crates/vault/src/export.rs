@@ -34,6 +34,40 @@ pub struct ExportSummary {
     pub problems: Vec<RowProblem>,
 }
 
+/// Creates `path` for a plaintext export: owner-only (0600) from its first byte, and never over
+/// a file that exists (an export of signers must not replace another, nor be readable by other
+/// users of the machine, even for a moment).
+pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            std::io::Error::new(
+                e.kind(),
+                format!(
+                    "{} exists already: an export never replaces a file (choose another name)",
+                    path.display()
+                ),
+            )
+        } else {
+            std::io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display()))
+        }
+    })
+}
+
+/// A CSV cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab or CR first) is
+/// given a leading `'`, so it shows as the text the signer typed and runs nothing (OWASP's
+/// advice on CSV injection). A phone number written `+49…` shows as `'+49…`: the price of
+/// never running what a passer-by typed.
+pub fn neutralise_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 /// The vault's records, opened with `key`, as CSV ([`CSV_HEADER`]).
 pub fn write_csv(
     vault: &Vault,
@@ -55,7 +89,7 @@ pub fn write_csv_records(
         match result {
             Ok(r) => {
                 let id = r.record_id.to_string();
-                w.write_record([
+                let cells = [
                     r.given_name.as_str(),
                     &r.family_name,
                     &r.email,
@@ -69,8 +103,9 @@ pub fn write_csv_records(
                     &r.petition_id,
                     &r.captured_at,
                     &id,
-                ])
-                .map_err(csv_error)?;
+                ];
+                w.write_record(cells.iter().map(|c| neutralise_cell(c).into_owned()))
+                    .map_err(csv_error)?;
                 summary.written += 1;
             }
             Err(p) => summary.problems.push(p),
@@ -247,4 +282,44 @@ fn hex(bytes: &[u8]) -> String {
 
 fn csv_error(e: csv::Error) -> VaultError {
     VaultError::Io(std::io::Error::other(e))
+}
+
+#[cfg(test)]
+mod formula_tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        for (typed, written) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("Ada", "Ada"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise_cell(typed), written, "{typed:?}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_export_file_is_private_and_never_replaces_another() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("signers.csv");
+        drop(create_private(&path).unwrap());
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        std::fs::write(&path, "earlier export").unwrap();
+        let e = create_private(&path).unwrap_err();
+        assert!(e.to_string().contains("never replaces"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "earlier export");
+    }
 }

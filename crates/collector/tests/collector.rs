@@ -252,3 +252,27 @@ async fn refusals(backend: Backend) {
         );
     }
 }
+
+/// A code is typed by a volunteer: letters and digits only (never a leading `-`, which the
+/// command line took for an option), and lower case is the same code.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_enrolment_code_typed_in_lower_case_works_once() {
+    let c = Collector::start();
+    let (_dir, vault) = kiosk(1, "p");
+    let code = c.cli(&["enroll", "--name", "kiosk"]);
+    let code = code.trim();
+    assert!(
+        code.len() == 24
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
+        "{code}"
+    );
+    let public =
+        placard_sync::signing::public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
+    placard_sync::http::enroll(&c.url, &code.to_lowercase(), vault.device_id(), &public)
+        .await
+        .unwrap();
+    let again = placard_sync::http::enroll(&c.url, code, vault.device_id(), &public).await;
+    assert!(again.is_err(), "used up");
+}

@@ -9,8 +9,6 @@
 mod postgres;
 mod sqlite;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use placard_sync::wire::{Ack, Batch};
 use placard_vault::SealedRow;
 use ring::rand::SecureRandom as _;
@@ -117,11 +115,7 @@ impl Store {
     /// A one-time enrolment code for a device called `name` (printed by
     /// `placard-collector enroll`). Only its hash is stored.
     pub async fn new_enrol_code(&self, name: &str) -> Result<String, StoreError> {
-        let mut bytes = [0u8; 15];
-        ring::rand::SystemRandom::new()
-            .fill(&mut bytes)
-            .map_err(|_| StoreError::Random)?;
-        let code = URL_SAFE_NO_PAD.encode(bytes);
+        let code = fresh_code()?;
         let hash = code_hash(&code);
         match self {
             Self::Sqlite(s) => {
@@ -140,7 +134,28 @@ impl Store {
         device_id: Uuid,
         public_key: &[u8],
     ) -> Result<(), StoreError> {
-        let hash = code_hash(code);
+        let code = code.trim();
+        let first = self
+            .enroll_hashed(code_hash(code), device_id, public_key)
+            .await;
+        // Codes are upper case; one typed in lower case is the same code. (A code issued by an
+        // older version, case-sensitive base64, matched as it was typed above.)
+        let upper = code.to_ascii_uppercase();
+        match first {
+            Err(StoreError::BadCode) if upper != code => {
+                self.enroll_hashed(code_hash(&upper), device_id, public_key)
+                    .await
+            }
+            other => other,
+        }
+    }
+
+    async fn enroll_hashed(
+        &self,
+        hash: Vec<u8>,
+        device_id: Uuid,
+        public_key: &[u8],
+    ) -> Result<(), StoreError> {
         match self {
             Self::Sqlite(s) => {
                 let (s, key) = (s.clone(), public_key.to_vec());
@@ -235,6 +250,17 @@ impl Store {
                 blocking(move || s.settled(&d)).await
             }
             Self::Postgres(p) => p.settled(destination).await,
+        }
+    }
+
+    /// Ids of the records `destination` refused for good.
+    pub async fn failed(&self, destination: &str) -> Result<Vec<String>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, d) = (s.clone(), destination.to_owned());
+                blocking(move || s.failed(&d)).await
+            }
+            Self::Postgres(p) => p.failed(destination).await,
         }
     }
 
@@ -333,4 +359,34 @@ async fn blocking<T: Send + 'static>(
 
 fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
+}
+
+/// A new one-time enrolment code: 120 random bits in RFC 4648 base32 (`A`–`Z`, `2`–`7`, 24
+/// characters). Base64 could begin with `-`, which a command line takes for an option
+/// (`placard enroll --code -Ix…` failed one time in 64), and mixes cases a volunteer must copy
+/// exactly.
+pub fn fresh_code() -> Result<String, StoreError> {
+    let mut bytes = [0u8; 15];
+    ring::rand::SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| StoreError::Random)?;
+    Ok(data_encoding::BASE32_NOPAD.encode(&bytes))
+}
+
+#[cfg(test)]
+mod code_tests {
+    #[test]
+    fn enrolment_codes_are_upper_case_letters_and_digits_and_never_look_like_an_option() {
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..2000 {
+            let code = super::fresh_code().unwrap();
+            assert_eq!(code.len(), 24, "{code}");
+            assert!(
+                code.bytes()
+                    .all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b)),
+                "{code}"
+            );
+            assert!(seen.insert(code));
+        }
+    }
 }

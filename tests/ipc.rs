@@ -945,6 +945,20 @@ fn an_organiser_sends_the_kiosks_signatures_to_action_network_from_the_panel() {
     }
     let again = send("correct horse battery", placard_fanout::stand_in::TOKEN).expect("again");
     assert_eq!((&again["sent"], &again["skipped"]), (&json!(0), &json!(3)));
+    assert_eq!(again["failed_before"], 0);
+    // "Retry failed" sends nothing twice either: there is nothing failed to retry.
+    let retried = invoke(
+        &w,
+        "operator_send_action_network",
+        json!({"request": {"key_file": key_file.display().to_string(),
+                           "passphrase": "correct horse battery",
+                           "token": placard_fanout::stand_in::TOKEN, "retry_failed": true}}),
+    )
+    .expect("retried");
+    assert_eq!(
+        (&retried["sent"], &retried["skipped"]),
+        (&json!(0), &json!(3))
+    );
 
     // Only an operator may send.
     invoke(&w, "operator_lock", json!({})).expect("lock");

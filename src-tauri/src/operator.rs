@@ -73,6 +73,9 @@ pub struct OperatorConfig {
     pub rotate_seconds: u32,
     pub event_name: String,
     pub event_tags: Vec<String>,
+    /// Where the signatures came from, as the organisation's list records it (Action
+    /// Network's `source`); empty: the event's name.
+    pub event_source: String,
     pub locked: bool,
     pub thanks_seconds: u32,
     pub idle_seconds: u32,
@@ -87,6 +90,7 @@ impl From<OperatorSettings> for OperatorConfig {
             rotate_seconds: s.rotate_seconds,
             event_name: s.event.name,
             event_tags: s.event.tags,
+            event_source: s.event.source,
             locked: s.locked,
             thanks_seconds: s.thanks_seconds,
             idle_seconds: s.idle_seconds,
@@ -104,6 +108,7 @@ impl From<OperatorConfig> for OperatorSettings {
             event: placard_kiosk_core::Event {
                 name: c.event_name,
                 tags: c.event_tags,
+                source: c.event_source,
             },
             locked: c.locked,
             thanks_seconds: c.thanks_seconds,

@@ -47,6 +47,9 @@ pub struct SendInput {
     pub passphrase: String,
     /// The Action Network API key.
     pub token: String,
+    /// "Retry failed": send again what an earlier run failed.
+    #[serde(default)]
+    pub retry_failed: bool,
 }
 
 impl std::fmt::Debug for SendInput {
@@ -63,6 +66,7 @@ impl From<SendInput> for placard_kiosk_core::send::SendInput {
             key_file: i.key_file.into(),
             passphrase: placard_kiosk_core::domain::SecretString::from(i.passphrase),
             token: i.token,
+            retry_failed: i.retry_failed,
         }
     }
 }
@@ -76,6 +80,8 @@ pub struct SendReportView {
     pub skipped: u32,
     /// Not sent, to try again later (Action Network unreachable, petition not found).
     pub deferred: u32,
+    /// Of the skipped, failed by an earlier run: "Retry failed" sends them again.
+    pub failed_before: u32,
     pub cancelled: bool,
     /// Each failed record and Action Network's reason.
     pub failures: Vec<SendFailure>,
@@ -98,6 +104,7 @@ impl From<SendReport> for SendReportView {
             failed: count(r.summary.failed),
             skipped: count(r.summary.skipped),
             deferred: count(r.summary.deferred),
+            failed_before: count(r.summary.failed_before),
             cancelled: r.cancelled,
             failures: r
                 .summary

@@ -112,8 +112,11 @@ pub fn action_network(args: &ActionNetworkArgs) -> anyhow::Result<ExitCode> {
             bail!("no petition could be matched on Action Network; give --petition SLUG=AN_ID");
         }
         let bar = bar(records.len())?;
-        let summary = run::push(&client, &records, &targets, &mut vault, |done, _| {
-            bar.set_position(done);
+        let options = run::RunOptions {
+            retry_failed: args.to.retry_failed,
+        };
+        let summary = run::push_with(&client, &records, &targets, &mut vault, options, |step| {
+            bar.set_position(step.done);
         })
         .await?;
         bar.finish_and_clear();

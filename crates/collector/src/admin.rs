@@ -59,6 +59,9 @@ pub enum Request {
         rate: u32,
         /// SLUG=AN_ID pairs.
         petitions: HashMap<String, String>,
+        /// Send again what an earlier run failed.
+        #[serde(default)]
+        retry_failed: bool,
     },
     /// Push every record to the webhook fixed by `serve --webhook-url --webhook-secret-file`,
     /// in batches of `batch`; locked when it ends, and answered as a push to Action Network is.
@@ -179,6 +182,7 @@ async fn answer(
             base_url,
             rate,
             petitions,
+            retry_failed,
         }) => match (&to.action_network, keyring.key()) {
             (None, _) => refusal(
                 keyring,
@@ -203,10 +207,18 @@ async fn answer(
                 "locked",
                 "the collector is locked: unlock it first (placard-collector unlock)".into(),
             ),
-            (Some((fixed, token)), Some(key)) => {
-                let pushed =
-                    push_with_progress(&mut write, store, &key, fixed, token, rate, &petitions)
-                        .await;
+            (Some(destination), Some(key)) => {
+                let options = placard_fanout::run::RunOptions { retry_failed };
+                let pushed = push_with_progress(
+                    &mut write,
+                    store,
+                    &key,
+                    destination,
+                    rate,
+                    &petitions,
+                    options,
+                )
+                .await;
                 // The key is needed no longer than the push: it goes with it.
                 drop(key);
                 keyring.lock();
@@ -264,10 +276,10 @@ async fn push_with_progress(
     write: &mut tokio::net::unix::OwnedWriteHalf,
     store: &Store,
     key: &placard_vault::OrganiserKey,
-    base_url: &str,
-    token: &str,
+    (base_url, token): &(String, String),
     rate: u32,
     petitions: &HashMap<String, String>,
+    options: placard_fanout::run::RunOptions,
 ) -> Result<Answer, (&'static str, String)> {
     let rate = std::num::NonZeroU32::new(rate).ok_or(("bad_request", "a rate of 0".into()))?;
     let client = Client::new(base_url, token, rate).map_err(|e| ("bad_request", e.to_string()))?;
@@ -278,6 +290,7 @@ async fn push_with_progress(
         &client,
         petitions,
         |_| PetitionMeta::default(),
+        options,
         move |done, total| {
             let _ = tx.send(Progress { done, total });
         },

@@ -20,6 +20,13 @@ impl Ledger for Store {
             .map_err(LedgerError::from)
     }
 
+    async fn failed(&self, destination: &str) -> Result<HashSet<Uuid>, LedgerError> {
+        Store::failed(self, destination)
+            .await
+            .map(run::record_ids)
+            .map_err(LedgerError::from)
+    }
+
     async fn in_doubt(&self, destination: &str) -> Result<HashSet<Uuid>, LedgerError> {
         Store::deliveries_in_doubt(self, destination)
             .await
@@ -94,12 +101,16 @@ pub async fn push_action_network(
     client: &Client,
     given: &HashMap<String, String>,
     meta: impl Fn(&str) -> PetitionMeta,
-    progress: impl FnMut(u64, u64),
+    options: run::RunOptions,
+    mut progress: impl FnMut(u64, u64),
 ) -> Result<Pushed, RunError> {
     let (records, unreadable) = open_all(store, key).await?;
     let (targets, unmatched) = action_network::resolve(client, &records, given, meta).await?;
     let mut ledger = store.clone();
-    let summary = run::push(client, &records, &targets, &mut ledger, progress).await?;
+    let summary = run::push_with(client, &records, &targets, &mut ledger, options, |step| {
+        progress(step.done, step.total);
+    })
+    .await?;
     Ok(Pushed {
         summary,
         unmatched,

@@ -247,6 +247,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                                 token_file: Some(file),
                                 petitions: Vec::new(),
                                 rate: placard_fanout::action_network::DEFAULT_RATE,
+                                retry_failed: false,
                             };
                             Some((to.base_url.clone(), to.token()?))
                         }
@@ -341,6 +342,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         base_url,
                         rate: to.rate.get(),
                         petitions: given,
+                        retry_failed: to.retry_failed,
                     };
                     let answer = admin::request_with_progress(&admin_socket, &request, |p| {
                         bar.set_length(p.total);
@@ -363,6 +365,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     &client,
                     &given,
                     |id| PetitionMeta::from_pack(pack.as_ref(), id),
+                    placard_fanout::run::RunOptions {
+                        retry_failed: to.retry_failed,
+                    },
                     follow(&bar),
                 )
                 .await?;

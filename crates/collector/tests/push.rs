@@ -214,6 +214,7 @@ async fn a_running_collector_unlocked_by_the_organiser_pushes_over_its_admin_soc
         base_url: Some(elsewhere.base.clone()),
         rate: 200,
         petitions: Default::default(),
+        retry_failed: false,
     };
     let answer = placard_collector::admin::request(&c.admin_socket, &request)
         .await
@@ -313,6 +314,7 @@ async fn a_collector_started_with_no_destination_pushes_nowhere() {
         base_url: Some(s.base.clone()),
         rate: 200,
         petitions: Default::default(),
+        retry_failed: false,
     };
     let answer = placard_collector::admin::request(&c.admin_socket, &request)
         .await

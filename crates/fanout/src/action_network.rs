@@ -51,6 +51,24 @@ pub enum ApiError {
     Unreachable(String),
     #[error("no petition on Action Network matches `{0}`")]
     NoPetition(String),
+    /// A refusal of the petition or the account, not of the signer: the run stops, and no
+    /// record is marked failed.
+    #[error(
+        "Action Network has no petition `{0}` (404): check the petition's id (--petition SLUG=AN_ID); no signature was marked failed"
+    )]
+    NoSuchPetition(String),
+    #[error(
+        "Action Network refused this API key access (403): check the key's permissions; no signature was marked failed"
+    )]
+    Forbidden,
+    #[error(
+        "Action Network answered with a redirect ({0}); the API key and signers' data go only to the address given, so it was not followed"
+    )]
+    Redirected(u16),
+    #[error(
+        "Action Network's answer pointed to another site for its next page ({0}); not followed"
+    )]
+    ForeignLink(String),
 }
 
 /// What became of one record.
@@ -109,8 +127,10 @@ impl Client {
             let path = format!("{}/", base.path());
             base.set_path(&path);
         }
+        // No redirects: the token and signers' data go only where they were sent.
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| ApiError::Unreachable(e.to_string()))?;
         // No burst: one request every 1/rate seconds, so no window exceeds the rate — plus 2 %,
@@ -182,6 +202,11 @@ impl Client {
     ) -> Result<Posted, ApiError> {
         let url = self.url(&format!("petitions/{}/signatures", target.id))?;
         let body = signature_body(record, target.autoresponse).to_string();
+        if !record.subscribe
+            && let Some(not_yet) = self.unsubscribed_if_new(record).await?
+        {
+            return Ok(not_yet);
+        }
         let mut failures = 0u32;
         let mut throttled = 0u32;
         // Whether an earlier try may have been recorded without our hearing so.
@@ -222,7 +247,10 @@ impl Client {
                             )));
                         }
                         200..=299 => return Ok(Posted::Sent(signature_id(&text))),
+                        300..=399 => return Err(ApiError::Redirected(status)),
                         401 => return Err(ApiError::Unauthorized),
+                        403 => return Err(ApiError::Forbidden),
+                        404 => return Err(ApiError::NoSuchPetition(target.id.clone())),
                         429 => {
                             let wait = match retry_after {
                                 Some(wait) => wait,
@@ -256,6 +284,149 @@ impl Client {
                 wait = wait.max(self.min_wait);
             }
             tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// The signature helper subscribes every person it has not seen before. So for a signer who
+    /// did not opt in: if Action Network does not know their address, they are first made a
+    /// person with the status `unsubscribed` (the person signup helper); a person it knows keeps
+    /// their status, since the signature is then posted with none. `Some` when the record
+    /// cannot go on now (the lookup could not be made: try later; the signup was refused).
+    async fn unsubscribed_if_new(&self, record: &Record) -> Result<Option<Posted>, ApiError> {
+        let email = record.email.trim();
+        if email.is_empty() {
+            return Ok(None);
+        }
+        match self.person_ids(email).await {
+            Ok(ids) if !ids.is_empty() => return Ok(None),
+            Ok(_) => {}
+            Err(e @ ApiError::Unreachable(_)) => return Ok(Some(Posted::Deferred(e.to_string()))),
+            Err(e) => return Err(e),
+        }
+        let mut person = person_json(record);
+        person["email_addresses"][0]["status"] = json!("unsubscribed");
+        let body = json!({ "person": person }).to_string();
+        let url = self.url("people")?;
+        let mut failures = 0u32;
+        loop {
+            let answer = self
+                .send(self.http.post(url.clone()).body(body.clone()))
+                .await;
+            let transient = match answer {
+                Err(e) => e.to_string(),
+                Ok(r) => {
+                    let status = r.status().as_u16();
+                    let retry_after = retry_after(r.headers());
+                    let text = r.text().await.unwrap_or_default();
+                    match status {
+                        200..=299 => return Ok(None),
+                        300..=399 => return Err(ApiError::Redirected(status)),
+                        401 => return Err(ApiError::Unauthorized),
+                        403 => return Err(ApiError::Forbidden),
+                        429 => {
+                            let wait = match retry_after {
+                                Some(w) => w,
+                                None => self.throttled(failures).await,
+                            };
+                            tokio::time::sleep(wait).await;
+                            continue;
+                        }
+                        500..=599 => format!("{status}: {}", excerpt(&text)),
+                        _ => {
+                            return Ok(Some(Posted::Failed(format!(
+                                "Action Network refused to add the person unsubscribed ({status}): {}",
+                                excerpt(&text)
+                            ))));
+                        }
+                    }
+                }
+            };
+            failures += 1;
+            if failures >= MAX_ATTEMPTS {
+                return Ok(Some(Posted::Deferred(transient)));
+            }
+            tokio::time::sleep(self.backoff(failures - 1).await).await;
+        }
+    }
+
+    /// Action Network's ids of the people with this email address (one at most: people are
+    /// kept one per address).
+    async fn person_ids(&self, email: &str) -> Result<Vec<String>, ApiError> {
+        let mut people = self.url("people")?;
+        // OData string literal: a quote is written twice.
+        people.query_pairs_mut().append_pair(
+            "filter",
+            &format!("email_address eq '{}'", email.replace('\'', "''")),
+        );
+        let found = self.get_json(people).await?;
+        Ok(found["_embedded"]["osdi:people"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(action_network_id)
+            .collect())
+    }
+
+    /// Makes sure the account has every tag in `names`: Action Network matches `add_tags` to
+    /// existing tags by name and silently drops the others, so a run creates the missing ones
+    /// (`placard`, the event's) before it starts.
+    pub async fn ensure_tags(&self, names: &[String]) -> Result<(), ApiError> {
+        let mut have = std::collections::HashSet::new();
+        self.walk(self.url("tags")?, "osdi:tags", |t| {
+            if let Some(name) = t["name"].as_str() {
+                have.insert(name.to_owned());
+            }
+            None::<()>
+        })
+        .await?;
+        for name in names.iter().filter(|n| !have.contains(*n)) {
+            let body = json!({ "name": name }).to_string();
+            self.post_json(self.url("tags")?, body).await?;
+        }
+        Ok(())
+    }
+
+    /// A POST whose answer is only checked (tags): 2xx, else the error.
+    async fn post_json(&self, url: url::Url, body: String) -> Result<(), ApiError> {
+        let mut failures = 0u32;
+        loop {
+            let answer = self
+                .send(self.http.post(url.clone()).body(body.clone()))
+                .await;
+            let transient = match answer {
+                Err(e) => e.to_string(),
+                Ok(r) => {
+                    let status = r.status().as_u16();
+                    let retry_after = retry_after(r.headers());
+                    let text = r.text().await.unwrap_or_default();
+                    match status {
+                        200..=299 => return Ok(()),
+                        300..=399 => return Err(ApiError::Redirected(status)),
+                        401 => return Err(ApiError::Unauthorized),
+                        403 => return Err(ApiError::Forbidden),
+                        429 => {
+                            let wait = match retry_after {
+                                Some(w) => w,
+                                None => self.throttled(failures).await,
+                            };
+                            tokio::time::sleep(wait).await;
+                            continue;
+                        }
+                        500..=599 => format!("{status}: {}", excerpt(&text)),
+                        _ => {
+                            return Err(ApiError::Refused {
+                                status,
+                                reason: excerpt(&text),
+                            });
+                        }
+                    }
+                }
+            };
+            failures += 1;
+            if failures >= MAX_ATTEMPTS {
+                return Err(ApiError::Unreachable(transient));
+            }
+            tokio::time::sleep(self.backoff(failures - 1).await).await;
         }
     }
 
@@ -353,6 +524,12 @@ impl Client {
             next = page["_links"]["next"]["href"]
                 .as_str()
                 .and_then(|h| url::Url::parse(h).ok());
+            // The token goes only to the API it was given for.
+            if let Some(n) = &next
+                && n.origin() != self.base.origin()
+            {
+                return Err(ApiError::ForeignLink(n.to_string()));
+            }
         }
         Ok(None)
     }
@@ -374,7 +551,9 @@ impl Client {
                                 reason: format!("unreadable answer: {e}"),
                             });
                         }
+                        300..=399 => return Err(ApiError::Redirected(status)),
                         401 => return Err(ApiError::Unauthorized),
+                        403 => return Err(ApiError::Forbidden),
                         429 => {
                             let wait = match retry_after {
                                 Some(w) => w,
@@ -499,6 +678,43 @@ pub async fn resolve(
 /// The signature helper's body for `record` (see the module docs; `add_tags` are the event's
 /// tags and `placard`; `identifiers` carry the record id so a repeat can be recognised).
 pub fn signature_body(record: &Record, autoresponse: bool) -> Value {
+    let mut person = person_json(record);
+    if record.subscribe {
+        person["email_addresses"][0]["status"] = json!("subscribed");
+    }
+    let mut tags: Vec<&str> = record.event.tags.iter().map(String::as_str).collect();
+    if !tags.contains(&"placard") {
+        tags.push("placard");
+    }
+    let mut body = json!({
+        "person": person,
+        "add_tags": tags,
+        "identifiers": [format!("placard:{}", record.record_id)],
+        "triggers": {"autoresponse": {"enabled": autoresponse}},
+    });
+    let source = record.event.source_code();
+    if !source.is_empty() {
+        body["action_network:referrer_data"] = json!({ "source": source });
+    }
+    if !record.comment.is_empty() {
+        body["comments"] = json!(record.comment);
+    }
+    body
+}
+
+/// The tags a run of `records` adds: `placard` and every event's.
+pub fn run_tags(records: &[Record]) -> Vec<String> {
+    let mut tags = vec!["placard".to_owned()];
+    for t in records.iter().flat_map(|r| &r.event.tags) {
+        if !tags.contains(t) {
+            tags.push(t.clone());
+        }
+    }
+    tags
+}
+
+/// The person as both helpers take them (no email status: the caller decides).
+fn person_json(record: &Record) -> Value {
     let mut person = json!({
         "given_name": record.given_name,
         "email_addresses": [{"address": record.email}],
@@ -520,23 +736,7 @@ pub fn signature_body(record: &Record, autoresponse: bool) -> Value {
     if !record.phone.is_empty() {
         person["phone_numbers"] = json!([{"number": record.phone}]);
     }
-    if record.subscribe {
-        person["email_addresses"][0]["status"] = json!("subscribed");
-    }
-    let mut tags: Vec<&str> = record.event.tags.iter().map(String::as_str).collect();
-    if !tags.contains(&"placard") {
-        tags.push("placard");
-    }
-    let mut body = json!({
-        "person": person,
-        "add_tags": tags,
-        "identifiers": [format!("placard:{}", record.record_id)],
-        "triggers": {"autoresponse": {"enabled": autoresponse}},
-    });
-    if !record.comment.is_empty() {
-        body["comments"] = json!(record.comment);
-    }
-    body
+    person
 }
 
 /// `Retry-After` as a wait: delta-seconds or an HTTP date.

@@ -28,6 +28,9 @@ pub struct ActionNetworkArgs {
     /// Requests per second (at least 1).
     #[arg(long, default_value_t = action_network::DEFAULT_RATE)]
     pub rate: NonZeroU32,
+    /// Send again the signatures an earlier run failed (after fixing what made them fail).
+    #[arg(long)]
+    pub retry_failed: bool,
 }
 
 /// Where to send batches signed with the shared secret.

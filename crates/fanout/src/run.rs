@@ -29,6 +29,10 @@ pub trait Ledger {
         &self,
         destination: &str,
     ) -> impl Future<Output = Result<HashSet<Uuid>, LedgerError>>;
+    /// Records settled as refused for good by `destination` (a subset of
+    /// [`Ledger::settled`]).
+    fn failed(&self, destination: &str)
+    -> impl Future<Output = Result<HashSet<Uuid>, LedgerError>>;
     /// Records begun for `destination` (see [`Ledger::begin`]) and never settled.
     fn in_doubt(
         &self,
@@ -60,6 +64,8 @@ pub struct Summary {
     pub skipped: u64,
     /// Not settled: left for the next run (Action Network unreachable, no petition found).
     pub deferred: u64,
+    /// Of the skipped, those an earlier run failed: they wait for a run that retries them.
+    pub failed_before: u64,
     pub failures: Vec<(Uuid, String)>,
 }
 
@@ -72,6 +78,13 @@ impl std::fmt::Display for Summary {
         )?;
         if self.deferred > 0 {
             write!(f, "; {} left for the next run", self.deferred)?;
+        }
+        if self.failed_before > 0 {
+            write!(
+                f,
+                "; {} failed in an earlier run (retry failed sends them again)",
+                self.failed_before
+            )?;
         }
         Ok(())
     }
@@ -87,6 +100,24 @@ pub enum RunError {
         "the webhook refused our signature ({0}): check the shared secret; nothing was settled"
     )]
     WebhookRefused(u16),
+    /// The first records of a run were all refused for the same reason: a refusal of the
+    /// petition or the account, not of these signers. None of them is marked failed.
+    #[error(
+        "Action Network refused the first {count} signatures for the same reason, so the run stopped and marked none failed: {reason}"
+    )]
+    SameRefusal { count: usize, reason: String },
+}
+
+/// How many refusals in a row, for the same reason, at the start of a run stop it: a mistyped
+/// petition id or an account that may not post fails every record the same way, and those
+/// signers must not be marked failed for it.
+pub const SAME_REFUSAL: usize = 3;
+
+/// What a run does beyond sending what waits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Send again the records an earlier run failed (after the organiser fixed the cause).
+    pub retry_failed: bool,
 }
 
 /// The destination names records are settled under.
@@ -138,20 +169,66 @@ pub async fn push_each(
     records: &[Record],
     targets: &HashMap<String, Target>,
     ledger: &mut impl Ledger,
+    each: impl FnMut(&Step<'_>),
+) -> Result<Summary, RunError> {
+    push_with(
+        client,
+        records,
+        targets,
+        ledger,
+        RunOptions::default(),
+        each,
+    )
+    .await
+}
+
+/// [`push_each`] with `options`. Before the first record, the tags the run adds are made on
+/// Action Network (it drops tags it does not have).
+pub async fn push_with(
+    client: &Client,
+    records: &[Record],
+    targets: &HashMap<String, Target>,
+    ledger: &mut impl Ledger,
+    options: RunOptions,
     mut each: impl FnMut(&Step<'_>),
 ) -> Result<Summary, RunError> {
-    let settled = ledger
+    let mut settled = ledger
         .settled(ACTION_NETWORK)
         .await
         .map_err(RunError::Ledger)?;
+    let failed = ledger
+        .failed(ACTION_NETWORK)
+        .await
+        .map_err(RunError::Ledger)?;
+    if options.retry_failed {
+        settled.retain(|id| !failed.contains(id));
+    }
     let in_doubt = ledger
         .in_doubt(ACTION_NETWORK)
         .await
         .map_err(RunError::Ledger)?;
     let total = records.len() as u64;
     let mut summary = Summary::default();
+    let waiting: Vec<Record> = records
+        .iter()
+        .filter(|r| !settled.contains(&r.record_id) && targets.contains_key(&r.petition_id))
+        .cloned()
+        .collect();
+    if !waiting.is_empty() {
+        client
+            .ensure_tags(&crate::action_network::run_tags(&waiting))
+            .await?;
+    }
+    drop(waiting);
+    // Refusals at the start of the run, held back until it is clear they are about the
+    // signers (a success, or a different reason) and not the petition or the account.
+    let mut leading: Vec<(usize, &Record, String)> = Vec::new();
+    let mut past_start = false;
     for (i, record) in records.iter().enumerate() {
         let outcome = if settled.contains(&record.record_id) {
+            if failed.contains(&record.record_id) {
+                summary.failed_before += 1;
+            }
             Outcome::Skipped
         } else if let Some(target) = targets.get(&record.petition_id) {
             post(
@@ -168,15 +245,37 @@ pub async fn push_each(
                 record.petition_id
             ))
         };
-        match &outcome {
-            Outcome::Sent => summary.sent += 1,
-            Outcome::Skipped => summary.skipped += 1,
-            Outcome::Deferred(_) => summary.deferred += 1,
-            Outcome::Failed(why) => {
-                summary.failed += 1;
-                summary.failures.push((record.record_id, why.clone()));
+        if !past_start {
+            match &outcome {
+                Outcome::Failed(why) => {
+                    leading.push((i, record, why.clone()));
+                    if leading.iter().all(|(_, _, w)| w == why) {
+                        if leading.len() >= SAME_REFUSAL {
+                            return Err(RunError::SameRefusal {
+                                count: leading.len(),
+                                reason: why.clone(),
+                            });
+                        }
+                        continue;
+                    }
+                    // Different reasons: these refusals are about the signers.
+                    past_start = true;
+                    let held = std::mem::take(&mut leading);
+                    flush(ledger, &mut summary, &mut each, held, total).await?;
+                    continue;
+                }
+                // A signature recorded: the petition and the account are fine.
+                Outcome::Sent => {
+                    past_start = true;
+                    let held = std::mem::take(&mut leading);
+                    flush(ledger, &mut summary, &mut each, held, total).await?;
+                }
+                Outcome::Skipped | Outcome::Deferred(_) => {}
             }
+        } else if let Outcome::Failed(why) = &outcome {
+            settle_failed(ledger, record, why).await?;
         }
+        tally(&mut summary, record, &outcome);
         each(&Step {
             done: i as u64 + 1,
             total,
@@ -184,7 +283,54 @@ pub async fn push_each(
             outcome: &outcome,
         });
     }
+    // A short run whose few refusals never reached the stopping count: they are the signers'.
+    flush(ledger, &mut summary, &mut each, leading, total).await?;
     Ok(summary)
+}
+
+/// Settles refusals held back at the start of a run as failed, and tells of them.
+async fn flush(
+    ledger: &mut impl Ledger,
+    summary: &mut Summary,
+    each: &mut impl FnMut(&Step<'_>),
+    held: Vec<(usize, &Record, String)>,
+    total: u64,
+) -> Result<(), RunError> {
+    for (i, record, why) in held {
+        settle_failed(ledger, record, &why).await?;
+        let failed = Outcome::Failed(why);
+        tally(summary, record, &failed);
+        each(&Step {
+            done: i as u64 + 1,
+            total,
+            record,
+            outcome: &failed,
+        });
+    }
+    Ok(())
+}
+
+fn tally(summary: &mut Summary, record: &Record, outcome: &Outcome) {
+    match outcome {
+        Outcome::Sent => summary.sent += 1,
+        Outcome::Skipped => summary.skipped += 1,
+        Outcome::Deferred(_) => summary.deferred += 1,
+        Outcome::Failed(why) => {
+            summary.failed += 1;
+            summary.failures.push((record.record_id, why.clone()));
+        }
+    }
+}
+
+async fn settle_failed(
+    ledger: &mut impl Ledger,
+    record: &Record,
+    why: &str,
+) -> Result<(), RunError> {
+    ledger
+        .settle(ACTION_NETWORK, record.record_id, false, why)
+        .await
+        .map_err(RunError::Ledger)
 }
 
 /// One record not settled yet: looked up first when an earlier run was cut while it was on
@@ -233,14 +379,8 @@ async fn post(
                 .map_err(RunError::Ledger)?;
             Outcome::Sent
         }
-        Posted::Failed(why) => {
-            let why = scrub(&why, record);
-            ledger
-                .settle(ACTION_NETWORK, record.record_id, false, &why)
-                .await
-                .map_err(RunError::Ledger)?;
-            Outcome::Failed(why)
-        }
+        // Settled by the caller, which holds back the first refusals of a run.
+        Posted::Failed(why) => Outcome::Failed(scrub(&why, record)),
         Posted::Deferred(why) => Outcome::Deferred(scrub(&why, record)),
     })
 }
@@ -341,6 +481,17 @@ impl Ledger for placard_vault::Vault {
     ) -> impl Future<Output = Result<HashSet<Uuid>, LedgerError>> {
         std::future::ready(
             self.settled_deliveries(destination)
+                .map(record_ids)
+                .map_err(LedgerError::from),
+        )
+    }
+
+    fn failed(
+        &self,
+        destination: &str,
+    ) -> impl Future<Output = Result<HashSet<Uuid>, LedgerError>> {
+        std::future::ready(
+            self.failed_deliveries(destination)
                 .map(record_ids)
                 .map_err(LedgerError::from),
         )

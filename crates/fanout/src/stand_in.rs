@@ -6,6 +6,14 @@
 //! reads that tell whether a signature arrived (people filtered by `email_address`, a
 //! person's signatures). It can also lose answers: record a signature, then never answer
 //! in time. And an organisation's webhook receiver.
+//!
+//! It keeps people's email status as Action Network does: the signature helper subscribes a
+//! person it has not seen before whatever the request says ("If the person is new to your email
+//! list, they will be subscribed … The only valid status is subscribed"), and leaves an existing
+//! person's status alone unless the request sends one; the person signup helper (`POST people`)
+//! creates a person with the status it is given. `add_tags` are matched to existing tags by name
+//! and unknown ones silently dropped; `POST tags` makes one. Redirects and foreign `next` links
+//! can be switched on to test that the client follows neither.
 #![allow(clippy::unwrap_used, clippy::missing_panics_doc)]
 
 use std::collections::{HashMap, VecDeque};
@@ -53,6 +61,20 @@ pub struct Books {
     pub kept_identifiers: HashMap<(String, usize), Vec<String>>,
     /// How many times each `placard:…` identifier was posted.
     pub identifiers: HashMap<String, usize>,
+    /// person → email status (`subscribed`, `unsubscribed`).
+    pub statuses: HashMap<usize, String>,
+    /// person → the tags applied to them.
+    pub person_tags: HashMap<usize, Vec<String>>,
+    /// The account's tags (`add_tags` naming anything else is dropped).
+    pub tags: Vec<String>,
+    /// (petition, person) → `action_network:referrer_data.source` of the signature.
+    pub sources: HashMap<(String, usize), String>,
+    /// Answer every signature post with a redirect to this URL (to test none is followed).
+    pub redirect_to: Option<String>,
+    /// Give the petition listing's first page a `next` link to this URL instead.
+    pub foreign_next: Option<String>,
+    /// Refuse (422) a signature whose email address contains this.
+    pub refuse_email_containing: Option<String>,
 }
 
 impl Books {
@@ -116,7 +138,95 @@ async fn petitions(
     if page < 3 {
         body["_links"]["next"] = json!({"href": format!("{}petitions?page={}", s.base, page + 1)});
     }
+    if let Some(foreign) = &s.books.lock().unwrap().foreign_next {
+        body["_links"]["next"] = json!({ "href": foreign });
+    }
     axum::Json(body).into_response()
+}
+
+/// The person with `email`, made if new with `status` (`None`: kept, or `subscribed` when new);
+/// returns their id.
+fn person(b: &mut Books, email: &str, status: Option<&str>) -> usize {
+    let next = b.people.len();
+    let id = *b.people.entry(email.to_owned()).or_insert(next);
+    match status {
+        Some(status) => {
+            b.statuses.insert(id, status.to_owned());
+        }
+        None => {
+            b.statuses.entry(id).or_insert_with(|| "subscribed".into());
+        }
+    }
+    id
+}
+
+/// Applies the tags of `add_tags` the account has; the others are dropped without a word.
+fn tag(b: &mut Books, person: usize, body: &Value) {
+    let known: Vec<String> = body["add_tags"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .filter(|t| b.tags.iter().any(|k| k == t))
+        .map(str::to_owned)
+        .collect();
+    let theirs = b.person_tags.entry(person).or_default();
+    for t in known {
+        if !theirs.contains(&t) {
+            theirs.push(t);
+        }
+    }
+}
+
+/// `POST people`: the person signup helper.
+async fn signup(State(s): State<StandIn>, headers: HeaderMap, body: String) -> Response {
+    let mut b = match gate(&s, &headers) {
+        Ok(b) => b,
+        Err(refused) => return *refused,
+    };
+    let body: Value = serde_json::from_str(&body).unwrap();
+    let address = &body["person"]["email_addresses"][0];
+    let Some(email) = address["address"].as_str().filter(|e| e.contains('@')) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            r#"{"error":"an email address is required"}"#,
+        )
+            .into_response();
+    };
+    let status = address["status"].as_str().map(str::to_owned);
+    let id = person(&mut b, email, status.as_deref());
+    tag(&mut b, id, &body);
+    axum::Json(json!({"identifiers": [format!("action_network:person-{id}")]})).into_response()
+}
+
+/// `GET tags` (25 a page) and `POST tags` (`{"name"}`; an existing name is answered as it is).
+async fn tags(State(s): State<StandIn>, headers: HeaderMap) -> Response {
+    let b = match gate(&s, &headers) {
+        Ok(b) => b,
+        Err(refused) => return *refused,
+    };
+    let items: Vec<Value> = b
+        .tags
+        .iter()
+        .map(|t| json!({"name": t, "identifiers": [format!("action_network:tag-{t}")]}))
+        .collect();
+    axum::Json(json!({"_embedded": {"osdi:tags": items}, "_links": {}})).into_response()
+}
+
+async fn new_tag(State(s): State<StandIn>, headers: HeaderMap, body: String) -> Response {
+    let mut b = match gate(&s, &headers) {
+        Ok(b) => b,
+        Err(refused) => return *refused,
+    };
+    let body: Value = serde_json::from_str(&body).unwrap();
+    let Some(name) = body["name"].as_str().filter(|n| !n.trim().is_empty()) else {
+        return (StatusCode::BAD_REQUEST, r#"{"error":"a name is required"}"#).into_response();
+    };
+    if !b.tags.iter().any(|t| t == name) {
+        b.tags.push(name.to_owned());
+    }
+    axum::Json(json!({"name": name, "identifiers": [format!("action_network:tag-{name}")]}))
+        .into_response()
 }
 
 /// Lets a request in: its token checked, then counted against the rate (429 when it is over,
@@ -190,6 +300,12 @@ fn record(
         Err(refused) => return (*refused, None),
     };
     b.posts += 1;
+    if let Some(to) = b.redirect_to.clone() {
+        return (
+            (StatusCode::TEMPORARY_REDIRECT, [("location", to)]).into_response(),
+            None,
+        );
+    }
     if b.error_every > 0 && b.posts.is_multiple_of(b.error_every) {
         b.server_errors += 1;
         return (
@@ -203,11 +319,34 @@ fn record(
             None,
         );
     }
+    if petition.ends_with("-closed") {
+        return (
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                r#"{"error":"this petition is closed to new signatures"}"#,
+            )
+                .into_response(),
+            None,
+        );
+    }
     let body: Value = serde_json::from_str(body).unwrap();
     let email = body["person"]["email_addresses"][0]["address"]
         .as_str()
         .unwrap_or("")
         .to_owned();
+    if b.refuse_email_containing
+        .as_deref()
+        .is_some_and(|bad| email.contains(bad))
+    {
+        return (
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                r#"{"error":"this email address cannot be used"}"#,
+            )
+                .into_response(),
+            None,
+        );
+    }
     for id in body["identifiers"].as_array().unwrap() {
         *b.identifiers
             .entry(id.as_str().unwrap().to_owned())
@@ -217,9 +356,17 @@ fn record(
     if !email.contains('@') || email.contains("+blind") {
         return (StatusCode::OK.into_response(), None);
     }
-    let next = b.people.len();
-    let person = *b.people.entry(email).or_insert(next);
+    // New people are subscribed whatever the request says; an existing person's status
+    // changes only if the request sends one (and the helper knows no other than subscribed).
+    let status = body["person"]["email_addresses"][0]["status"]
+        .as_str()
+        .filter(|s| *s == "subscribed");
+    let person = person(&mut b, &email, status);
+    tag(&mut b, person, &body);
     let key = (petition, person);
+    if let Some(source) = body["action_network:referrer_data"]["source"].as_str() {
+        b.sources.insert(key.clone(), source.to_owned());
+    }
     let n = b.signatures.len();
     let posted: Vec<String> = body["identifiers"]
         .as_array()
@@ -342,7 +489,8 @@ pub async fn start(limit: usize, flaky: bool) -> StandIn {
     let app = axum::Router::new()
         .route("/api/v2/petitions", get(petitions))
         .route("/api/v2/petitions/{id}/signatures", post(sign))
-        .route("/api/v2/people", get(people))
+        .route("/api/v2/people", get(people).post(signup))
+        .route("/api/v2/tags", get(tags).post(new_tag))
         .route("/api/v2/people/{id}/signatures", get(person_signatures))
         .with_state(s.clone());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });

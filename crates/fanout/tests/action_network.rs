@@ -27,6 +27,7 @@ fn kiosk(n: usize, blind_every: usize) -> (tempfile::TempDir, Vault, Vec<Record>
     vault.set_event(placard_vault::Event {
         name: "RightsCon".into(),
         tags: vec!["rightscon".into()],
+        source: String::new(),
     });
     for i in 0..n {
         let petition = if i % 3 == 0 {
@@ -365,4 +366,186 @@ async fn bench_sustained_rate_at_the_default_limit() {
         assert_eq!(b.signatures.len(), n);
     }
     println!("  goal: ≥ 0.95 of the limit, and 0 lost under injected 429s");
+}
+
+/// Action Network's signature helper subscribes everyone it has not seen. The stand-in does
+/// the same, so on the code before this test a signer who did not opt in was subscribed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_signers_who_opted_in_are_subscribed_and_existing_people_keep_their_status() {
+    let s = stand_in::start(1000, false).await;
+    let mut client = Client::new(&s.base, TOKEN, NonZeroU32::new(500).unwrap()).unwrap();
+    fast(&mut client);
+    // Ten signers, the even ones opted in (see `kiosk`).
+    let (_dir, mut vault, records) = kiosk(10, 0);
+    // Two of them are on the organisation's list already: ada1 (did not opt in here) had
+    // unsubscribed, ada3 (did not opt in either) is subscribed; ada4 (opts in) had unsubscribed.
+    {
+        let mut b = s.books.lock().unwrap();
+        for (i, (email, status)) in [
+            ("ada1@example.org", "unsubscribed"),
+            ("ada3@example.org", "subscribed"),
+            ("ada4@example.org", "unsubscribed"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            b.people.insert(email.into(), 100 + i);
+            b.statuses.insert(100 + i, status.into());
+        }
+    }
+    let summary = push(
+        &client,
+        &records,
+        &both_to_one_petition(),
+        &mut vault,
+        |_, _| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(summary.to_string(), "sent 10, failed 0, skipped 0");
+
+    let b = s.books.lock().unwrap();
+    let status = |i: usize| {
+        let person = b.people[&format!("ada{i}@example.org")];
+        b.statuses[&person].clone()
+    };
+    for i in [0, 2, 6, 8] {
+        assert_eq!(status(i), "subscribed", "ada{i} opted in");
+    }
+    for i in [5, 7, 9] {
+        assert_eq!(
+            status(i),
+            "unsubscribed",
+            "ada{i} did not opt in: recorded, not subscribed"
+        );
+    }
+    assert_eq!(
+        status(1),
+        "unsubscribed",
+        "an existing person's status untouched"
+    );
+    assert_eq!(
+        status(3),
+        "subscribed",
+        "an existing person's status untouched"
+    );
+    assert_eq!(status(4), "subscribed", "opted in here");
+    assert_eq!(b.signatures.len(), 10, "every one recorded as a signer");
+
+    // The tags the run adds were made first, so Action Network applied them; the source is
+    // the event's name.
+    assert!(b.tags.contains(&"placard".to_owned()) && b.tags.contains(&"rightscon".to_owned()));
+    for i in 0..10 {
+        let person = b.people[&format!("ada{i}@example.org")];
+        let tags = &b.person_tags[&person];
+        assert!(tags.contains(&"placard".to_owned()), "ada{i}: {tags:?}");
+        assert!(tags.contains(&"rightscon".to_owned()), "ada{i}: {tags:?}");
+        assert_eq!(b.sources[&("pet-57".to_owned(), person)], "RightsCon");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_token_and_signers_go_only_where_they_were_sent() {
+    let s = stand_in::start(1000, false).await;
+    let elsewhere = stand_in::start(1000, false).await;
+    let mut client = Client::new(&s.base, TOKEN, NonZeroU32::new(500).unwrap()).unwrap();
+    fast(&mut client);
+
+    // A `next` page on another site is not fetched.
+    s.books.lock().unwrap().foreign_next = Some(format!("{}petitions?page=2", elsewhere.base));
+    let e = client.petitions().await.unwrap_err();
+    assert!(e.to_string().contains("another site"), "{e}");
+    assert_eq!(elsewhere.books.lock().unwrap().arrivals.len(), 0);
+    s.books.lock().unwrap().foreign_next = None;
+
+    // A redirect is not followed: the run stops, nothing failed, nothing went elsewhere.
+    s.books.lock().unwrap().redirect_to =
+        Some(format!("{}petitions/pet-57/signatures", elsewhere.base));
+    let (_dir, mut vault, records) = kiosk(4, 0);
+    let targets = both_to_one_petition();
+    let e = push(&client, &records, &targets, &mut vault, |_, _| {})
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("redirect"), "{e}");
+    assert_eq!(elsewhere.books.lock().unwrap().posts, 0);
+    assert!(vault.failed_deliveries(ACTION_NETWORK).unwrap().is_empty());
+    s.books.lock().unwrap().redirect_to = None;
+    let summary = push(&client, &records, &targets, &mut vault, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(summary.to_string(), "sent 4, failed 0, skipped 0");
+}
+
+/// Tried as a new user would: a mistyped `--petition SLUG=AN_ID` made Action Network answer 404
+/// for every record, each was marked failed for good, and the corrected run sent nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refusal_of_the_petition_fails_no_signer_and_failed_ones_can_be_retried() {
+    use placard_fanout::run::{RunError, RunOptions, push_with};
+    let s = stand_in::start(1000, false).await;
+    let mut client = Client::new(&s.base, TOKEN, NonZeroU32::new(500).unwrap()).unwrap();
+    fast(&mut client);
+    let (_dir, mut vault, records) = kiosk(6, 0);
+    let to = |id: &str| {
+        ["encryption-is-not-a-crime", "defend-encryption-worldwide"]
+            .into_iter()
+            .map(|slug| {
+                (
+                    slug.to_owned(),
+                    Target {
+                        id: id.to_owned(),
+                        autoresponse: false,
+                    },
+                )
+            })
+            .collect::<HashMap<_, _>>()
+    };
+
+    // A petition id that does not exist: the run stops at the first 404; no one failed.
+    let e = push(&client, &records, &to("a-typo"), &mut vault, |_, _| {})
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("no petition `a-typo`"), "{e}");
+    assert!(vault.failed_deliveries(ACTION_NETWORK).unwrap().is_empty());
+
+    // A petition that refuses every signature the same way (closed): stopped after three.
+    let e = push(
+        &client,
+        &records,
+        &to("pet-9-closed"),
+        &mut vault,
+        |_, _| {},
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(e, RunError::SameRefusal { count: 3, .. }), "{e}");
+    assert!(vault.failed_deliveries(ACTION_NETWORK).unwrap().is_empty());
+
+    // The right petition: one signer is refused for their own reason (after a success, so it is
+    // about them), the others arrive.
+    s.books.lock().unwrap().refuse_email_containing = Some("ada3@".into());
+    let summary = push(&client, &records, &to("pet-57"), &mut vault, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(summary.to_string(), "sent 5, failed 1, skipped 0");
+    let again = push(&client, &records, &to("pet-57"), &mut vault, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(
+        again.to_string(),
+        "sent 0, failed 0, skipped 6; 1 failed in an earlier run (retry failed sends them again)"
+    );
+    // The cause fixed, "retry failed" sends it.
+    s.books.lock().unwrap().refuse_email_containing = None;
+    let retried = push_with(
+        &client,
+        &records,
+        &to("pet-57"),
+        &mut vault,
+        RunOptions { retry_failed: true },
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(retried.to_string(), "sent 1, failed 0, skipped 5");
+    assert_eq!(s.books.lock().unwrap().signatures.len(), 6);
 }

@@ -523,6 +523,7 @@ mod tests {
             event: Event {
                 name: "  Rally  ".into(),
                 tags: vec!["rally".into(), " rally ".into(), "".into(), "dc".into()],
+                source: "  ".into(),
             },
             locked: false,
             ..OperatorSettings::default()

@@ -37,6 +37,8 @@ pub struct SendRequest {
     pub token: String,
     pub base_url: String,
     pub rate: NonZeroU32,
+    /// Send again the records an earlier run failed.
+    pub retry_failed: bool,
 }
 
 /// How a run ended.
@@ -87,6 +89,7 @@ pub async fn send_to_action_network(
         token,
         base_url,
         rate,
+        retry_failed,
     } = request;
     let key = unlock(&key_file, passphrase).await?;
     let (records, unreadable) = placard_vault::readable(ledger.open_records(&key)?);
@@ -95,7 +98,8 @@ pub async fn send_to_action_network(
     let client = Client::new(&base_url, &token, rate)?;
     drop(token);
     let (targets, unmatched) = resolve(&client, &records, &Default::default(), meta).await?;
-    let run = run::push_each(&client, &records, &targets, &mut ledger, each);
+    let options = run::RunOptions { retry_failed };
+    let run = run::push_with(&client, &records, &targets, &mut ledger, options, each);
     tokio::pin!(cancel);
     let outcome = tokio::select! {
         done = run => Some(done),
@@ -126,6 +130,8 @@ pub struct SendInput {
     pub key_file: PathBuf,
     pub passphrase: SecretString,
     pub token: String,
+    /// "Retry failed": send again what an earlier run failed.
+    pub retry_failed: bool,
 }
 
 impl std::fmt::Debug for SendInput {
@@ -189,6 +195,7 @@ impl KioskApp {
             token: input.token,
             base_url: self.places().action_network.clone(),
             rate: placard_fanout::action_network::DEFAULT_RATE,
+            retry_failed: input.retry_failed,
         };
         let report = send_to_action_network(
             ledger,

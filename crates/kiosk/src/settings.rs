@@ -95,6 +95,14 @@ impl OperatorSettings {
                 "the event name is longer than {MAX_EVENT_NAME} characters"
             ));
         }
+        self.event.source = self.event.source.trim().to_owned();
+        if self.event.source.chars().count() > MAX_TAG
+            || self.event.source.chars().any(char::is_control)
+        {
+            return Err(format!(
+                "the source code is longer than {MAX_TAG} characters or has control characters"
+            ));
+        }
         let mut tags: Vec<String> = Vec::new();
         for tag in &self.event.tags {
             let tag = tag.trim();

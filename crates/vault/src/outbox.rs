@@ -254,6 +254,21 @@ impl Vault {
         Ok(ids)
     }
 
+    /// Ids of the records refused for good by `destination` (a run with "retry failed" sends
+    /// them again).
+    pub fn failed_deliveries(
+        &self,
+        destination: &str,
+    ) -> Result<std::collections::HashSet<String>, VaultError> {
+        let mut q = self
+            .conn
+            .prepare("SELECT record_id FROM deliveries WHERE destination = ?1 AND NOT sent")?;
+        let ids = q
+            .query_map([destination], |r| r.get::<_, String>(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
     /// Remembers, durably, that `record_id` is about to be sent to `destination` for the first
     /// time (before its request leaves; see [`Vault::deliveries_in_doubt`]).
     pub fn begin_delivery(&mut self, destination: &str, record_id: &str) -> Result<(), VaultError> {

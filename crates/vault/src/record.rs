@@ -167,11 +167,24 @@ pub struct Event {
     pub name: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Where the signatures came from, as the organisation's list records it (Action
+    /// Network's referrer `source`); empty: the event's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 impl Event {
     pub fn is_empty(&self) -> bool {
-        self.name.is_empty() && self.tags.is_empty()
+        self.name.is_empty() && self.tags.is_empty() && self.source.is_empty()
+    }
+
+    /// The source code to report: the one set, else the event's name (empty if neither).
+    pub fn source_code(&self) -> &str {
+        if self.source.trim().is_empty() {
+            self.name.trim()
+        } else {
+            self.source.trim()
+        }
     }
 }
 

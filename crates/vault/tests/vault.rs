@@ -436,6 +436,7 @@ fn the_event_and_the_drawing_are_sealed_into_the_record() {
     vault.set_event(placard_vault::Event {
         name: "Rally at the Capitol".into(),
         tags: vec!["dc-rally".into(), "2026".into()],
+        source: String::new(),
     });
     let mut s = signer("Ada", "ada@example.org");
     s.signature = "M10 10L20 25.5 30 12".into();

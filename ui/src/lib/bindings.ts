@@ -98,7 +98,12 @@ pack: string | null,
 /**
  * Empty: every published petition.
  */
-active: Array<string>, rotate_seconds: number, event_name: string, event_tags: Array<string>, locked: boolean, thanks_seconds: number, idle_seconds: number, countdown_seconds: number, };
+active: Array<string>, rotate_seconds: number, event_name: string, event_tags: Array<string>, 
+/**
+ * Where the signatures came from, as the organisation's list records it (Action
+ * Network's `source`); empty: the event's name.
+ */
+event_source: string, locked: boolean, thanks_seconds: number, idle_seconds: number, countdown_seconds: number, };
 
 export type OperatorView = { config: OperatorConfig, total: number, 
 /**
@@ -171,7 +176,11 @@ key_file: string, passphrase: string,
 /**
  * The Action Network API key.
  */
-token: string, };
+token: string, 
+/**
+ * "Retry failed": send again what an earlier run failed.
+ */
+retry_failed: boolean, };
 
 export type SendOutcome = { record_id: string, petition_id: string, 
 /**
@@ -195,7 +204,11 @@ skipped: number,
 /**
  * Not sent, to try again later (Action Network unreachable, petition not found).
  */
-deferred: number, cancelled: boolean, 
+deferred: number, 
+/**
+ * Of the skipped, failed by an earlier run: "Retry failed" sends them again.
+ */
+failed_before: number, cancelled: boolean, 
 /**
  * Each failed record and Action Network's reason.
  */

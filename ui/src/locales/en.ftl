@@ -156,6 +156,7 @@ operator-petition-count = { $count ->
 operator-rotate = Seconds per petition
 operator-event = Event name
 operator-tags = Tags, separated by commas
+operator-source = Source code (for the list; empty: the event name)
 operator-lock = Kiosk lock: fullscreen, cannot be closed
 operator-thanks-seconds = Seconds on the thank-you screen
 operator-idle-seconds = Seconds before “Still there?”
@@ -195,6 +196,8 @@ send-deferred = { $count ->
    *[other] { $count } signatures wait for a later run.
 }
 send-cancelled = Stopped. What was sent stays sent.
+send-retry = Retry failed
+send-failed-before = { $count } failed in an earlier run: “Retry failed” sends them again.
 send-outcomes = Each signature, as it went
 send-outcome-sent = Sent
 send-outcome-failed = Failed

@@ -353,6 +353,20 @@ impl PgStore {
             .collect())
     }
 
+    pub(super) async fn failed(&self, destination: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .client()
+            .await?
+            .query(
+                "SELECT record_id FROM deliveries WHERE destination = $1 AND NOT sent",
+                &[&destination],
+            )
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect())
+    }
+
     pub(super) async fn begin_delivery(
         &self,
         destination: &str,

@@ -287,6 +287,14 @@ impl SqliteStore {
         Ok(ids.collect::<Result<_, _>>()?)
     }
 
+    pub(super) fn failed(&self, destination: &str) -> Result<Vec<String>, StoreError> {
+        let conn = self.conn();
+        let mut q =
+            conn.prepare("SELECT record_id FROM deliveries WHERE destination = ?1 AND NOT sent")?;
+        let ids = q.query_map([destination], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+
     pub(super) fn begin_delivery(
         &self,
         destination: &str,

@@ -109,7 +109,11 @@ fn signed_records_open_with_the_organiser_key_and_match_what_was_signed() {
     );
     assert!(records[0].subscribe);
     assert_eq!(records[0].device_id, vault.device_id());
-    assert_eq!(a.get_version_num(), 7, "record ids are UUIDv7");
+    assert_eq!(
+        a.get_version_num(),
+        4,
+        "record ids are random: no time in them"
+    );
     let report = vault.verify(Some(&unlocked())).unwrap();
     assert!(report.is_ok(), "{report:?}");
     assert_eq!((report.rows, report.opened), (2, 2));
@@ -629,4 +633,47 @@ fn the_pending_tally_follows_new_signatures_and_acknowledgements() {
     assert_eq!(vault.refresh_tally(&mut tally).unwrap(), 5);
     assert_eq!(vault.pending_tally().unwrap().pending(), 0);
     assert_eq!(vault.pending().unwrap(), 0);
+}
+
+/// What anyone holding the vault file sees without the key: the hour of each signature (not
+/// its minute, as the record id and clear time told before) and a size bucket (not whether a
+/// comment is inside or how long a name is: before, every input below had its own length).
+#[test]
+fn in_clear_a_signature_shows_its_hour_and_a_size_bucket_only() {
+    let (_dir, mut vault) = new_vault();
+    for i in 0..80usize {
+        let mut s = signer(&"Å".repeat(1 + i % 40), &format!("a{i}@example.org"));
+        s.comment = "x".repeat((i * 61) % 4_000);
+        vault.sign(&rules("p"), s).unwrap();
+    }
+    let rows = vault.sealed_rows().unwrap();
+    // An age file is a text header (its length varies with age's random "grease" stanza, which
+    // says nothing of the contents), `--- MAC`, then the payload: a 16-byte nonce and the
+    // plaintext with a 16-byte tag per 64 KiB chunk. The plaintext's length is the bucket.
+    let payload = |sealed: &[u8]| {
+        let mac = sealed.windows(5).position(|w| w == b"\n--- ").unwrap();
+        let end = mac + 1 + sealed[mac + 1..].iter().position(|b| *b == b'\n').unwrap();
+        sealed.len() - (end + 1) - 32
+    };
+    let lengths: std::collections::BTreeSet<usize> =
+        rows.iter().map(|r| payload(&r.sealed)).collect();
+    for len in &lengths {
+        assert!(*len >= 1024 && len.is_power_of_two(), "{len}: {lengths:?}");
+    }
+    assert!(lengths.len() <= 4, "80 inputs, {} lengths", lengths.len());
+    for row in &rows {
+        assert!(row.captured_at.ends_with(":00:00Z"), "{}", row.captured_at);
+        assert_eq!(uuid::Uuid::parse_str(&row.id).unwrap().get_version_num(), 4);
+    }
+    // Inside the seal, the exact time; and the padding opens as the same record.
+    let key = unlocked();
+    let records = vault.open_records(&key).unwrap();
+    assert_eq!(records.len(), 80);
+    let first = records[0].as_ref().unwrap();
+    assert!(
+        first.captured_at.len() > 20 && first.captured_at.starts_with(&rows[0].captured_at[..13])
+    );
+    assert_eq!(first.given_name, "Å");
+    let report = vault.verify(Some(&key)).unwrap();
+    assert!(report.is_ok(), "{report:?}");
 }

@@ -116,7 +116,7 @@ impl Vault {
     /// Every sealed row, oldest first.
     pub fn sealed_rows(&self) -> Result<Vec<SealedRow>, VaultError> {
         let mut q = self.conn.prepare(
-            "SELECT id, petition_id, captured_at, sealed FROM signatures ORDER BY captured_at, id",
+            "SELECT id, petition_id, captured_at, sealed FROM signatures ORDER BY rowid",
         )?;
         let rows = q.query_map([], |r| {
             Ok(SealedRow {
@@ -266,7 +266,9 @@ pub fn open_sealed(
         Some("record id")
     } else if record.petition_id != row.petition_id {
         Some("petition")
-    } else if record.captured_at != row.captured_at {
+    } else if record.captured_at != row.captured_at
+        && super::sign::clear_time(&record.captured_at) != row.captured_at
+    {
         Some("capture time")
     } else if record.device_id != device_id {
         Some("device")

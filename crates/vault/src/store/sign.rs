@@ -18,8 +18,11 @@ impl Vault {
     /// and in the sealing buffer (zeroised too). On `Err`, nothing was stored.
     pub fn sign(&mut self, rules: &SignRules, mut input: SignerInput) -> Result<Uuid, VaultError> {
         normalise_and_validate(rules, &mut input).map_err(VaultError::InvalidInput)?;
-        let id = Uuid::now_v7();
+        // A random id: a UUIDv7 told the millisecond a person signed to anyone who sees the
+        // row. The exact time goes inside the seal; in clear, only its hour.
+        let id = Uuid::new_v4();
         let captured_at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+        let clear_time = clear_time(&captured_at);
         let record = RecordRef {
             record_id: id,
             petition_id: &rules.petition_id,
@@ -51,6 +54,7 @@ impl Vault {
         ));
         serde_json::to_writer(&mut *plain, &record).map_err(|e| VaultError::Seal(e.to_string()))?;
         drop(record);
+        let plain = padded(plain);
         let sealed = self.seal(&plain)?;
         drop(plain);
         drop(input);
@@ -59,7 +63,7 @@ impl Vault {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(VaultError::from_sqlite)?;
-        insert_signature(&tx, &id, &rules.petition_id, &captured_at, &sealed)
+        insert_signature(&tx, &id, &rules.petition_id, &clear_time, &sealed)
             .map_err(VaultError::from_sqlite)?;
         tx.commit().map_err(VaultError::from_sqlite)?;
         self.since_checkpoint += 1;
@@ -88,7 +92,7 @@ impl Vault {
         while done < n {
             let tx = self.conn.transaction()?;
             for _ in 0..(n - done).min(10_000) {
-                let id = Uuid::now_v7();
+                let id = Uuid::new_v4();
                 let captured_at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
                 let email = format!("prefill{done}@example.org");
                 let record = RecordRef {
@@ -111,16 +115,57 @@ impl Vault {
                     extra: Default::default(),
                     event: &self.event,
                 };
-                let plain =
-                    serde_json::to_vec(&record).map_err(|e| VaultError::Seal(e.to_string()))?;
+                let plain = padded(Zeroizing::new(
+                    serde_json::to_vec(&record).map_err(|e| VaultError::Seal(e.to_string()))?,
+                ));
                 let sealed = age::encrypt(&self.recipient, &plain)?;
-                insert_signature(&tx, &id, &rules.petition_id, &captured_at, &sealed)?;
+                insert_signature(
+                    &tx,
+                    &id,
+                    &rules.petition_id,
+                    &clear_time(&captured_at),
+                    &sealed,
+                )?;
                 done += 1;
             }
             tx.commit()?;
         }
         Ok(())
     }
+}
+
+/// The capture time as kept in clear: its hour (`2026-11-29T19:00:00Z`). Enough for the
+/// counts per hour; the minute a person signed stays inside the seal.
+pub fn clear_time(exact: &str) -> String {
+    match exact.get(..13) {
+        Some(hour) if exact.len() >= 13 => format!("{hour}:00:00Z"),
+        _ => exact.to_owned(),
+    }
+}
+
+/// The smallest sealed plaintext; each bucket after it is twice the one before.
+pub const SMALLEST_BUCKET: usize = 1024;
+
+/// The size a plaintext of `len` bytes is padded to: the first bucket (1, 2, 4, 8 … KiB) that
+/// holds it.
+pub fn bucket(len: usize) -> usize {
+    len.max(SMALLEST_BUCKET).next_power_of_two()
+}
+
+/// `plain` (a JSON record) padded with spaces to its bucket, which JSON ignores: the sealed
+/// file's length then says which bucket, not whether a comment or a drawn signature is inside
+/// nor how long a name is. A larger buffer is made when needed, and the first is wiped.
+fn padded(plain: Zeroizing<Vec<u8>>) -> Zeroizing<Vec<u8>> {
+    let size = bucket(plain.len());
+    let mut out = if plain.capacity() >= size {
+        plain
+    } else {
+        let mut bigger = Zeroizing::new(Vec::with_capacity(size));
+        bigger.extend_from_slice(&plain);
+        bigger
+    };
+    out.resize(size, b' ');
+    out
 }
 
 /// Writes a sealed signature and its outbox row (the caller owns the transaction and commits

@@ -946,6 +946,9 @@ fn an_organiser_sends_the_kiosks_signatures_to_action_network_from_the_panel() {
     let again = send("correct horse battery", placard_fanout::stand_in::TOKEN).expect("again");
     assert_eq!((&again["sent"], &again["skipped"]), (&json!(0), &json!(3)));
     assert_eq!(again["failed_before"], 0);
+    // The second run opened nothing: the three were settled, so they stayed sealed (before,
+    // every record was opened again and told as "sent before").
+    assert_eq!(events.lock().expect("events").len(), 3);
     // "Retry failed" sends nothing twice either: there is nothing failed to retry.
     let retried = invoke(
         &w,

@@ -92,7 +92,15 @@ pub async fn send_to_action_network(
         retry_failed,
     } = request;
     let key = unlock(&key_file, passphrase).await?;
-    let (records, unreadable) = placard_vault::readable(ledger.open_records(&key)?);
+    // Only what is not settled is opened: a record sent before stays sealed, in memory too.
+    let mut settled = ledger.settled_deliveries(run::ACTION_NETWORK)?;
+    let failed = ledger.failed_deliveries(run::ACTION_NETWORK)?;
+    if retry_failed {
+        settled.retain(|id| !failed.contains(id));
+    }
+    let failed_before = if retry_failed { 0 } else { failed.len() as u64 };
+    let (records, unreadable) =
+        placard_vault::readable(ledger.open_records_except(&key, &settled)?);
     // Nothing more to open: the key goes before the network is touched.
     drop(key);
     let client = Client::new(&base_url, &token, rate)?;
@@ -108,7 +116,12 @@ pub async fn send_to_action_network(
     let cancelled = outcome.is_none();
     let summary = match outcome {
         None => Summary::default(),
-        Some(Ok(s)) => s,
+        Some(Ok(mut s)) => {
+            // The settled records were not opened: they count as skipped all the same.
+            s.skipped += settled.len() as u64;
+            s.failed_before += failed_before;
+            s
+        }
         Some(Err(e)) => return Err(e.into()),
     };
     Ok(SendReport {

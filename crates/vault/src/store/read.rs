@@ -143,6 +143,21 @@ impl Vault {
             .collect())
     }
 
+    /// Opens the records whose ids are not in `skip` (those already settled, say): what needs
+    /// no opening stays sealed, even in memory.
+    pub fn open_records_except(
+        &self,
+        key: &OrganiserKey,
+        skip: &std::collections::HashSet<String>,
+    ) -> Result<Vec<Result<Record, RowProblem>>, VaultError> {
+        Ok(self
+            .sealed_rows()?
+            .into_iter()
+            .filter(|row| !skip.contains(&row.id))
+            .map(|row| open_sealed(&row, self.device_id, key))
+            .collect())
+    }
+
     /// Integrity check, metadata consistency and (with a key) opening every record.
     pub fn verify(&self, key: Option<&OrganiserKey>) -> Result<VerifyReport, VaultError> {
         let mut q = self.conn.prepare("PRAGMA integrity_check")?;

@@ -80,6 +80,8 @@ pub struct OperatorConfig {
     pub thanks_seconds: u32,
     pub idle_seconds: u32,
     pub countdown_seconds: u32,
+    /// Hours a signature stays on the kiosk after the organisation confirmed it; 0: at once.
+    pub retention_hours: u32,
 }
 
 impl From<OperatorSettings> for OperatorConfig {
@@ -95,6 +97,7 @@ impl From<OperatorSettings> for OperatorConfig {
             thanks_seconds: s.thanks_seconds,
             idle_seconds: s.idle_seconds,
             countdown_seconds: s.countdown_seconds,
+            retention_hours: s.retention_hours,
         }
     }
 }
@@ -114,6 +117,7 @@ impl From<OperatorConfig> for OperatorSettings {
             thanks_seconds: c.thanks_seconds,
             idle_seconds: c.idle_seconds,
             countdown_seconds: c.countdown_seconds,
+            retention_hours: c.retention_hours,
         }
     }
 }

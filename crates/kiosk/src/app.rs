@@ -266,6 +266,11 @@ impl KioskApp {
         // A pack that failed to load says so, rather than passing for "nothing on show".
         shown.pack()?;
         self.with(|k| {
+            // Between signers: confirmed signatures past their time go (a failure here must
+            // not keep the petition off the screen; the next turn tries again).
+            if let Err(e) = k.purge_due(std::time::Instant::now(), chrono::Utc::now()) {
+                eprintln!("placard: confirmed signatures could not be purged: {e}");
+            }
             let status = Status::new(k.is_set_up(), k.operator_settings(), &shown);
             let on_show = match status.active.len() {
                 0 => None,
@@ -298,7 +303,11 @@ impl KioskApp {
     /// Idle-time work for the next signature (its sealing key, WAL upkeep); the form asks for
     /// it when it opens, while the signer reads and types.
     pub fn prepare_signing(&self) -> Result<(), KioskError> {
-        self.with(Kiosk::prepare)
+        self.with(|k| {
+            k.prepare()?;
+            k.purge_due(std::time::Instant::now(), chrono::Utc::now())
+                .map(drop)
+        })
     }
 
     // ---- First run -----------------------------------------------------------------------

@@ -13,6 +13,9 @@ use crate::pin::{self, Tries};
 use crate::settings::{self, OperatorSettings, Settings};
 use crate::{KioskError, PinHash, keys};
 
+/// How often [`Kiosk::purge_due`] looks for signatures to delete.
+pub const PURGE_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// The saved count of wrong PINs. One that cannot be read (which the atomic writes should make
 /// impossible) is not taken as "no wrong PINs": the keypad starts shut for the first wait.
 fn load_tries(data_dir: &Path) -> Tries {
@@ -44,6 +47,8 @@ pub struct Kiosk {
     /// The session was opened with a PIN shorter than [`crate::pin::MIN_DIGITS`]: nothing but
     /// choosing a new one is allowed until it is.
     pub(crate) pin_change_due: bool,
+    /// When confirmed signatures were last purged (see [`Kiosk::purge_due`]).
+    pub(crate) last_purge: Option<Instant>,
 }
 
 impl Kiosk {
@@ -70,6 +75,7 @@ impl Kiosk {
             operator_seen: None,
             tries: load_tries(data_dir),
             pin_change_due: false,
+            last_purge: None,
         })
     }
 
@@ -167,6 +173,29 @@ impl Kiosk {
             vault.prepare()?;
         }
         Ok(())
+    }
+
+    /// Deletes the signatures the organisation confirmed more than the operator's retention
+    /// time ago (`retention_hours`), at most once every [`PURGE_EVERY`]; returns how many went.
+    /// Called between signers (the attract screen, the form opening), never on the signing
+    /// path. `wall` is the time now (passed in, so tests need no waiting).
+    pub fn purge_due(
+        &mut self,
+        now: Instant,
+        wall: chrono::DateTime<chrono::Utc>,
+    ) -> Result<u64, KioskError> {
+        if self
+            .last_purge
+            .is_some_and(|last| now.saturating_duration_since(last) < PURGE_EVERY)
+        {
+            return Ok(0);
+        }
+        let hours = i64::from(self.operator_settings().retention_hours);
+        let Some(vault) = &mut self.vault else {
+            return Ok(0);
+        };
+        self.last_purge = Some(now);
+        Ok(vault.purge_confirmed(wall - chrono::Duration::hours(hours))?)
     }
 
     /// Signatures collected here for `petition_id` (0 before set-up).

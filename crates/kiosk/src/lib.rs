@@ -29,7 +29,7 @@ pub mod uplink;
 
 pub use app::{Attract, AttractPetition, Events, KioskApp, Places, Status};
 pub use error::KioskError;
-pub use kiosk::Kiosk;
+pub use kiosk::{Kiosk, PURGE_EVERY};
 pub use operator::{
     CHART_HOURS, HourTotal, OPERATOR_IDLE, Overview, Panel, PetitionTally, Unlocked, last_hours,
 };

@@ -48,6 +48,9 @@ pub struct OperatorSettings {
     pub idle_seconds: u32,
     /// Seconds the "Still there?" countdown runs before everything is cleared.
     pub countdown_seconds: u32,
+    /// Hours a signature stays on the kiosk after the organisation confirmed it (the
+    /// collector's acknowledgement, or Action Network's record); 0: it goes at once.
+    pub retention_hours: u32,
 }
 
 impl Default for OperatorSettings {
@@ -61,6 +64,7 @@ impl Default for OperatorSettings {
             thanks_seconds: 8,
             idle_seconds: 60,
             countdown_seconds: 15,
+            retention_hours: DEFAULT_RETENTION_HOURS,
         }
     }
 }
@@ -69,6 +73,11 @@ impl Default for OperatorSettings {
 /// answers on screen for an hour is an operator's typo, not a choice.
 pub const SECONDS_RANGE: std::ops::RangeInclusive<u32> = 3..=600;
 pub const MAX_EVENT_NAME: usize = 120;
+/// A day by default: long enough to check the day's numbers at the collector, short enough
+/// that a kiosk lost on the way home holds little.
+pub const DEFAULT_RETENTION_HOURS: u32 = 24;
+/// A month at most: a kiosk is not an archive.
+pub const MAX_RETENTION_HOURS: u32 = 30 * 24;
 pub const MAX_TAGS: usize = 20;
 pub const MAX_TAG: usize = 60;
 
@@ -88,6 +97,11 @@ impl OperatorSettings {
                     SECONDS_RANGE.end()
                 ));
             }
+        }
+        if self.retention_hours > MAX_RETENTION_HOURS {
+            return Err(format!(
+                "signatures may stay at most {MAX_RETENTION_HOURS} hours after they were confirmed"
+            ));
         }
         self.event.name = self.event.name.trim().to_owned();
         if self.event.name.chars().count() > MAX_EVENT_NAME {

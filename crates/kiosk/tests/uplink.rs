@@ -112,4 +112,24 @@ async fn an_enrolled_kiosk_syncs_what_it_signs_and_remembers_its_collector() {
         .unwrap();
     let stats = again.stats(std::time::Instant::now()).unwrap();
     assert_eq!((stats.pending, stats.sent), (0, 8));
+
+    // The collector holds them: a day later (the operator's default retention), they leave the
+    // kiosk; what the counter and the panel show does not change.
+    let now = std::time::Instant::now();
+    assert_eq!(
+        again.purge_due(now, chrono::Utc::now()).unwrap(),
+        0,
+        "not yet"
+    );
+    let tomorrow = chrono::Utc::now() + chrono::Duration::hours(24) + chrono::Duration::seconds(5);
+    let later = now + placard_kiosk_core::PURGE_EVERY;
+    assert_eq!(again.purge_due(later, tomorrow).unwrap(), 8);
+    let after = again.stats(later).unwrap();
+    assert_eq!((after.total, after.pending, after.sent), (8, 0, 8));
+    assert_eq!(after.by_hour, stats.by_hour);
+    let vault = placard_vault::Vault::open(&data.path().join("vault")).unwrap();
+    assert!(
+        vault.sealed_rows().unwrap().is_empty(),
+        "no sealed signature left"
+    );
 }

@@ -677,3 +677,80 @@ fn in_clear_a_signature_shows_its_hour_and_a_size_bucket_only() {
     let report = vault.verify(Some(&key)).unwrap();
     assert!(report.is_ok(), "{report:?}");
 }
+
+/// A confirmed signature leaves the kiosk after the retention time and no byte of it stays in
+/// any file of the vault's folder; an unconfirmed one is never purged; the counts stay.
+#[test]
+fn confirmed_signatures_are_purged_leaving_no_byte_and_the_counts_stay() {
+    use chrono::{Duration, Utc};
+    let (dir, mut vault) = new_vault();
+    let ids: Vec<String> = (0..6)
+        .map(|i| {
+            let petition = if i % 2 == 0 { "p" } else { "q" };
+            vault
+                .sign(
+                    &rules(petition),
+                    signer("Ada", &format!("a{i}@example.org")),
+                )
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    // Three reach the collector; a fourth was recorded by Action Network (no collector).
+    let batch = vault.next_batch(3, 1 << 20).unwrap().unwrap();
+    let acked: Vec<String> = batch.rows.iter().map(|r| r.id.clone()).collect();
+    vault.acknowledge(batch.batch_id, &acked).unwrap();
+    vault
+        .settle_delivery("action_network", &ids[5], true, "sig-1")
+        .unwrap();
+    let confirmed: Vec<String> = acked.iter().cloned().chain([ids[5].clone()]).collect();
+    // 48 bytes from the middle of each sealed file: what a byte scan looks for.
+    let sample = |sealed: &[u8]| sealed[sealed.len() / 2..sealed.len() / 2 + 48].to_vec();
+    let samples: Vec<(String, Vec<u8>)> = vault
+        .sealed_rows()
+        .unwrap()
+        .iter()
+        .map(|r| (r.id.clone(), sample(&r.sealed)))
+        .collect();
+    let before = vault.stats().unwrap();
+
+    // Within the retention time (24 hours): nothing goes.
+    let retention = Duration::hours(24);
+    assert_eq!(vault.purge_confirmed(Utc::now() - retention).unwrap(), 0);
+    // A day later (the time is passed in): the four confirmed ones go, the two waiting stay.
+    let a_day_later = Utc::now() + retention + Duration::seconds(1);
+    assert_eq!(vault.purge_confirmed(a_day_later - retention).unwrap(), 4);
+    let left: Vec<String> = vault
+        .sealed_rows()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(left.len(), 2);
+    assert!(left.iter().all(|id| !confirmed.contains(id)));
+    assert_eq!(vault.pending().unwrap(), 2, "the unsent are still to send");
+
+    // Counts and the chart are what they were (the one Action Network took counts as sent).
+    let after = vault.stats().unwrap();
+    assert_eq!(after.total, before.total);
+    assert_eq!(after.by_hour, before.by_hour);
+    assert_eq!((after.pending, after.sent), (2, 4));
+    let totals = |s: &placard_vault::Stats| {
+        s.by_petition
+            .iter()
+            .map(|c| (c.petition_id.clone(), c.pending + c.sent))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(totals(&after), totals(&before));
+    assert_eq!(vault.count("p").unwrap(), 3);
+
+    // No byte of a purged signature in any file (database, WAL, anything), while the vault is
+    // open as at a kiosk; the scan does find the ones kept.
+    let files = all_bytes(dir.path());
+    for (id, bytes) in &samples {
+        let found = files.iter().any(|(_, f)| contains(f, bytes));
+        assert_eq!(found, !confirmed.contains(id), "record {id}");
+    }
+    let report = vault.verify(None).unwrap();
+    assert!(report.is_ok(), "{report:?}");
+}

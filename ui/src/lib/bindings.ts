@@ -103,7 +103,11 @@ active: Array<string>, rotate_seconds: number, event_name: string, event_tags: A
  * Where the signatures came from, as the organisation's list records it (Action
  * Network's `source`); empty: the event's name.
  */
-event_source: string, locked: boolean, thanks_seconds: number, idle_seconds: number, countdown_seconds: number, };
+event_source: string, locked: boolean, thanks_seconds: number, idle_seconds: number, countdown_seconds: number, 
+/**
+ * Hours a signature stays on the kiosk after the organisation confirmed it; 0: at once.
+ */
+retention_hours: number, };
 
 export type OperatorView = { config: OperatorConfig, total: number, 
 /**

@@ -159,6 +159,7 @@ operator-lock = Bloqueig del quiosc: pantalla completa, no es pot tancar
 operator-thanks-seconds = Segons a la pantalla d'agraïment
 operator-idle-seconds = Segons abans de «Encara hi sou?»
 operator-countdown-seconds = Segons del compte enrere
+operator-retention = Hores que una signatura confirmada es queda al quiosc (0: s'esborra de seguida)
 operator-save = Desa
 operator-saved = S'ha desat.
 operator-sync = Sincronització

@@ -159,6 +159,7 @@ operator-lock = Kiosk-Sperre: Vollbild, lässt sich nicht schließen
 operator-thanks-seconds = Sekunden auf dem Dankesbildschirm
 operator-idle-seconds = Sekunden bis „Noch da?“
 operator-countdown-seconds = Sekunden Countdown
+operator-retention = Stunden, die eine bestätigte Unterschrift am Kiosk bleibt (0: sofort gelöscht)
 operator-save = Speichern
 operator-saved = Gespeichert.
 operator-sync = Synchronisierung

@@ -161,6 +161,7 @@ operator-lock = Kiosk lock: fullscreen, cannot be closed
 operator-thanks-seconds = Seconds on the thank-you screen
 operator-idle-seconds = Seconds before “Still there?”
 operator-countdown-seconds = Seconds of countdown
+operator-retention = Hours a confirmed signature stays on this kiosk (0: deleted at once)
 operator-save = Save
 operator-saved = Saved.
 operator-sync = Sync

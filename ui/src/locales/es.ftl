@@ -159,6 +159,7 @@ operator-lock = Bloqueo del quiosco: pantalla completa, no se puede cerrar
 operator-thanks-seconds = Segundos en la pantalla de agradecimiento
 operator-idle-seconds = Segundos antes de «¿Sigues ahí?»
 operator-countdown-seconds = Segundos de cuenta atrás
+operator-retention = Horas que una firma confirmada se queda en el quiosco (0: se borra enseguida)
 operator-save = Guardar
 operator-saved = Guardado.
 operator-sync = Sincronización

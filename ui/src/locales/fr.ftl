@@ -159,6 +159,7 @@ operator-lock = Verrou du kiosque : plein écran, impossible à fermer
 operator-thanks-seconds = Secondes sur l’écran de remerciement
 operator-idle-seconds = Secondes avant « Toujours là ? »
 operator-countdown-seconds = Secondes de compte à rebours
+operator-retention = Heures pendant lesquelles une signature confirmée reste sur ce kiosque (0 : effacée aussitôt)
 operator-save = Enregistrer
 operator-saved = Enregistré.
 operator-sync = Synchronisation

@@ -159,6 +159,7 @@ operator-lock = Kioskfergrendeling: folslein skerm, kin net sluten wurde
 operator-thanks-seconds = Sekonden op it tankskerm
 operator-idle-seconds = Sekonden oant ‘Bisto der noch?’
 operator-countdown-seconds = Sekonden ôftellen
+operator-retention = Oeren dat in befêstige hantekening op dizze kiosk bliuwt (0: fuort wiske)
 operator-save = Bewarje
 operator-saved = Bewarre.
 operator-sync = Syngronisaasje

@@ -159,6 +159,7 @@ operator-lock = Kioskvergrendeling: volledig scherm, kan niet gesloten worden
 operator-thanks-seconds = Seconden op het bedankscherm
 operator-idle-seconds = Seconden tot ‘Ben je er nog?’
 operator-countdown-seconds = Seconden aftellen
+operator-retention = Uren dat een bevestigde handtekening op deze kiosk blijft (0: meteen gewist)
 operator-save = Opslaan
 operator-saved = Opgeslagen.
 operator-sync = Synchronisatie

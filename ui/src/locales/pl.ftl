@@ -171,6 +171,7 @@ operator-lock = Blokada kiosku: pełny ekran, nie można zamknąć
 operator-thanks-seconds = Sekundy na ekranie podziękowania
 operator-idle-seconds = Sekundy do „Nadal tu jesteś?”
 operator-countdown-seconds = Sekundy odliczania
+operator-retention = Godziny, przez które potwierdzony podpis zostaje w kiosku (0: usuwany od razu)
 operator-save = Zapisz
 operator-saved = Zapisano.
 operator-sync = Synchronizacja

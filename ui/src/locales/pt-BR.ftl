@@ -159,6 +159,7 @@ operator-lock = Bloqueio do quiosque: tela cheia, não pode ser fechado
 operator-thanks-seconds = Segundos na tela de agradecimento
 operator-idle-seconds = Segundos até “Ainda está aí?”
 operator-countdown-seconds = Segundos de contagem regressiva
+operator-retention = Horas que uma assinatura confirmada fica neste quiosque (0: apagada na hora)
 operator-save = Salvar
 operator-saved = Salvo.
 operator-sync = Sincronização

@@ -159,6 +159,7 @@ operator-lock = Kufuli ya kioski: skrini nzima, haiwezi kufungwa
 operator-thanks-seconds = Sekunde kwenye skrini ya shukrani
 operator-idle-seconds = Sekunde kabla ya “Bado upo?”
 operator-countdown-seconds = Sekunde za kuhesabu kurudi nyuma
+operator-retention = Saa ambazo sahihi iliyothibitishwa hukaa kwenye kioski hiki (0: hufutwa mara moja)
 operator-save = Hifadhi
 operator-saved = Imehifadhiwa.
 operator-sync = Usawazishaji

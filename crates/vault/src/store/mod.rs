@@ -9,6 +9,7 @@
 //! `schema.rs` (the migrations), `sign.rs` (sealing and committing a signature) and `read.rs`
 //! (counts, sealed rows, opening them with the organiser's key, `verify`).
 
+mod purge;
 mod read;
 mod schema;
 mod sign;
@@ -235,6 +236,8 @@ fn open_connection(path: &Path) -> Result<Connection, VaultError> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // What is deleted (a purged signature) is overwritten with zeros, and so are freed pages.
+    conn.pragma_update(None, "secure_delete", true)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(conn)
 }

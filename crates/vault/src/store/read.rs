@@ -87,10 +87,37 @@ impl Vault {
             stats.sent += c.sent;
             stats.by_petition.push(c);
         }
+        // Signatures purged after the organisation confirmed them were sent.
+        let mut q = self
+            .conn
+            .prepare("SELECT petition_id, SUM(count) FROM purged_counts GROUP BY petition_id")?;
+        for row in q.query_map([], |r| Ok((r.get::<_, String>(0)?, count_at(r, 1)?)))? {
+            let (petition_id, purged) = row?;
+            stats.sent += purged;
+            match stats
+                .by_petition
+                .iter_mut()
+                .find(|c| c.petition_id == petition_id)
+            {
+                Some(c) => c.sent += purged,
+                None => stats.by_petition.push(PetitionCount {
+                    petition_id,
+                    pending: 0,
+                    sent: purged,
+                }),
+            }
+        }
+        stats
+            .by_petition
+            .sort_by(|a, b| a.petition_id.cmp(&b.petition_id));
         stats.total = stats.pending + stats.sent;
         let mut q = self.conn.prepare(
-            "SELECT substr(captured_at, 1, 13) AS hour, petition_id, COUNT(*)
-             FROM signatures GROUP BY hour, petition_id ORDER BY hour, petition_id",
+            "SELECT hour, petition_id, SUM(n) FROM (
+                 SELECT substr(captured_at, 1, 13) AS hour, petition_id, COUNT(*) AS n
+                 FROM signatures GROUP BY hour, petition_id
+                 UNION ALL
+                 SELECT hour, petition_id, count AS n FROM purged_counts)
+             GROUP BY hour, petition_id ORDER BY hour, petition_id",
         )?;
         for row in q.query_map([], |r| {
             Ok(HourCount {
@@ -107,7 +134,8 @@ impl Vault {
     /// Number of signatures for one petition (the kiosk's counter).
     pub fn count(&self, petition_id: &str) -> Result<u64, VaultError> {
         Ok(self.conn.query_row(
-            "SELECT COUNT(*) FROM signatures WHERE petition_id = ?1",
+            "SELECT (SELECT COUNT(*) FROM signatures WHERE petition_id = ?1)
+                  + (SELECT COALESCE(SUM(count), 0) FROM purged_counts WHERE petition_id = ?1)",
             [petition_id],
             |r| count_at(r, 0),
         )?)

@@ -62,6 +62,17 @@ const MIGRATIONS: &[M<'static>] = &[
              PRIMARY KEY (destination, record_id)
          ) STRICT;",
     ),
+    // Counts of signatures purged from the kiosk once the organisation confirmed them (see
+    // `purge.rs`): per petition and UTC hour, nothing per signer, so the counter and the chart
+    // survive the rows.
+    M::up(
+        "CREATE TABLE purged_counts (
+             petition_id TEXT NOT NULL,
+             hour TEXT NOT NULL,           -- 2026-11-29T19
+             count INTEGER NOT NULL,
+             PRIMARY KEY (petition_id, hour)
+         ) STRICT;",
+    ),
 ];
 
 /// Brings the schema up to date; a vault from a newer Placard is left as it is.

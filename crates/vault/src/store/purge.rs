@@ -1,0 +1,75 @@
+//! Keeping as little as possible for as short as possible: a sealed signature is deleted from
+//! the kiosk a set time after the organisation confirmed it — the collector acknowledged it,
+//! or a "Send to Action Network" run recorded it there — and its bytes do not linger. Counts
+//! per petition and hour survive in `purged_counts`; nothing per signer does.
+//!
+//! Deleted bytes: the connection runs with `secure_delete` (SQLite overwrites deleted content
+//! and freed pages with zeros), and after a purge the WAL is checkpointed into the database and
+//! truncated, so neither file keeps an old copy. A purge is one transaction: cut short (a
+//! SIGKILL, a power cut), it deleted all of its rows or none, and it never touches a row the
+//! organisation has not confirmed. It runs between signers, never on the signing path.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{TransactionBehavior, params};
+
+use super::Vault;
+use crate::error::VaultError;
+
+/// Rows confirmed at or before the cut-off (RFC 3339, as `sent_at` and `deliveries.at` are
+/// written): acknowledged by the collector, or recorded by a fan-out destination.
+const CONFIRMED: &str = "
+    SELECT rowid FROM signatures WHERE sent_at IS NOT NULL AND sent_at <= ?1
+    UNION
+    SELECT s.rowid FROM signatures s JOIN deliveries d ON d.record_id = s.id
+    WHERE d.sent = 1 AND d.at <= ?1";
+
+impl Vault {
+    /// Deletes the signatures the organisation confirmed at or before `confirmed_before`,
+    /// keeping their counts; returns how many went. Then checkpoints and truncates the WAL so
+    /// no copy of their bytes stays in it (best effort: another connection reading at that
+    /// moment delays it to the next purge).
+    pub fn purge_confirmed(&mut self, confirmed_before: DateTime<Utc>) -> Result<u64, VaultError> {
+        let cutoff = confirmed_before.to_rfc3339_opts(SecondsFormat::Millis, true);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(VaultError::from_sqlite)?;
+        tx.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS purging (rowid INTEGER PRIMARY KEY)",
+            [],
+        )?;
+        tx.execute("DELETE FROM temp.purging", [])?;
+        tx.execute(
+            &format!("INSERT INTO temp.purging (rowid) {CONFIRMED}"),
+            params![cutoff],
+        )?;
+        tx.execute(
+            "INSERT INTO purged_counts (petition_id, hour, count)
+             SELECT petition_id, substr(captured_at, 1, 13), COUNT(*) FROM signatures
+             WHERE rowid IN (SELECT rowid FROM temp.purging)
+             GROUP BY petition_id, substr(captured_at, 1, 13)
+             ON CONFLICT (petition_id, hour) DO UPDATE SET count = count + excluded.count",
+            [],
+        )?;
+        for forget in [
+            "DELETE FROM deliveries WHERE record_id IN
+                 (SELECT id FROM signatures WHERE rowid IN (SELECT rowid FROM temp.purging))",
+            "DELETE FROM delivery_attempts WHERE record_id IN
+                 (SELECT id FROM signatures WHERE rowid IN (SELECT rowid FROM temp.purging))",
+            "DELETE FROM outbox WHERE signature_rowid IN (SELECT rowid FROM temp.purging)",
+        ] {
+            tx.execute(forget, [])?;
+        }
+        let purged = tx.execute(
+            "DELETE FROM signatures WHERE rowid IN (SELECT rowid FROM temp.purging)",
+            [],
+        )?;
+        tx.execute("DELETE FROM temp.purging", [])?;
+        tx.commit().map_err(VaultError::from_sqlite)?;
+        if purged > 0 {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(u64::try_from(purged).unwrap_or(0))
+    }
+}

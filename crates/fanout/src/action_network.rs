@@ -243,7 +243,7 @@ impl Client {
                     match status {
                         200..=299 if text.trim().is_empty() => {
                             return Ok(Posted::Failed(format!(
-                                "Action Network answered {status} with an empty body: the signature was not recorded (often a missing or invalid email address)"
+                                "Action Network: not recorded, an empty body (HTTP {status}; often a missing or invalid email address)"
                             )));
                         }
                         200..=299 => return Ok(Posted::Sent(signature_id(&text))),
@@ -262,12 +262,12 @@ impl Client {
                         }
                         500..=599 => {
                             in_doubt = true;
-                            format!("{status}: {}", excerpt(&text))
+                            refusal(status)
                         }
                         _ => {
                             return Ok(Posted::Failed(format!(
-                                "Action Network refused it ({status}): {}",
-                                excerpt(&text)
+                                "Action Network: {}",
+                                refusal(status)
                             )));
                         }
                     }
@@ -317,7 +317,8 @@ impl Client {
                 Ok(r) => {
                     let status = r.status().as_u16();
                     let retry_after = retry_after(r.headers());
-                    let text = r.text().await.unwrap_or_default();
+                    // The body is read to free the connection; its words are not kept.
+                    let _ = r.bytes().await;
                     match status {
                         200..=299 => return Ok(None),
                         300..=399 => return Err(ApiError::Redirected(status)),
@@ -331,11 +332,11 @@ impl Client {
                             tokio::time::sleep(wait).await;
                             continue;
                         }
-                        500..=599 => format!("{status}: {}", excerpt(&text)),
+                        500..=599 => refusal(status),
                         _ => {
                             return Ok(Some(Posted::Failed(format!(
-                                "Action Network refused to add the person unsubscribed ({status}): {}",
-                                excerpt(&text)
+                                "Action Network: the person could not be added unsubscribed, {}",
+                                refusal(status)
                             ))));
                         }
                     }
@@ -398,7 +399,7 @@ impl Client {
                 Ok(r) => {
                     let status = r.status().as_u16();
                     let retry_after = retry_after(r.headers());
-                    let text = r.text().await.unwrap_or_default();
+                    let _ = r.bytes().await;
                     match status {
                         200..=299 => return Ok(()),
                         300..=399 => return Err(ApiError::Redirected(status)),
@@ -412,11 +413,11 @@ impl Client {
                             tokio::time::sleep(wait).await;
                             continue;
                         }
-                        500..=599 => format!("{status}: {}", excerpt(&text)),
+                        500..=599 => refusal(status),
                         _ => {
                             return Err(ApiError::Refused {
                                 status,
-                                reason: excerpt(&text),
+                                reason: refusal(status),
                             });
                         }
                     }
@@ -562,11 +563,11 @@ impl Client {
                             tokio::time::sleep(wait).await;
                             continue;
                         }
-                        500..=599 => format!("{status}: {}", excerpt(&text)),
+                        500..=599 => refusal(status),
                         _ => {
                             return Err(ApiError::Refused {
                                 status,
-                                reason: excerpt(&text),
+                                reason: refusal(status),
                             });
                         }
                     }
@@ -767,13 +768,21 @@ fn action_network_id(resource: &Value) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn excerpt(text: &str) -> String {
-    let t: String = text.chars().take(300).collect();
-    if t.is_empty() {
-        "(no reason given)".into()
-    } else {
-        t
-    }
+/// A destination's answer as Placard keeps and shows it: its HTTP status and a fixed category,
+/// never its own words. A server may echo what it was sent ("x@y is not valid for Ada"), and
+/// reasons are stored beside the records and shown on screen, where no signer data may be.
+pub fn refusal(status: u16) -> String {
+    let category = match status {
+        400 | 422 => "refused as invalid",
+        401 | 403 => "not allowed",
+        404 | 410 => "not found",
+        409 => "a conflict with what is there",
+        413 => "too large",
+        429 => "too many requests",
+        500..=599 => "a server error",
+        _ => "refused",
+    };
+    format!("{category} (HTTP {status})")
 }
 
 #[cfg(test)]

@@ -338,10 +338,11 @@ fn record(
         .as_deref()
         .is_some_and(|bad| email.contains(bad))
     {
+        // Echoing what it was sent, as servers do: the kiosk must not keep these words.
         return (
             (
                 StatusCode::UNPROCESSABLE_ENTITY,
-                r#"{"error":"this email address cannot be used"}"#,
+                format!(r#"{{"error":"{email} cannot be used"}}"#),
             )
                 .into_response(),
             None,

@@ -125,19 +125,16 @@ impl Webhook {
                     return Delivered::Unauthorized(r.status().as_u16());
                 }
                 Ok(r) if r.status().is_server_error() => {
-                    format!("the receiver answered {}", r.status())
+                    format!(
+                        "the receiver: {}",
+                        crate::action_network::refusal(r.status().as_u16())
+                    )
                 }
+                // Its status and a fixed category, never the receiver's own words.
                 Ok(r) => {
-                    let status = r.status();
-                    let text: String = r
-                        .text()
-                        .await
-                        .unwrap_or_default()
-                        .chars()
-                        .take(300)
-                        .collect();
                     return Delivered::Refused(format!(
-                        "the receiver refused it ({status}): {text}"
+                        "the receiver: {}",
+                        crate::action_network::refusal(r.status().as_u16())
                     ));
                 }
                 Err(e) => format!("no answer: {e}"),

@@ -121,7 +121,7 @@ async fn five_hundred_signatures_from_an_unlocked_kiosk_arrive_once_with_their_f
         match &outcomes[&r.record_id] {
             Outcome::Failed(why) => {
                 assert!(
-                    r.email.contains("+blind") && why.contains("empty body"),
+                    r.email.contains("+blind") && why.contains("an empty body"),
                     "{why}"
                 );
             }
@@ -139,7 +139,7 @@ async fn five_hundred_signatures_from_an_unlocked_kiosk_arrive_once_with_their_f
         "{summary}"
     );
     assert!(
-        summary.failures[0].1.contains("empty body"),
+        summary.failures[0].1.contains("an empty body"),
         "{:?}",
         summary.failures[0]
     );
@@ -527,6 +527,20 @@ async fn a_refusal_of_the_petition_fails_no_signer_and_failed_ones_can_be_retrie
         .await
         .unwrap();
     assert_eq!(summary.to_string(), "sent 5, failed 1, skipped 0");
+    // Kept and shown as a status and a category, not Action Network's own words.
+    assert_eq!(
+        summary.failures[0].1,
+        "Action Network: refused as invalid (HTTP 422)"
+    );
+    let kept: Vec<String> = vault
+        .connection_for_tests()
+        .prepare("SELECT detail FROM deliveries WHERE sent = 0")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(kept, ["Action Network: refused as invalid (HTTP 422)"]);
     let again = push(&client, &records, &to("pet-57"), &mut vault, |_, _| {})
         .await
         .unwrap();

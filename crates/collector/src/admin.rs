@@ -283,29 +283,18 @@ async fn push_with_progress(
 ) -> Result<Answer, (&'static str, String)> {
     let rate = std::num::NonZeroU32::new(rate).ok_or(("bad_request", "a rate of 0".into()))?;
     let client = Client::new(base_url, token, rate).map_err(|e| ("bad_request", e.to_string()))?;
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Progress>();
-    let run = crate::fanout::push_action_network(
-        store,
-        key,
-        &client,
-        petitions,
-        |_| PetitionMeta::default(),
-        options,
-        move |done, total| {
-            let _ = tx.send(Progress { done, total });
-        },
-    );
-    let relay = async {
-        while let Some(p) = rx.recv().await {
-            let mut text = serde_json::to_string(&p).unwrap_or_default();
-            text.push('\n');
-            // The client may have gone; the run goes on and settles what it sends.
-            let _ = write.write_all(text.as_bytes()).await;
-        }
-    };
-    let (pushed, ()) = tokio::join!(run, relay);
-    let pushed = pushed.map_err(|e| ("push_failed", e.to_string()))?;
-    Ok(summary_answer(&pushed))
+    relayed(write, |progress| {
+        crate::fanout::push_action_network(
+            store,
+            key,
+            &client,
+            petitions,
+            |_| PetitionMeta::default(),
+            options,
+            progress,
+        )
+    })
+    .await
 }
 
 /// As [`push_with_progress`], to the webhook.
@@ -319,14 +308,30 @@ async fn push_webhook_with_progress(
     if batch == 0 {
         return Err(("bad_request", "a batch of 0".into()));
     }
+    relayed(write, |progress| {
+        crate::fanout::push_webhook(store, key, hook, batch, progress)
+    })
+    .await
+}
+
+/// Runs the push `run` makes, passing its progress to the client as `{"done", "total"}` lines
+/// while it goes; its summary is the answer.
+async fn relayed<F>(
+    write: &mut tokio::net::unix::OwnedWriteHalf,
+    run: impl FnOnce(Box<dyn FnMut(u64, u64) + Send>) -> F,
+) -> Result<Answer, (&'static str, String)>
+where
+    F: Future<Output = Result<crate::fanout::Pushed, placard_fanout::run::RunError>>,
+{
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Progress>();
-    let run = crate::fanout::push_webhook(store, key, hook, batch, move |done, total| {
+    let run = run(Box::new(move |done, total| {
         let _ = tx.send(Progress { done, total });
-    });
+    }));
     let relay = async {
         while let Some(p) = rx.recv().await {
             let mut text = serde_json::to_string(&p).unwrap_or_default();
             text.push('\n');
+            // The client may have gone; the run goes on and settles what it sends.
             let _ = write.write_all(text.as_bytes()).await;
         }
     };

@@ -333,7 +333,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                              or push with --identity"
                         );
                     }
-                    let bar = progress_bar()?;
                     // The default URL means "wherever the collector was told"; another one is
                     // sent so the collector can refuse it if it is not the one fixed at start.
                     let base_url = (to.base_url != placard_fanout::action_network::DEFAULT_BASE)
@@ -344,13 +343,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         petitions: given,
                         retry_failed: to.retry_failed,
                     };
-                    let answer = admin::request_with_progress(&admin_socket, &request, |p| {
-                        bar.set_length(p.total);
-                        bar.set_position(p.done);
-                    })
-                    .await?;
-                    bar.finish_and_clear();
-                    return say(answer);
+                    return push_through(&admin_socket, &request).await;
                 };
                 let pack = pack
                     .map(|dir| Pack::load(&dir, &Renderer::default()))
@@ -390,18 +383,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                              push with --identity"
                         );
                     }
-                    let bar = progress_bar()?;
                     let request = admin::Request::PushWebhook {
                         url: to.url,
                         batch: to.batch,
                     };
-                    let answer = admin::request_with_progress(&admin_socket, &request, |p| {
-                        bar.set_length(p.total);
-                        bar.set_position(p.done);
-                    })
-                    .await?;
-                    bar.finish_and_clear();
-                    return say(answer);
+                    return push_through(&admin_socket, &request).await;
                 };
                 let hook = to.webhook()?;
                 let key = unlock(&identity, passphrase_file.as_deref())?;
@@ -486,6 +472,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 /// Prints an admin answer; a refusal becomes the command's error (exit status 1).
+/// Asks the running collector on `socket` to push, with a progress bar while it goes.
+async fn push_through(socket: &std::path::Path, request: &admin::Request) -> anyhow::Result<()> {
+    let bar = progress_bar()?;
+    let answer = admin::request_with_progress(socket, request, |p| {
+        bar.set_length(p.total);
+        bar.set_position(p.done);
+    })
+    .await?;
+    bar.finish_and_clear();
+    say(answer)
+}
+
 fn say(answer: admin::Answer) -> anyhow::Result<()> {
     if answer.ok {
         println!("{}", answer.message);

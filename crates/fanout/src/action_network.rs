@@ -307,46 +307,17 @@ impl Client {
         person["email_addresses"][0]["status"] = json!("unsubscribed");
         let body = json!({ "person": person }).to_string();
         let url = self.url("people")?;
-        let mut failures = 0u32;
-        loop {
-            let answer = self
-                .send(self.http.post(url.clone()).body(body.clone()))
-                .await;
-            let transient = match answer {
-                Err(e) => e.to_string(),
-                Ok(r) => {
-                    let status = r.status().as_u16();
-                    let retry_after = retry_after(r.headers());
-                    // The body is read to free the connection; its words are not kept.
-                    let _ = r.bytes().await;
-                    match status {
-                        200..=299 => return Ok(None),
-                        300..=399 => return Err(ApiError::Redirected(status)),
-                        401 => return Err(ApiError::Unauthorized),
-                        403 => return Err(ApiError::Forbidden),
-                        429 => {
-                            let wait = match retry_after {
-                                Some(w) => w,
-                                None => self.throttled(failures).await,
-                            };
-                            tokio::time::sleep(wait).await;
-                            continue;
-                        }
-                        500..=599 => refusal(status),
-                        _ => {
-                            return Ok(Some(Posted::Failed(format!(
-                                "Action Network: the person could not be added unsubscribed, {}",
-                                refusal(status)
-                            ))));
-                        }
-                    }
-                }
-            };
-            failures += 1;
-            if failures >= MAX_ATTEMPTS {
-                return Ok(Some(Posted::Deferred(transient)));
-            }
-            tokio::time::sleep(self.backoff(failures - 1).await).await;
+        match self
+            .exchange(|| self.http.post(url.clone()).body(body.clone()))
+            .await
+        {
+            Ok(_) => Ok(None),
+            Err(e @ ApiError::Unreachable(_)) => Ok(Some(Posted::Deferred(e.to_string()))),
+            Err(ApiError::Refused { status, .. }) => Ok(Some(Posted::Failed(format!(
+                "Action Network: the person could not be added unsubscribed, {}",
+                refusal(status)
+            )))),
+            Err(e) => Err(e),
         }
     }
 
@@ -389,19 +360,29 @@ impl Client {
 
     /// A POST whose answer is only checked (tags): 2xx, else the error.
     async fn post_json(&self, url: url::Url, body: String) -> Result<(), ApiError> {
+        self.exchange(|| self.http.post(url.clone()).body(body.clone()))
+            .await
+            .map(drop)
+    }
+
+    /// One request, made again by `request` as often as needed: through 429s (waiting as told),
+    /// and through 5xx answers and network errors up to [`MAX_ATTEMPTS`] (then `Unreachable`).
+    /// A 2xx gives its status and body; a redirect, 401 or 403 stop (the run stops); any other
+    /// answer is `Refused` with its status and a fixed category, never the server's words.
+    async fn exchange(
+        &self,
+        request: impl Fn() -> reqwest::RequestBuilder,
+    ) -> Result<(u16, String), ApiError> {
         let mut failures = 0u32;
         loop {
-            let answer = self
-                .send(self.http.post(url.clone()).body(body.clone()))
-                .await;
-            let transient = match answer {
+            let transient = match self.send(request()).await {
                 Err(e) => e.to_string(),
                 Ok(r) => {
                     let status = r.status().as_u16();
                     let retry_after = retry_after(r.headers());
-                    let _ = r.bytes().await;
+                    let text = r.text().await.unwrap_or_default();
                     match status {
-                        200..=299 => return Ok(()),
+                        200..=299 => return Ok((status, text)),
                         300..=399 => return Err(ApiError::Redirected(status)),
                         401 => return Err(ApiError::Unauthorized),
                         403 => return Err(ApiError::Forbidden),
@@ -536,49 +517,11 @@ impl Client {
     }
 
     async fn get_json(&self, url: url::Url) -> Result<Value, ApiError> {
-        let mut failures = 0u32;
-        loop {
-            let answer = self.send(self.http.get(url.clone())).await;
-            let transient = match answer {
-                Err(e) => e.to_string(),
-                Ok(r) => {
-                    let status = r.status().as_u16();
-                    let retry_after = retry_after(r.headers());
-                    let text = r.text().await.unwrap_or_default();
-                    match status {
-                        200..=299 => {
-                            return serde_json::from_str(&text).map_err(|e| ApiError::Refused {
-                                status,
-                                reason: format!("unreadable answer: {e}"),
-                            });
-                        }
-                        300..=399 => return Err(ApiError::Redirected(status)),
-                        401 => return Err(ApiError::Unauthorized),
-                        403 => return Err(ApiError::Forbidden),
-                        429 => {
-                            let wait = match retry_after {
-                                Some(w) => w,
-                                None => self.throttled(failures).await,
-                            };
-                            tokio::time::sleep(wait).await;
-                            continue;
-                        }
-                        500..=599 => refusal(status),
-                        _ => {
-                            return Err(ApiError::Refused {
-                                status,
-                                reason: refusal(status),
-                            });
-                        }
-                    }
-                }
-            };
-            failures += 1;
-            if failures >= MAX_ATTEMPTS {
-                return Err(ApiError::Unreachable(transient));
-            }
-            tokio::time::sleep(self.backoff(failures - 1).await).await;
-        }
+        let (status, text) = self.exchange(|| self.http.get(url.clone())).await?;
+        serde_json::from_str(&text).map_err(|e| ApiError::Refused {
+            status,
+            reason: format!("unreadable answer: {e}"),
+        })
     }
 }
 

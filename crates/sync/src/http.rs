@@ -194,11 +194,7 @@ pub async fn enroll(
         "device_id": device_id,
         "public_key": STANDARD.encode(public_key),
     });
-    let r = reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(10))
-        .timeout(Duration::from_secs(60))
-        .build()
-        .map_err(|e| unreachable(&e))?
+    let r = short_client()?
         .post(url)
         .header("content-type", "application/json")
         .body(body.to_string())
@@ -206,6 +202,15 @@ pub async fn enroll(
         .await
         .map_err(|e| unreachable(&e))?;
     refused_unless_ok(r).await
+}
+
+/// A client for a short exchange (enrolment, the pack list): a minute at most.
+fn short_client() -> Result<reqwest::Client, TransportError> {
+    reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(60))
+        .build()
+        .map_err(|e| unreachable(&e))
 }
 
 /// One petition pack the collector offers (`GET /v1/packs`).
@@ -225,11 +230,7 @@ pub async fn list_packs(base: &url::Url) -> Result<Vec<PackListing>, TransportEr
     let url = base
         .join("v1/packs")
         .map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))?;
-    let r = reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(10))
-        .timeout(Duration::from_secs(60))
-        .build()
-        .map_err(|e| unreachable(&e))?
+    let r = short_client()?
         .get(url)
         .send()
         .await

@@ -20,6 +20,7 @@ use placard_collector::keyring::Keyring;
 use placard_collector::packs::Shelf;
 use placard_collector::server::{Limits, Options, router_with};
 use placard_collector::store::Store;
+use placard_fanout::run;
 use placard_vault::passphrase;
 
 /// Every heap block is wiped when freed: the organiser's passphrase and key, and records
@@ -134,6 +135,10 @@ enum Command {
         /// cut off with 408.
         #[arg(long, default_value_t = 60)]
         request_timeout: u64,
+        /// Delete records this many days after every destination fixed here (and below)
+        /// confirmed them, or an export took them; checked every hour. Unset: kept.
+        #[arg(long)]
+        retain_days: Option<u32>,
         /// Requests handled at once; more wait their turn within the timeout.
         #[arg(long, default_value_t = 64)]
         max_concurrent: usize,
@@ -198,6 +203,19 @@ enum Command {
         db: String,
         device: String,
     },
+    /// Delete the records that went on — to every destination named, or by an export — more
+    /// than --retain-days ago; their counts stay, and a kiosk or bundle delivering one again
+    /// does not bring it back.
+    Purge {
+        #[arg(long, default_value = "sqlite://collector.db")]
+        db: String,
+        #[arg(long)]
+        retain_days: u32,
+        /// A destination that must have the record (repeat for several); none: only what an
+        /// export took is purged.
+        #[arg(long = "destination", value_parser = [run::ACTION_NETWORK, run::WEBHOOK])]
+        destinations: Vec<String>,
+    },
     /// Records held, in total, by device and by petition.
     Stats {
         #[arg(long, default_value = "sqlite://collector.db")]
@@ -229,6 +247,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 admin_socket,
                 packs,
                 request_timeout,
+                retain_days,
                 max_concurrent,
                 device_rate,
                 unlock_minutes,
@@ -265,6 +284,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         None => None,
                     },
                 };
+                if let Some(days) = retain_days {
+                    let mut named = Vec::new();
+                    if destinations.action_network.is_some() {
+                        named.push(run::ACTION_NETWORK.to_owned());
+                    }
+                    if destinations.webhook.is_some() {
+                        named.push(run::WEBHOOK.to_owned());
+                    }
+                    tokio::spawn(keep_for(store.clone(), named, days));
+                }
                 let keyring = Arc::new(Keyring::with_idle(
                     identity,
                     Duration::from_secs(unlock_minutes * 60),
@@ -358,7 +387,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     &client,
                     &given,
                     |id| PetitionMeta::from_pack(pack.as_ref(), id),
-                    placard_fanout::run::RunOptions {
+                    run::RunOptions {
                         retry_failed: to.retry_failed,
                     },
                     follow(&bar),
@@ -426,9 +455,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let key = unlock(&identity, passphrase_file.as_deref())?;
                 let store = Store::open(&db).await?;
                 let rows = store.all_records().await?;
-                let records = rows
-                    .iter()
-                    .map(|(device, row)| placard_vault::open_sealed(row, *device, &key));
+                let mut taken = Vec::new();
+                let records = rows.iter().map(|(device, row)| {
+                    let opened = placard_vault::open_sealed(row, *device, &key);
+                    if opened.is_ok() {
+                        taken.push(row.id.clone());
+                    }
+                    opened
+                });
                 let sink: Box<dyn std::io::Write> = match &out {
                     Some(path) => Box::new(std::io::BufWriter::new(
                         placard_vault::create_private(path)?,
@@ -439,6 +473,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Format::Csv => placard_vault::write_csv_records(records, sink)?,
                     Format::Jsonl => placard_vault::write_jsonl_records(records, sink)?,
                 };
+                // What an export took may be purged after the retention time.
+                store.mark_exported(taken).await?;
                 eprintln!(
                     "exported {} records; {} could not be opened",
                     summary.written,
@@ -451,6 +487,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Revoke { db, device } => {
                 Store::open(&db).await?.revoke(&device).await?;
                 println!("revoked {device}");
+            }
+            Command::Purge {
+                db,
+                retain_days,
+                destinations,
+            } => {
+                let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(retain_days));
+                let purged = Store::open(&db).await?.purge(&destinations, cutoff).await?;
+                println!("purged {purged} records; their counts stay");
             }
             Command::Stats { db, json } => {
                 let stats = Store::open(&db).await?.stats().await?;
@@ -471,7 +516,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     })
 }
 
-/// Prints an admin answer; a refusal becomes the command's error (exit status 1).
+/// Purges, every hour, what went on more than `days` days ago (see `Store::purge`).
+async fn keep_for(store: Store, destinations: Vec<String>, days: u32) {
+    let mut hourly = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        hourly.tick().await;
+        let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(days));
+        match store.purge(&destinations, cutoff).await {
+            Ok(0) => {}
+            Ok(n) => eprintln!("purged {n} records kept longer than {days} days"),
+            Err(e) => eprintln!("purging old records failed (tried again in an hour): {e}"),
+        }
+    }
+}
+
 /// Asks the running collector on `socket` to push, with a progress bar while it goes.
 async fn push_through(socket: &std::path::Path, request: &admin::Request) -> anyhow::Result<()> {
     let bar = progress_bar()?;
@@ -484,6 +542,7 @@ async fn push_through(socket: &std::path::Path, request: &admin::Request) -> any
     say(answer)
 }
 
+/// Prints an admin answer; a refusal becomes the command's error (exit status 1).
 fn say(answer: admin::Answer) -> anyhow::Result<()> {
     if answer.ok {
         println!("{}", answer.message);

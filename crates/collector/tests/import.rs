@@ -76,6 +76,20 @@ async fn a_bundle_is_imported_once(backend: Backend) {
         err.contains("exported 5 records; 0 could not be opened"),
         "{err}"
     );
+
+    // Retention: what the export took goes once its time is up; the counts stay, and the
+    // bundle imported again does not bring the records back.
+    let (ok, out, err) = run(&c, &["purge", "--retain-days", "1"]);
+    assert!(ok, "{err}");
+    assert_eq!(out.trim(), "purged 0 records; their counts stay");
+    let (_, out, _) = run(&c, &["purge", "--retain-days", "0"]);
+    assert_eq!(out.trim(), "purged 5 records; their counts stay");
+    let stats = c.stats();
+    assert_eq!((&stats["records"], &stats["held"]), (&5.into(), &0.into()));
+    assert_eq!(stats["by_petition"][0][1], 5);
+    let (_, out, _) = run(&c, &["import", bundle]);
+    assert_eq!(out.trim(), "imported 5 records: 0 new, 5 held already");
+    assert_eq!(c.stats()["held"], 0, "purged records are not taken back");
     drop(dir);
 }
 

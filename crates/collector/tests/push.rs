@@ -231,6 +231,28 @@ async fn a_running_collector_unlocked_by_the_organiser_pushes_over_its_admin_soc
     stand_in::assert_ran(&out, "sent 30, failed 0, skipped 0");
     assert_eq!(s.books.lock().unwrap().signatures.len(), 30);
 
+    // Retention: purged once every destination named has them (the webhook has none).
+    let purge = |dests: &[&str]| {
+        let mut cmd = Command::new(BIN);
+        cmd.args(["purge", "--db", &c.db, "--retain-days", "0"]);
+        for d in dests {
+            cmd.args(["--destination", d]);
+        }
+        String::from_utf8_lossy(&cmd.output().unwrap().stdout).into_owned()
+    };
+    assert_eq!(
+        purge(&["action_network", "webhook"]).trim(),
+        "purged 0 records; their counts stay"
+    );
+    assert_eq!(
+        purge(&["action_network"]).trim(),
+        "purged 30 records; their counts stay"
+    );
+    assert_eq!(
+        (&c.stats()["records"], &c.stats()["held"]),
+        (&30.into(), &0.into())
+    );
+
     // The push locked the key: a second one is refused until the organiser unlocks again.
     let status = placard_collector::admin::request(
         &c.admin_socket,

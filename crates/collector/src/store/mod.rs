@@ -75,7 +75,10 @@ pub struct DeviceKey {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Stats {
+    /// Every record received, purged ones included.
     pub records: u64,
+    /// Records held now (not yet purged).
+    pub held: u64,
     pub batches: u64,
     pub by_device: Vec<(String, u64)>,
     pub by_petition: Vec<(String, u64)>,
@@ -250,6 +253,37 @@ impl Store {
                 blocking(move || s.settled(&d)).await
             }
             Self::Postgres(p) => p.settled(destination).await,
+        }
+    }
+
+    /// Remembers that an export took these records (they may then be purged).
+    pub async fn mark_exported(&self, ids: Vec<String>) -> Result<(), StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.mark_exported(&ids)).await
+            }
+            Self::Postgres(p) => p.mark_exported(&ids).await,
+        }
+    }
+
+    /// Deletes the records that every one of `destinations` confirmed (sent) at or before
+    /// `cutoff`, or that an export took by then; their counts stay (`stats`), and their ids are
+    /// kept so that delivering one again does not bring it back. Returns how many went. With
+    /// no destinations, only exported records go.
+    pub async fn purge(
+        &self,
+        destinations: &[String],
+        cutoff: chrono::DateTime<chrono::Utc>,
+    ) -> Result<u64, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                let destinations = destinations.to_vec();
+                let cutoff = cutoff.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+                blocking(move || s.purge(&destinations, &cutoff)).await
+            }
+            Self::Postgres(p) => p.purge(destinations, cutoff).await,
         }
     }
 

@@ -66,6 +66,14 @@ const MIGRATIONS: &[&str] = &[
          at TIMESTAMPTZ NOT NULL DEFAULT now(),
          PRIMARY KEY (destination, record_id)
      );",
+    "CREATE TABLE exports (record_id TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now());
+     CREATE TABLE purged_counts (
+         device_id TEXT NOT NULL,
+         petition_id TEXT NOT NULL,
+         n BIGINT NOT NULL,
+         PRIMARY KEY (device_id, petition_id)
+     );
+     CREATE TABLE gone (record_id TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now());",
 ];
 
 /// Any fixed number: collectors starting together take this advisory lock so that only one
@@ -287,6 +295,7 @@ impl PgStore {
                  SELECT u.id, $2, $3, u.petition_id, u.captured_at, u.sealed
                  FROM UNNEST($1::text[], $4::text[], $5::text[], $6::bytea[])
                       AS u(id, petition_id, captured_at, sealed)
+                 WHERE NOT EXISTS (SELECT 1 FROM gone g WHERE g.record_id = u.id)
                  ON CONFLICT (id) DO NOTHING",
                 &[&ids, &device_id, &batch_id, &petitions, &captured, &sealed],
             )
@@ -420,6 +429,68 @@ impl PgStore {
         Ok(())
     }
 
+    pub(super) async fn mark_exported(&self, ids: &[String]) -> Result<(), StoreError> {
+        self.client()
+            .await?
+            .execute(
+                "INSERT INTO exports (record_id) SELECT UNNEST($1::text[])
+                 ON CONFLICT (record_id) DO NOTHING",
+                &[&ids],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn purge(
+        &self,
+        destinations: &[String],
+        cutoff: chrono::DateTime<chrono::Utc>,
+    ) -> Result<u64, StoreError> {
+        let wanted = i64::try_from(destinations.len()).unwrap_or(i64::MAX);
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        let ids: Vec<String> = tx
+            .query(
+                "SELECT r.id FROM records r WHERE
+                     ($2::BIGINT > 0 AND (SELECT COUNT(*) FROM deliveries d
+                         WHERE d.record_id = r.id AND d.sent AND d.at <= $1
+                           AND d.destination = ANY($3)) = $2::BIGINT)
+                     OR EXISTS (SELECT 1 FROM exports e WHERE e.record_id = r.id AND e.at <= $1)
+                 FOR UPDATE",
+                &[&cutoff, &wanted, &destinations],
+            )
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        tx.execute(
+            "INSERT INTO purged_counts (device_id, petition_id, n)
+             SELECT device_id, petition_id, COUNT(*) FROM records WHERE id = ANY($1)
+             GROUP BY device_id, petition_id
+             ON CONFLICT (device_id, petition_id)
+             DO UPDATE SET n = purged_counts.n + excluded.n",
+            &[&ids],
+        )
+        .await?;
+        tx.execute(
+            "INSERT INTO gone (record_id) SELECT UNNEST($1::text[]) ON CONFLICT DO NOTHING",
+            &[&ids],
+        )
+        .await?;
+        for forget in [
+            "DELETE FROM deliveries WHERE record_id = ANY($1)",
+            "DELETE FROM delivery_attempts WHERE record_id = ANY($1)",
+            "DELETE FROM exports WHERE record_id = ANY($1)",
+        ] {
+            tx.execute(forget, &[&ids]).await?;
+        }
+        let purged = tx
+            .execute("DELETE FROM records WHERE id = ANY($1)", &[&ids])
+            .await?;
+        tx.commit().await?;
+        Ok(purged)
+    }
+
     pub(super) async fn stats(&self) -> Result<Stats, StoreError> {
         let client = self.client().await?;
         let total = |sql: &'static str| {
@@ -439,15 +510,27 @@ impl PgStore {
                 )
             }
         };
+        // Records purged after they went on still count (see `purged_counts`).
         Ok(Stats {
-            records: total("SELECT COUNT(*) FROM records").await?,
+            records: total(
+                "SELECT ((SELECT COUNT(*) FROM records)
+                      + (SELECT COALESCE(SUM(n), 0) FROM purged_counts))::BIGINT",
+            )
+            .await?,
+            held: total("SELECT COUNT(*) FROM records").await?,
             batches: total("SELECT COUNT(*) FROM batches").await?,
             by_device: grouped(
-                "SELECT device_id, COUNT(*) FROM records GROUP BY device_id ORDER BY device_id",
+                "SELECT device_id, SUM(n)::BIGINT FROM (
+                     SELECT device_id, COUNT(*) AS n FROM records GROUP BY device_id
+                     UNION ALL SELECT device_id, n FROM purged_counts) AS c
+                 GROUP BY device_id ORDER BY device_id",
             )
             .await?,
             by_petition: grouped(
-                "SELECT petition_id, COUNT(*) FROM records GROUP BY petition_id ORDER BY petition_id",
+                "SELECT petition_id, SUM(n)::BIGINT FROM (
+                     SELECT petition_id, COUNT(*) AS n FROM records GROUP BY petition_id
+                     UNION ALL SELECT petition_id, n FROM purged_counts) AS c
+                 GROUP BY petition_id ORDER BY petition_id",
             )
             .await?,
         })

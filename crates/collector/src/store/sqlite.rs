@@ -72,6 +72,19 @@ const MIGRATIONS: &[M<'static>] = &[
              PRIMARY KEY (destination, record_id)
          );",
     ),
+    // Retention (`purge`): which records an export took, the counts of those purged (nothing
+    // per signer), and the ids of records gone, so a kiosk or a bundle delivering one again
+    // does not bring it back.
+    M::up(
+        "CREATE TABLE exports (record_id TEXT PRIMARY KEY, at TEXT NOT NULL);
+         CREATE TABLE purged_counts (
+             device_id TEXT NOT NULL,
+             petition_id TEXT NOT NULL,
+             n INTEGER NOT NULL,
+             PRIMARY KEY (device_id, petition_id)
+         );
+         CREATE TABLE gone (record_id TEXT PRIMARY KEY, at TEXT NOT NULL);",
+    ),
 ];
 
 const IN_DOUBT_SQLITE: &str = "SELECT a.record_id FROM delivery_attempts a
@@ -95,6 +108,8 @@ impl SqliteStore {
         let mut conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // Purged records are overwritten with zeros, not left in free pages.
+        conn.pragma_update(None, "secure_delete", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         Migrations::from_slice(MIGRATIONS).to_latest(&mut conn)?;
         Ok(Self {
@@ -234,10 +249,12 @@ impl SqliteStore {
         )?;
         let mut new_records = 0u64;
         {
+            // A record purged or forgotten here is not taken back.
             let mut insert = tx.prepare_cached(
                 "INSERT OR IGNORE INTO records
                      (id, device_id, batch_id, petition_id, captured_at, sealed, received_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+                 WHERE NOT EXISTS (SELECT 1 FROM gone WHERE record_id = ?1)",
             )?;
             for r in &batch.records {
                 new_records += insert.execute(params![
@@ -332,6 +349,61 @@ impl SqliteStore {
         Ok(())
     }
 
+    pub(super) fn mark_exported(&self, ids: &[String]) -> Result<(), StoreError> {
+        let ids = serde_json::to_string(ids).map_err(|e| StoreError::Task(e.to_string()))?;
+        self.conn().execute(
+            "INSERT OR IGNORE INTO exports (record_id, at)
+             SELECT value, ?2 FROM json_each(?1)",
+            params![ids, now()],
+        )?;
+        Ok(())
+    }
+
+    pub(super) fn purge(&self, destinations: &[String], cutoff: &str) -> Result<u64, StoreError> {
+        let dests =
+            serde_json::to_string(destinations).map_err(|e| StoreError::Task(e.to_string()))?;
+        let wanted = i64::try_from(destinations.len()).unwrap_or(i64::MAX);
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS purging (id TEXT PRIMARY KEY);
+             DELETE FROM temp.purging;",
+        )?;
+        tx.execute(
+            "INSERT INTO temp.purging (id) SELECT r.id FROM records r WHERE
+                 (?2 > 0 AND (SELECT COUNT(*) FROM deliveries d
+                     WHERE d.record_id = r.id AND d.sent = 1 AND d.at <= ?1
+                       AND d.destination IN (SELECT value FROM json_each(?3))) = ?2)
+                 OR EXISTS (SELECT 1 FROM exports e WHERE e.record_id = r.id AND e.at <= ?1)",
+            params![cutoff, wanted, dests],
+        )?;
+        tx.execute(
+            "INSERT INTO purged_counts (device_id, petition_id, n)
+             SELECT device_id, petition_id, COUNT(*) FROM records
+             WHERE id IN (SELECT id FROM temp.purging) GROUP BY device_id, petition_id
+             ON CONFLICT (device_id, petition_id) DO UPDATE SET n = n + excluded.n",
+            [],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO gone (record_id, at) SELECT id, ?1 FROM temp.purging",
+            [now()],
+        )?;
+        for forget in [
+            "DELETE FROM deliveries WHERE record_id IN (SELECT id FROM temp.purging)",
+            "DELETE FROM delivery_attempts WHERE record_id IN (SELECT id FROM temp.purging)",
+            "DELETE FROM exports WHERE record_id IN (SELECT id FROM temp.purging)",
+        ] {
+            tx.execute(forget, [])?;
+        }
+        let purged = tx.execute(
+            "DELETE FROM records WHERE id IN (SELECT id FROM temp.purging)",
+            [],
+        )?;
+        tx.execute("DELETE FROM temp.purging", [])?;
+        tx.commit()?;
+        Ok(purged as u64)
+    }
+
     pub(super) fn stats(&self) -> Result<Stats, StoreError> {
         let conn = self.conn();
         let total = |sql: &str| -> Result<u64, StoreError> {
@@ -344,14 +416,25 @@ impl SqliteStore {
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
         };
+        // Records purged after they went on still count (see `purged_counts`).
         Ok(Stats {
-            records: total("SELECT COUNT(*) FROM records")?,
+            records: total(
+                "SELECT (SELECT COUNT(*) FROM records)
+                      + (SELECT COALESCE(SUM(n), 0) FROM purged_counts)",
+            )?,
+            held: total("SELECT COUNT(*) FROM records")?,
             batches: total("SELECT COUNT(*) FROM batches")?,
             by_device: grouped(
-                "SELECT device_id, COUNT(*) FROM records GROUP BY device_id ORDER BY device_id",
+                "SELECT device_id, SUM(n) FROM (
+                     SELECT device_id, COUNT(*) AS n FROM records GROUP BY device_id
+                     UNION ALL SELECT device_id, n FROM purged_counts)
+                 GROUP BY device_id ORDER BY device_id",
             )?,
             by_petition: grouped(
-                "SELECT petition_id, COUNT(*) FROM records GROUP BY petition_id ORDER BY petition_id",
+                "SELECT petition_id, SUM(n) FROM (
+                     SELECT petition_id, COUNT(*) AS n FROM records GROUP BY petition_id
+                     UNION ALL SELECT petition_id, n FROM purged_counts)
+                 GROUP BY petition_id ORDER BY petition_id",
             )?,
         })
     }

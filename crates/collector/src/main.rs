@@ -179,6 +179,19 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Erasure on request: delete every record of the signer with this email address (the
+    /// key opens them to find which), keep a salted hash of the address and the time as the
+    /// proof, and refuse those records if a kiosk or a bundle delivers them again.
+    Forget {
+        #[arg(long, default_value = "sqlite://collector.db")]
+        db: String,
+        #[arg(long)]
+        identity: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        #[arg(long)]
+        email: String,
+    },
     /// Lock a running collector again: it forgets the organiser's key.
     Lock {
         #[arg(long, default_value = admin::DEFAULT_SOCKET)]
@@ -487,6 +500,31 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Command::Revoke { db, device } => {
                 Store::open(&db).await?.revoke(&device).await?;
                 println!("revoked {device}");
+            }
+            Command::Forget {
+                db,
+                identity,
+                passphrase_file,
+                email,
+            } => {
+                let key = unlock(&identity, passphrase_file.as_deref())?;
+                let store = Store::open(&db).await?;
+                let wanted = email.trim().to_lowercase();
+                let ids: Vec<String> = store
+                    .all_records()
+                    .await?
+                    .iter()
+                    .filter(|(device, row)| {
+                        placard_vault::open_sealed(row, *device, &key)
+                            .is_ok_and(|r| r.email.trim().to_lowercase() == wanted)
+                    })
+                    .map(|(_, row)| row.id.clone())
+                    .collect();
+                drop(key);
+                let n = store.forget(ids, &email).await?;
+                println!(
+                    "forgot {n} records of that address; a salted hash of it and the time are kept as the proof"
+                );
             }
             Command::Purge {
                 db,

@@ -102,3 +102,74 @@ async fn a_sealed_bundle_is_imported_once_sqlite() {
 async fn a_sealed_bundle_is_imported_once_postgres() {
     a_bundle_is_imported_once(Backend::Postgres).await;
 }
+
+/// Erasure on request: the signer's records go, however their address was typed, and come
+/// back neither by a bundle imported again nor by a kiosk syncing.
+async fn a_signer_is_forgotten_on_request(backend: Backend) {
+    let Some(c) = Collector::start_on(backend) else {
+        return;
+    };
+    let org = KeyFile::new("correct horse battery staple");
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = placard_vault::Vault::init(dir.path(), &org.recipient).unwrap();
+    for email in [
+        "ada@example.org",
+        "Bea@Example.org",
+        "cy@example.org",
+        "bea@example.org",
+    ] {
+        let mut s = placard_vault::SignerInput::default();
+        s.given_name = "Signer".into();
+        s.email = email.into();
+        vault
+            .sign(&placard_vault::SignRules::basic("p", "US"), s)
+            .unwrap();
+    }
+    let stick = tempfile::tempdir().unwrap();
+    let bundle = stick.path().join("kiosk.tar");
+    placard_vault::write_sealed_tar(&vault, &bundle).unwrap();
+    let bundle = bundle.to_str().unwrap();
+    let (ok, _, err) = run(&c, &["import", bundle]);
+    assert!(ok, "{err}");
+
+    let (key, pass) = (org.key(), org.passphrase("right"));
+    let key_args = ["--identity", &key, "--passphrase-file", &pass];
+    let mut forget = vec!["forget", "--email", " BEA@example.org "];
+    forget.extend(key_args);
+    let (ok, out, err) = run(&c, &forget);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("forgot 2 records"), "{out}");
+    assert_eq!(c.stats()["held"], 2);
+
+    let mut export = vec!["export", "--format", "csv"];
+    export.extend(key_args);
+    let (_, out, _) = run(&c, &export);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(!out.to_lowercase().contains("bea@"), "{out}");
+
+    // Delivered again: refused, as bundle and as sync.
+    let (_, out, _) = run(&c, &["import", bundle]);
+    assert_eq!(out.trim(), "imported 4 records: 0 new, 4 held already");
+    enroll_vault(&c, &vault, "kiosk").await;
+    assert_eq!(
+        sync_all(&c.url, vault, 100).await,
+        4,
+        "acknowledged, so the kiosk stops"
+    );
+    assert_eq!(
+        c.stats()["held"],
+        2,
+        "the forgotten ones are not stored again"
+    );
+    drop(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signer_is_forgotten_on_request_sqlite() {
+    a_signer_is_forgotten_on_request(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signer_is_forgotten_on_request_postgres() {
+    a_signer_is_forgotten_on_request(Backend::Postgres).await;
+}

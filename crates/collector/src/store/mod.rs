@@ -287,6 +287,32 @@ impl Store {
         }
     }
 
+    /// Erasure on request: deletes the records `ids` (found by opening them: the caller holds
+    /// the key), keeps their ids so they are refused if delivered again, and records the
+    /// erasure as a salted SHA-256 of the normalised `email` and the time. Returns how many
+    /// went.
+    pub async fn forget(&self, ids: Vec<String>, email: &str) -> Result<u64, StoreError> {
+        let mut fresh = [0u8; 16];
+        ring::rand::SystemRandom::new()
+            .fill(&mut fresh)
+            .map_err(|_| StoreError::Random)?;
+        let salt = match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.salt(&fresh)).await?
+            }
+            Self::Postgres(p) => p.salt(&fresh).await?,
+        };
+        let hash = email_hash(&salt, email);
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.forget(&ids, &hash)).await
+            }
+            Self::Postgres(p) => p.forget(&ids, &hash).await,
+        }
+    }
+
     /// Ids of the records `destination` refused for good.
     pub async fn failed(&self, destination: &str) -> Result<Vec<String>, StoreError> {
         match self {
@@ -393,6 +419,14 @@ async fn blocking<T: Send + 'static>(
 
 fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
+}
+
+/// The normalised address (trimmed, lower case) hashed with the collector's salt.
+pub fn email_hash(salt: &[u8], email: &str) -> Vec<u8> {
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    ctx.update(salt);
+    ctx.update(email.trim().to_lowercase().as_bytes());
+    ctx.finish().as_ref().to_vec()
 }
 
 /// A new one-time enrolment code: 120 random bits in RFC 4648 base32 (`A`–`Z`, `2`–`7`, 24

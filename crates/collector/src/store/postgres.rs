@@ -73,7 +73,13 @@ const MIGRATIONS: &[&str] = &[
          n BIGINT NOT NULL,
          PRIMARY KEY (device_id, petition_id)
      );
-     CREATE TABLE gone (record_id TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now());",
+     CREATE TABLE gone (record_id TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now());
+     CREATE TABLE meta (key TEXT PRIMARY KEY, value BYTEA NOT NULL);
+     CREATE TABLE forgotten (
+         email_hash BYTEA NOT NULL,
+         records BIGINT NOT NULL,
+         at TIMESTAMPTZ NOT NULL DEFAULT now()
+     );",
 ];
 
 /// Any fixed number: collectors starting together take this advisory lock so that only one
@@ -489,6 +495,53 @@ impl PgStore {
             .await?;
         tx.commit().await?;
         Ok(purged)
+    }
+
+    pub(super) async fn salt(&self, fresh: &[u8]) -> Result<Vec<u8>, StoreError> {
+        let client = self.client().await?;
+        client
+            .execute(
+                "INSERT INTO meta (key, value) VALUES ('erasure_salt', $1)
+                 ON CONFLICT (key) DO NOTHING",
+                &[&fresh],
+            )
+            .await?;
+        Ok(client
+            .query_one("SELECT value FROM meta WHERE key = 'erasure_salt'", &[])
+            .await?
+            .get(0))
+    }
+
+    pub(super) async fn forget(
+        &self,
+        ids: &[String],
+        email_hash: &[u8],
+    ) -> Result<u64, StoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        tx.execute(
+            "INSERT INTO gone (record_id) SELECT UNNEST($1::text[]) ON CONFLICT DO NOTHING",
+            &[&ids],
+        )
+        .await?;
+        for forget in [
+            "DELETE FROM deliveries WHERE record_id = ANY($1)",
+            "DELETE FROM delivery_attempts WHERE record_id = ANY($1)",
+            "DELETE FROM exports WHERE record_id = ANY($1)",
+        ] {
+            tx.execute(forget, &[&ids]).await?;
+        }
+        let forgotten = tx
+            .execute("DELETE FROM records WHERE id = ANY($1)", &[&ids])
+            .await?;
+        let n = i64::try_from(forgotten).unwrap_or(i64::MAX);
+        tx.execute(
+            "INSERT INTO forgotten (email_hash, records) VALUES ($1, $2)",
+            &[&email_hash, &n],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(forgotten)
     }
 
     pub(super) async fn stats(&self) -> Result<Stats, StoreError> {

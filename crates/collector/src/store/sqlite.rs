@@ -72,9 +72,10 @@ const MIGRATIONS: &[M<'static>] = &[
              PRIMARY KEY (destination, record_id)
          );",
     ),
-    // Retention (`purge`): which records an export took, the counts of those purged (nothing
-    // per signer), and the ids of records gone, so a kiosk or a bundle delivering one again
-    // does not bring it back.
+    // Retention (`purge`) and erasure (`forget`): which records an export took, the counts of
+    // those purged (nothing per signer), the ids of records gone, so a kiosk or a bundle
+    // delivering one again does not bring it back, and for each erasure a salted hash of the
+    // address and its time (the salt in `meta`), the proof it was done.
     M::up(
         "CREATE TABLE exports (record_id TEXT PRIMARY KEY, at TEXT NOT NULL);
          CREATE TABLE purged_counts (
@@ -83,7 +84,9 @@ const MIGRATIONS: &[M<'static>] = &[
              n INTEGER NOT NULL,
              PRIMARY KEY (device_id, petition_id)
          );
-         CREATE TABLE gone (record_id TEXT PRIMARY KEY, at TEXT NOT NULL);",
+         CREATE TABLE gone (record_id TEXT PRIMARY KEY, at TEXT NOT NULL);
+         CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+         CREATE TABLE forgotten (email_hash BLOB NOT NULL, records INTEGER NOT NULL, at TEXT NOT NULL);",
     ),
 ];
 
@@ -402,6 +405,47 @@ impl SqliteStore {
         tx.execute("DELETE FROM temp.purging", [])?;
         tx.commit()?;
         Ok(purged as u64)
+    }
+
+    pub(super) fn salt(&self, fresh: &[u8]) -> Result<Vec<u8>, StoreError> {
+        let conn = self.conn();
+        conn.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('erasure_salt', ?1)",
+            [fresh],
+        )?;
+        Ok(conn.query_row(
+            "SELECT value FROM meta WHERE key = 'erasure_salt'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub(super) fn forget(&self, ids: &[String], email_hash: &[u8]) -> Result<u64, StoreError> {
+        let ids = serde_json::to_string(ids).map_err(|e| StoreError::Task(e.to_string()))?;
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let at = now();
+        tx.execute(
+            "INSERT OR IGNORE INTO gone (record_id, at) SELECT value, ?2 FROM json_each(?1)",
+            params![ids, at],
+        )?;
+        for forget in [
+            "DELETE FROM deliveries WHERE record_id IN (SELECT value FROM json_each(?1))",
+            "DELETE FROM delivery_attempts WHERE record_id IN (SELECT value FROM json_each(?1))",
+            "DELETE FROM exports WHERE record_id IN (SELECT value FROM json_each(?1))",
+        ] {
+            tx.execute(forget, [&ids])?;
+        }
+        let forgotten = tx.execute(
+            "DELETE FROM records WHERE id IN (SELECT value FROM json_each(?1))",
+            [&ids],
+        )?;
+        tx.execute(
+            "INSERT INTO forgotten (email_hash, records, at) VALUES (?1, ?2, ?3)",
+            params![email_hash, i64::try_from(forgotten).unwrap_or(i64::MAX), at],
+        )?;
+        tx.commit()?;
+        Ok(forgotten as u64)
     }
 
     pub(super) fn stats(&self) -> Result<Stats, StoreError> {

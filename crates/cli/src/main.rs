@@ -183,6 +183,18 @@ enum VaultCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Erasure on request: delete every record of the signer with this email address, sent
+    /// or not (the organiser's key opens them to find which); no byte of them stays.
+    Forget {
+        #[arg(long)]
+        vault: PathBuf,
+        #[arg(long)]
+        identity: PathBuf,
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        #[arg(long)]
+        email: String,
+    },
     /// Integrity check and metadata consistency; with --identity, opens every record too.
     Verify {
         #[arg(long)]
@@ -278,6 +290,12 @@ fn main() -> ExitCode {
         }) => push_cmds::webhook(&vault, &identity, passphrase_file.as_deref(), &to),
         Command::Enroll { vault, to, code } => sync_cmds::enroll(&vault, &to, &code),
         Command::Sync { vault, to, once } => sync_cmds::sync(&vault, &to, once),
+        Command::Vault(VaultCmd::Forget {
+            vault,
+            identity,
+            passphrase_file,
+            email,
+        }) => vault_cmds::vault_forget(&vault, &identity, passphrase_file.as_deref(), &email),
         Command::Vault(VaultCmd::Verify {
             vault,
             identity,

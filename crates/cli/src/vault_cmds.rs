@@ -230,6 +230,31 @@ pub fn export_plain(
     report_export(summary)
 }
 
+/// `placard vault forget`: the signer's records, found by their address (any case).
+pub fn vault_forget(
+    dir: &Path,
+    identity: &Path,
+    passphrase_file: Option<&Path>,
+    email: &str,
+) -> anyhow::Result<ExitCode> {
+    let mut vault = Vault::open(dir)?;
+    let key = unlock(identity, passphrase_file)?;
+    let wanted = email.trim().to_lowercase();
+    let ids: Vec<String> = vault
+        .sealed_rows()?
+        .iter()
+        .filter(|row| {
+            placard_vault::open_sealed(row, vault.device_id(), &key)
+                .is_ok_and(|r| r.email.trim().to_lowercase() == wanted)
+        })
+        .map(|row| row.id.clone())
+        .collect();
+    drop(key);
+    let n = vault.forget_records(&ids)?;
+    println!("forgot {n} records of that address");
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn export_sealed(dir: &Path, out: &Path) -> anyhow::Result<ExitCode> {
     let vault = Vault::open(dir)?;
     let summary = placard_vault::write_sealed_tar(&vault, out)?;

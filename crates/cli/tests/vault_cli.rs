@@ -549,3 +549,52 @@ fn a_new_key_needs_a_passphrase_of_twelve_characters() {
         .arg(dir.path().join("twelve")));
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn a_signer_is_forgotten_on_request_leaving_no_byte() {
+    let s = Setup::new();
+    for signer in signers() {
+        assert!(s.sign(&signer).status.success());
+    }
+    // The forgotten signer's sealed bytes, for the scan afterwards.
+    let vault = placard_vault::Vault::open(&s.path("vault")).unwrap();
+    let rows = vault.sealed_rows().unwrap();
+    drop(vault);
+    let out = run(s.unlocked(
+        &["vault", "forget", "--email", " SIGNER1@Example.org"],
+        "pass",
+    ));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim(), "forgot 1 records of that address");
+
+    let out = run(s.unlocked(&["export"], "pass").args(["--format", "jsonl"]));
+    let emails: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["email"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(emails.len(), 4);
+    assert!(!emails.contains(&"signer1@example.org".to_owned()));
+    // No file of the vault holds any of its sealed bytes; the others' are there.
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(s.path("vault")).unwrap() {
+        files.push(std::fs::read(entry.unwrap().path()).unwrap());
+    }
+    let vault = placard_vault::Vault::open(&s.path("vault")).unwrap();
+    let kept: Vec<String> = vault
+        .sealed_rows()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    for row in rows {
+        let sample = &row.sealed[row.sealed.len() / 2..row.sealed.len() / 2 + 48];
+        let found = files.iter().any(|f| f.windows(48).any(|w| w == sample));
+        assert_eq!(found, kept.contains(&row.id), "{}", row.id);
+    }
+    assert_eq!(vault.stats().unwrap().total, 4);
+}

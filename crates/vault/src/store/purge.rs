@@ -73,3 +73,35 @@ impl Vault {
         Ok(u64::try_from(purged).unwrap_or(0))
     }
 }
+
+impl Vault {
+    /// Erasure on request: deletes the records `ids` (found by the caller, who opened them
+    /// with the key), sent or not, with their outbox and delivery rows, and leaves no byte of
+    /// them (as a purge does). Their counts go too: a withdrawn signature is not counted.
+    /// Returns how many went.
+    pub fn forget_records(&mut self, ids: &[String]) -> Result<u64, VaultError> {
+        let ids = serde_json::to_string(ids)
+            .map_err(|e| VaultError::Corrupt(format!("record ids: {e}")))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(VaultError::from_sqlite)?;
+        for forget in [
+            "DELETE FROM deliveries WHERE record_id IN (SELECT value FROM json_each(?1))",
+            "DELETE FROM delivery_attempts WHERE record_id IN (SELECT value FROM json_each(?1))",
+            "DELETE FROM outbox WHERE signature_id IN (SELECT value FROM json_each(?1))",
+        ] {
+            tx.execute(forget, [&ids])?;
+        }
+        let gone = tx.execute(
+            "DELETE FROM signatures WHERE id IN (SELECT value FROM json_each(?1))",
+            [&ids],
+        )?;
+        tx.commit().map_err(VaultError::from_sqlite)?;
+        if gone > 0 {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(u64::try_from(gone).unwrap_or(0))
+    }
+}

@@ -79,6 +79,7 @@ struct Metrics {
     records: Counter,
     batches: Counter,
     repeated: Counter,
+    conflicts: Counter,
     rejected: Family<Reason, Counter>,
 }
 
@@ -88,6 +89,7 @@ impl Metrics {
         let records = Counter::default();
         let batches = Counter::default();
         let repeated = Counter::default();
+        let conflicts = Counter::default();
         let rejected = Family::<Reason, Counter>::default();
         registry.register(
             "records_stored",
@@ -101,6 +103,11 @@ impl Metrics {
             repeated.clone(),
         );
         registry.register(
+            "records_conflicting",
+            "Records whose id another device's record holds: not stored, not acknowledged",
+            conflicts.clone(),
+        );
+        registry.register(
             "requests_rejected",
             "Requests refused, by reason",
             rejected.clone(),
@@ -112,6 +119,7 @@ impl Metrics {
             records,
             batches,
             repeated,
+            conflicts,
             rejected,
         }
     }
@@ -455,6 +463,7 @@ async fn batches(
             if stored.new_batch {
                 state.metrics.batches.inc();
                 state.metrics.records.inc_by(stored.new_records);
+                state.metrics.conflicts.inc_by(stored.conflicts);
             } else {
                 state.metrics.repeated.inc();
             }

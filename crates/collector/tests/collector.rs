@@ -276,3 +276,61 @@ async fn an_enrolment_code_typed_in_lower_case_works_once() {
     let again = placard_sync::http::enroll(&c.url, code, vault.device_id(), &public).await;
     assert!(again.is_err(), "used up");
 }
+
+/// Record ids were global and every id of a batch was acknowledged, even one `INSERT OR IGNORE`
+/// skipped because another device's record held it: the real record was acknowledged and
+/// lost. Now such an id is a conflict: not stored, not acknowledged, counted.
+async fn an_id_another_device_holds_is_a_conflict_never_acknowledged(backend: Backend) {
+    let Some(c) = Collector::start_on(backend) else {
+        return;
+    };
+    let (_a_dir, mut a) = kiosk(2, "p");
+    let (_b_dir, mut b) = kiosk(2, "p");
+    enroll_vault(&c, &a, "a").await;
+    enroll_vault(&c, &b, "b").await;
+    let (status, ack) = post(&c, &signer(&a), &batch_body(&mut a), |_| {}).await;
+    assert_eq!(status, 200);
+    assert_eq!(ack["stored"].as_array().unwrap().len(), 2);
+    let taken = ack["stored"][0].as_str().unwrap().to_owned();
+
+    // Device b's batch: its first record carries an id device a's record holds.
+    let outbox = b.next_batch(10, 1 << 20).unwrap().unwrap();
+    let mut batch = Batch::from_outbox(b.device_id(), &outbox).unwrap();
+    batch.records[0].id = taken.parse().unwrap();
+    let own = batch.records[1].id.to_string();
+    let body = serde_json::to_vec(&batch).unwrap();
+    let (status, ack) = post(&c, &signer(&b), &body, |_| {}).await;
+    assert_eq!(status, 200, "{ack}");
+    assert_eq!(
+        ack["stored"],
+        serde_json::json!([own]),
+        "the clash is not acknowledged"
+    );
+    // Asked again (a lost answer), the same narrowed acknowledgement.
+    let mut again = Batch::from_outbox(b.device_id(), &outbox).unwrap();
+    again.records[0].id = taken.parse().unwrap();
+    let (_, ack) = post(
+        &c,
+        &signer(&b),
+        &serde_json::to_vec(&again).unwrap(),
+        |_| {},
+    )
+    .await;
+    assert_eq!(ack["stored"], serde_json::json!([own]));
+    let stats = c.stats();
+    assert_eq!(stats["held"], 3);
+    assert_eq!(
+        common::metric(&c.metrics().await, "placard_records_conflicting_total"),
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_id_another_device_holds_is_a_conflict_never_acknowledged_sqlite() {
+    an_id_another_device_holds_is_a_conflict_never_acknowledged(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_id_another_device_holds_is_a_conflict_never_acknowledged_postgres() {
+    an_id_another_device_holds_is_a_conflict_never_acknowledged(Backend::Postgres).await;
+}

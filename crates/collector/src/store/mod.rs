@@ -46,6 +46,9 @@ pub enum StoreError {
 pub struct Stored {
     pub new_batch: bool,
     pub new_records: u64,
+    /// Records of the batch whose id another device's record holds: not stored, and not
+    /// acknowledged (the kiosk keeps them), only counted.
+    pub conflicts: u64,
 }
 
 /// How a signed batch request ended.

@@ -306,6 +306,35 @@ impl PgStore {
                 &[&ids, &device_id, &batch_id, &petitions, &captured, &sealed],
             )
             .await?;
+        // Acknowledged: only what is held for this device now (or is gone on purpose); an id
+        // another device's record holds is a conflict, never answered as stored.
+        let held: std::collections::HashSet<String> = tx
+            .query(
+                "SELECT u.id FROM UNNEST($1::text[]) AS u(id)
+                 WHERE EXISTS (SELECT 1 FROM records r WHERE r.id = u.id AND r.device_id = $2)
+                    OR EXISTS (SELECT 1 FROM gone g WHERE g.record_id = u.id)",
+                &[&ids, &device_id],
+            )
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let total = ack.stored.len();
+        let ack = Ack {
+            batch_id: ack.batch_id,
+            stored: ack
+                .stored
+                .into_iter()
+                .filter(|id| held.contains(&id.to_string()))
+                .collect(),
+        };
+        let conflicts = (total - ack.stored.len()) as u64;
+        let ack_json = serde_json::to_string(&ack).map_err(|e| StoreError::Task(e.to_string()))?;
+        tx.execute(
+            "UPDATE batches SET ack = $1 WHERE id = $2",
+            &[&ack_json, &batch_id],
+        )
+        .await?;
         tx.commit().await?;
         // Outside the batch's transaction: collectors pruning at once could otherwise
         // deadlock each other's uploads. A failed prune is retried with the next batch.
@@ -320,6 +349,7 @@ impl PgStore {
             Stored {
                 new_batch: true,
                 new_records,
+                conflicts,
             },
         ))
     }

@@ -271,12 +271,22 @@ impl SqliteStore {
                 ])? as u64;
             }
         }
+        // Acknowledged: only what is held for this device now (or is gone on purpose: purged or
+        // forgotten, which the kiosk must stop sending). An id another device's record holds is
+        // a conflict: answering it as stored would lose the record.
+        let (ack, conflicts) = held_for_device(&tx, ack, &device_id)?;
+        let ack_json = serde_json::to_string(&ack).map_err(|e| StoreError::Task(e.to_string()))?;
+        tx.execute(
+            "UPDATE batches SET ack = ?1 WHERE id = ?2",
+            params![ack_json, batch_id],
+        )?;
         tx.commit()?;
         Ok(Outcome::Acknowledged(
             ack,
             Stored {
                 new_batch: true,
                 new_records,
+                conflicts,
             },
         ))
     }
@@ -482,6 +492,34 @@ impl SqliteStore {
             )?,
         })
     }
+}
+
+/// `ack` narrowed to the ids held for `device_id` (or gone on purpose), and how many were not.
+fn held_for_device(
+    tx: &rusqlite::Transaction<'_>,
+    ack: Ack,
+    device_id: &str,
+) -> Result<(Ack, u64), StoreError> {
+    let mut mine = tx.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM records WHERE id = ?1 AND device_id = ?2)
+             OR EXISTS (SELECT 1 FROM gone WHERE record_id = ?1)",
+    )?;
+    let mut stored = Vec::with_capacity(ack.stored.len());
+    let mut conflicts = 0;
+    for id in ack.stored {
+        if mine.query_row(params![id.to_string(), device_id], |r| r.get::<_, bool>(0))? {
+            stored.push(id);
+        } else {
+            conflicts += 1;
+        }
+    }
+    Ok((
+        Ack {
+            batch_id: ack.batch_id,
+            stored,
+        },
+        conflicts,
+    ))
 }
 
 /// A `SELECT device_id, id, petition_id, captured_at, sealed` row.

@@ -695,6 +695,13 @@ fn an_operator_enrols_the_kiosk_and_what_it_signs_reaches_the_collector() {
     assert_eq!(e["code"], "not_enrolled");
     for (collector, code, expected) in [
         ("collect.example.org", code.as_str(), "bad_collector_url"),
+        // Plain http to another machine is refused before any connection (this name does not
+        // even resolve: a connection attempt would have said `collector_unreachable`).
+        (
+            "http://collector.invalid:8440/",
+            code.as_str(),
+            "bad_collector_url",
+        ),
         (address.as_str(), "wrong-code", "enrol_refused"),
         ("http://127.0.0.1:9", code.as_str(), "collector_unreachable"),
     ] {

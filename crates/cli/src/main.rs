@@ -103,7 +103,8 @@ enum Command {
     Enroll {
         #[arg(long)]
         vault: PathBuf,
-        #[arg(long)]
+        /// `https://…`, or `http://` to this computer only.
+        #[arg(long, value_parser = collector_address)]
         to: url::Url,
         #[arg(long)]
         code: String,
@@ -113,7 +114,8 @@ enum Command {
     Sync {
         #[arg(long)]
         vault: PathBuf,
-        #[arg(long)]
+        /// `https://…`, or `http://` to this computer only.
+        #[arg(long, value_parser = collector_address)]
         to: url::Url,
         #[arg(long)]
         once: bool,
@@ -347,4 +349,9 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `--to`: a collector address as the kiosk takes it (plain http only to this computer).
+fn collector_address(text: &str) -> Result<url::Url, String> {
+    placard_kiosk_core::uplink::collector_url(text).map_err(|e| e.to_string())
 }

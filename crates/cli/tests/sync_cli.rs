@@ -39,6 +39,31 @@ async fn enroll_then_sync_once_sends_everything_and_says_so() {
     drop(vault);
     let vault_arg = dir.path().to_str().unwrap();
 
+    // Plain http to another machine is refused in words before any connection.
+    let plain = tokio::task::spawn_blocking({
+        let v = vault_arg.to_owned();
+        move || {
+            placard(&[
+                "enroll",
+                "--vault",
+                &v,
+                "--to",
+                "http://collector.invalid:8440/",
+                "--code",
+                "x",
+            ])
+        }
+    })
+    .await
+    .unwrap();
+    assert!(!plain.status.success());
+    assert!(
+        String::from_utf8_lossy(&plain.stderr)
+            .contains("plain http:// is only for a collector on this computer"),
+        "{}",
+        String::from_utf8_lossy(&plain.stderr)
+    );
+
     // A wrong code is refused, with the collector's reason.
     let bad = tokio::task::spawn_blocking({
         let (v, u) = (vault_arg.to_owned(), url.clone());

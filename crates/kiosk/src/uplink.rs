@@ -41,15 +41,23 @@ impl std::fmt::Debug for SyncLoop {
     }
 }
 
-/// A collector address an operator typed: `http(s)://host[:port][/path]`, with the trailing
-/// slash the API paths are joined to.
+/// A collector address an operator typed: `https://host[:port][/path]` (or `http://` to this
+/// very computer), with the trailing slash the API paths are joined to. Plain `http://` to
+/// anything else is refused before any connection: on the event's Wi-Fi, anyone could answer
+/// in the collector's place and acknowledge records it never stored.
 pub fn collector_url(text: &str) -> Result<url::Url, KioskError> {
     let text = text.trim();
     let mut url =
         url::Url::parse(text).map_err(|e| KioskError::BadCollectorUrl(format!("`{text}`: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
         return Err(KioskError::BadCollectorUrl(format!(
-            "`{text}`: an http:// or https:// address is needed"
+            "`{text}`: an https:// address is needed"
+        )));
+    }
+    if url.scheme() == "http" && !is_loopback(&url) {
+        return Err(KioskError::BadCollectorUrl(format!(
+            "`{text}`: plain http:// is only for a collector on this computer; anyone on the \
+             network could answer in its place, so use https://"
         )));
     }
     if !url.path().ends_with('/') {
@@ -59,6 +67,16 @@ pub fn collector_url(text: &str) -> Result<url::Url, KioskError> {
     url.set_query(None);
     url.set_fragment(None);
     Ok(url)
+}
+
+/// Whether `url` names this computer: `localhost` or a loopback address (127.0.0.0/8, ::1).
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 /// Registers `enrolment` with the collector at `url` using a one-time `code` from
@@ -331,16 +349,27 @@ mod tests {
             "https://collect.example.org/"
         );
         assert_eq!(
-            collector_url("http://10.0.0.2:8440/placard?x=1#y")
+            collector_url("https://10.0.0.2:8440/placard?x=1#y")
                 .unwrap()
                 .as_str(),
-            "http://10.0.0.2:8440/placard/"
+            "https://10.0.0.2:8440/placard/"
         );
+        for here in [
+            "http://127.0.0.1:8440/",
+            "http://localhost/",
+            "http://[::1]:1/",
+        ] {
+            assert!(collector_url(here).is_ok(), "{here}");
+        }
         for bad in [
             "",
             "collect.example.org",
             "ftp://example.org/",
             "file:///etc",
+            // Plain http to another machine: whoever is on the Wi-Fi could answer.
+            "http://10.0.0.2:8440/",
+            "http://collect.example.org/",
+            "http://localhost.example.org/",
         ] {
             assert!(
                 matches!(collector_url(bad), Err(KioskError::BadCollectorUrl(_))),

@@ -136,6 +136,8 @@ pub struct OperatorView {
     pub sync: SyncView,
     /// The packs this kiosk can show.
     pub packs: Vec<PackChoice>,
+    /// The organiser's key signatures are sealed to, short (`age1abcdef…uvwxyz`).
+    pub recipient: Option<String>,
 }
 
 impl From<Panel> for OperatorView {
@@ -154,6 +156,7 @@ impl From<Panel> for OperatorView {
                 .collect(),
             sync: p.sync.into(),
             packs: p.packs.iter().map(PackChoice::from).collect(),
+            recipient: p.recipient,
         }
     }
 }

@@ -43,6 +43,8 @@ pub enum ErrorCode {
     SealFailed,
     /// The vault is damaged (integrity check, tampered or duplicate rows).
     VaultCorrupt,
+    /// The vault seals to another key than the kiosk was set up with: signing is stopped.
+    RecipientMismatch,
     /// The operator PIN was wrong.
     WrongPin,
     /// Too many wrong PINs: the keypad is refused for a while.
@@ -86,7 +88,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for tests that check each has a message in every UI language.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 34] = [
         Self::PackUnavailable,
         Self::PetitionNotFound,
         Self::NotSetUp,
@@ -101,6 +103,7 @@ impl ErrorCode {
         Self::BadDeviceKey,
         Self::SealFailed,
         Self::VaultCorrupt,
+        Self::RecipientMismatch,
         Self::WrongPin,
         Self::PinLockedOut,
         Self::PinChangeRequired,
@@ -139,6 +142,7 @@ impl ErrorCode {
             Self::BadDeviceKey => "bad_device_key",
             Self::SealFailed => "seal_failed",
             Self::VaultCorrupt => "vault_corrupt",
+            Self::RecipientMismatch => "recipient_mismatch",
             Self::WrongPin => "wrong_pin",
             Self::PinLockedOut => "pin_locked_out",
             Self::PinChangeRequired => "pin_change_required",

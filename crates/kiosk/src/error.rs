@@ -35,6 +35,10 @@ pub enum KioskError {
     PinLockedOut { seconds: u64 },
     #[error("this kiosk's PIN is shorter than 6 digits: choose a new one first")]
     PinChangeRequired,
+    #[error(
+        "the vault seals to another organiser key than this kiosk was set up with; signing is stopped until an organiser mends it"
+    )]
+    RecipientMismatch,
     #[error("the operator panel is locked: enter the PIN")]
     OperatorOnly,
     #[error("{0}")]
@@ -93,6 +97,7 @@ impl KioskError {
             Self::WrongPin => ErrorCode::WrongPin,
             Self::PinLockedOut { .. } => ErrorCode::PinLockedOut,
             Self::PinChangeRequired => ErrorCode::PinChangeRequired,
+            Self::RecipientMismatch => ErrorCode::RecipientMismatch,
             Self::OperatorOnly => ErrorCode::OperatorOnly,
             Self::BadSetting(_) => ErrorCode::BadSetting,
             Self::WeakPassphrase => ErrorCode::WeakPassphrase,

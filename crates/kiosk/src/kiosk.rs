@@ -49,6 +49,9 @@ pub struct Kiosk {
     pub(crate) pin_change_due: bool,
     /// When confirmed signatures were last purged (see [`Kiosk::purge_due`]).
     pub(crate) last_purge: Option<Instant>,
+    /// The vault seals to another key than the one `kiosk.json` was set up with: whoever could
+    /// write the vault file would read every later signer. Signing stops until it is mended.
+    pub(crate) recipient_mismatch: bool,
 }
 
 impl Kiosk {
@@ -58,6 +61,7 @@ impl Kiosk {
             crate::private::mend(data_dir)?;
         }
         let settings = Settings::load(&data_dir.join(settings::FILE))?;
+        let settings_recipient = settings.as_ref().map(|s| s.recipient.clone());
         let vault = match &settings {
             Some(s) => {
                 let mut v = Vault::open(&data_dir.join("vault"))?;
@@ -67,6 +71,14 @@ impl Kiosk {
             }
             None => None,
         };
+        let vault_recipient = vault.as_ref().map(|v| v.recipient().to_owned());
+        if let (Some(a), Some(b)) = (&settings_recipient, &vault_recipient)
+            && a != b
+        {
+            eprintln!(
+                "placard: the vault seals to {b}, but this kiosk was set up for {a}: signing is stopped"
+            );
+        }
         Ok(Self {
             data_dir: data_dir.to_owned(),
             settings,
@@ -76,6 +88,10 @@ impl Kiosk {
             tries: load_tries(data_dir),
             pin_change_due: false,
             last_purge: None,
+            recipient_mismatch: match (&settings_recipient, &vault_recipient) {
+                (Some(set_up), Some(sealing)) => set_up != sealing,
+                _ => false,
+            },
         })
     }
 
@@ -159,6 +175,9 @@ impl Kiosk {
     /// this returns `Ok`, the signature is durable and the signer may be thanked. Nothing else
     /// happens on this path: the next signature's preparation is [`Kiosk::prepare`]'s job.
     pub fn sign(&mut self, petition: &Petition, input: SignerInput) -> Result<u64, KioskError> {
+        if self.recipient_mismatch {
+            return Err(KioskError::RecipientMismatch);
+        }
         let before = self.count(&petition.id)?;
         let vault = self.vault.as_mut().ok_or(KioskError::NotSetUp)?;
         vault.sign(&SignRules::for_petition(petition), input)?;
@@ -198,6 +217,20 @@ impl Kiosk {
         Ok(vault.purge_confirmed(wall - chrono::Duration::hours(hours))?)
     }
 
+    /// The organiser's key this kiosk seals to, short (`age1abcdef…uvwxyz`), for the panel: an
+    /// organiser recognises their own key, and a swapped one shows.
+    pub fn recipient_fingerprint(&self) -> Option<String> {
+        let r = self.vault.as_ref()?.recipient();
+        let n = r.chars().count();
+        Some(if n > 16 {
+            let head: String = r.chars().take(10).collect();
+            let tail: String = r.chars().skip(n - 6).collect();
+            format!("{head}…{tail}")
+        } else {
+            r.to_owned()
+        })
+    }
+
     /// Signatures collected here for `petition_id` (0 before set-up).
     pub fn count(&mut self, petition_id: &str) -> Result<u64, KioskError> {
         let Some(vault) = &self.vault else {
@@ -232,6 +265,46 @@ pub(crate) mod tests {
 
     pub(crate) const RECIPIENT: &str =
         "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+
+    /// The attack: whoever can write the vault file puts their own key in its `meta`, and every
+    /// later signer is sealed to them. Before, nothing compared it with `kiosk.json`.
+    #[test]
+    fn a_vault_that_seals_to_another_key_stops_signing() {
+        let data = tempfile::tempdir().unwrap();
+        let p = petition(data.path());
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        kiosk.setup(RECIPIENT, "246813").unwrap();
+        assert_eq!(kiosk.sign(&p, signer("a@b.org")).unwrap(), 1);
+        let ours = kiosk.recipient_fingerprint().unwrap();
+        assert!(
+            ours.starts_with("age1ql3z7h") && ours.ends_with("mcac8p"),
+            "{ours}"
+        );
+        drop(kiosk);
+
+        let theirs = placard_vault::OrganiserKey::generate().recipient();
+        let vault = Vault::open(&data.path().join("vault")).unwrap();
+        vault
+            .connection_for_tests()
+            .execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'recipient'",
+                [&theirs],
+            )
+            .unwrap();
+        drop(vault);
+
+        let mut kiosk = Kiosk::open(data.path()).unwrap();
+        let e = kiosk.sign(&p, signer("b@b.org")).unwrap_err();
+        assert_eq!(e.code(), "recipient_mismatch");
+        assert_eq!(kiosk.count("p").unwrap(), 1, "nothing sealed to their key");
+        // The panel shows the key the vault now seals to: not the organiser's.
+        assert!(
+            kiosk
+                .recipient_fingerprint()
+                .unwrap()
+                .starts_with(&theirs[..10])
+        );
+    }
 
     #[test]
     fn first_run_then_signing_counts_up_and_survives_reopening() {

@@ -248,6 +248,8 @@ pub struct Panel {
     pub petitions: Vec<PetitionTally>,
     pub packs: Vec<packs::PackSource>,
     pub sync: crate::uplink::SyncStatus,
+    /// The organiser's key the vault seals to, short (see [`Kiosk::recipient_fingerprint`]).
+    pub recipient: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -305,8 +307,13 @@ impl KioskApp {
     /// The operator panel's figures (`operator_only` without the PIN).
     pub fn operator_panel(&self) -> Result<Panel, KioskError> {
         let shown = self.shown();
-        let (mut settings, overview) =
-            self.with(|k| Ok((k.operator_settings(), k.overview(Instant::now())?)))?;
+        let (mut settings, overview, recipient) = self.with(|k| {
+            Ok((
+                k.operator_settings(),
+                k.overview(Instant::now())?,
+                k.recipient_fingerprint(),
+            ))
+        })?;
         settings.pack = Some(shown.source.clone());
         let by_id = |id: &str| {
             overview
@@ -333,6 +340,7 @@ impl KioskApp {
             overview,
             packs: self.places().available_packs(),
             sync: self.uplink().status(),
+            recipient,
         })
     }
 

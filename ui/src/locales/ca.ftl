@@ -66,6 +66,7 @@ error-vault_corrupt = El magatzem de signatures d'aquest quiosc està malmès. A
 error-wrong_pin = PIN incorrecte.
 error-pin_locked_out = Massa PIN incorrectes. Torneu-ho a provar d'aquí a { $minutes } min.
 error-pin_change_required = El PIN d'aquest quiosc és massa curt. Trieu-ne un de nou de 6 a 12 xifres.
+error-recipient_mismatch = Aquest quiosc ara no pot recollir signatures: la seva caixa forta no coincideix amb la clau de l'organització. Demaneu-ho a un voluntari.
 error-operator_only = Primer introduïu el PIN d'operador.
 error-bad_setting = Aquest valor no es pot fer servir.
 
@@ -160,6 +161,7 @@ operator-thanks-seconds = Segons a la pantalla d'agraïment
 operator-idle-seconds = Segons abans de «Encara hi sou?»
 operator-countdown-seconds = Segons del compte enrere
 operator-retention = Hores que una signatura confirmada es queda al quiosc (0: s'esborra de seguida)
+operator-recipient = Segellat amb la clau de l'organització
 operator-save = Desa
 operator-saved = S'ha desat.
 operator-sync = Sincronització

@@ -66,6 +66,7 @@ error-vault_corrupt = Der Unterschriftenspeicher dieses Kiosks ist beschädigt. 
 error-wrong_pin = Falsche PIN.
 error-pin_locked_out = Zu viele falsche PINs. Erneut versuchen in { $minutes } Min.
 error-pin_change_required = Die PIN dieses Kiosks ist zu kurz. Wählen Sie eine neue mit 6 bis 12 Ziffern.
+error-recipient_mismatch = Dieser Kiosk kann gerade keine Unterschriften annehmen: Sein Tresor passt nicht zum Schlüssel der Organisation. Bitte fragen Sie eine betreuende Person.
 error-operator_only = Bitte zuerst die Betreuungs-PIN eingeben.
 error-bad_setting = Diese Einstellung ist nicht möglich.
 
@@ -160,6 +161,7 @@ operator-thanks-seconds = Sekunden auf dem Dankesbildschirm
 operator-idle-seconds = Sekunden bis „Noch da?“
 operator-countdown-seconds = Sekunden Countdown
 operator-retention = Stunden, die eine bestätigte Unterschrift am Kiosk bleibt (0: sofort gelöscht)
+operator-recipient = Versiegelt für den Schlüssel der Organisation
 operator-save = Speichern
 operator-saved = Gespeichert.
 operator-sync = Synchronisierung

@@ -68,6 +68,7 @@ error-vault_corrupt = This kiosk's signature store is damaged. Please tell a vol
 error-wrong_pin = Wrong PIN.
 error-pin_locked_out = Too many wrong PINs. Try again in { $minutes } min.
 error-pin_change_required = This kiosk's PIN is too short. Choose a new one of 6 to 12 digits.
+error-recipient_mismatch = This kiosk cannot take signatures now: its safe does not match the organiser's key. Please ask a volunteer.
 error-operator_only = Please enter the operator PIN first.
 error-bad_setting = That setting cannot be used.
 
@@ -162,6 +163,7 @@ operator-thanks-seconds = Seconds on the thank-you screen
 operator-idle-seconds = Seconds before “Still there?”
 operator-countdown-seconds = Seconds of countdown
 operator-retention = Hours a confirmed signature stays on this kiosk (0: deleted at once)
+operator-recipient = Sealed to the organiser key
 operator-save = Save
 operator-saved = Saved.
 operator-sync = Sync

@@ -66,6 +66,7 @@ error-vault_corrupt = El almacén de firmas de este quiosco está dañado. Avisa
 error-wrong_pin = PIN incorrecto.
 error-pin_locked_out = Demasiados PIN incorrectos. Vuelve a intentarlo en { $minutes } min.
 error-pin_change_required = El PIN de este quiosco es demasiado corto. Elige uno nuevo de 6 a 12 cifras.
+error-recipient_mismatch = Este quiosco no puede recoger firmas ahora: su caja fuerte no coincide con la clave de la organización. Pide ayuda a un voluntario.
 error-operator_only = Primero introduce el PIN de operador.
 error-bad_setting = Ese valor no se puede usar.
 
@@ -160,6 +161,7 @@ operator-thanks-seconds = Segundos en la pantalla de agradecimiento
 operator-idle-seconds = Segundos antes de «¿Sigues ahí?»
 operator-countdown-seconds = Segundos de cuenta atrás
 operator-retention = Horas que una firma confirmada se queda en el quiosco (0: se borra enseguida)
+operator-recipient = Sellado con la clave de la organización
 operator-save = Guardar
 operator-saved = Guardado.
 operator-sync = Sincronización

@@ -66,6 +66,7 @@ error-vault_corrupt = Le stockage des signatures de ce kiosque est endommagé. P
 error-wrong_pin = Code PIN incorrect.
 error-pin_locked_out = Trop de codes PIN incorrects. Réessayez dans { $minutes } min.
 error-pin_change_required = Le code PIN de ce kiosque est trop court. Choisissez-en un nouveau de 6 à 12 chiffres.
+error-recipient_mismatch = Ce kiosque ne peut pas recueillir de signatures pour l’instant : son coffre ne correspond pas à la clé de l’organisation. Demandez à un bénévole.
 error-operator_only = Saisissez d’abord le code PIN opérateur.
 error-bad_setting = Ce réglage n’est pas possible.
 
@@ -160,6 +161,7 @@ operator-thanks-seconds = Secondes sur l’écran de remerciement
 operator-idle-seconds = Secondes avant « Toujours là ? »
 operator-countdown-seconds = Secondes de compte à rebours
 operator-retention = Heures pendant lesquelles une signature confirmée reste sur ce kiosque (0 : effacée aussitôt)
+operator-recipient = Scellé pour la clé de l’organisation
 operator-save = Enregistrer
 operator-saved = Enregistré.
 operator-sync = Synchronisation

@@ -66,6 +66,7 @@ error-vault_corrupt = De hantekeningenopslach fan dizze kiosk is skansearre. Sis
 error-wrong_pin = Ferkearde pinkoade.
 error-pin_locked_out = Te faak in ferkearde pinkoade. Besykje it oer { $minutes } min. nochris.
 error-pin_change_required = De pinkoade fan dizze kiosk is te koart. Kies in nije fan 6 oant 12 sifers.
+error-recipient_mismatch = Dizze kiosk kin no gjin hantekeningen oannimme: syn kluis past net by de kaai fan de organisaasje. Freegje in frijwilliger.
 error-operator_only = Folje earst de behearderspinkoade yn.
 error-bad_setting = Dy ynstelling kin net.
 
@@ -160,6 +161,7 @@ operator-thanks-seconds = Sekonden op it tankskerm
 operator-idle-seconds = Sekonden oant ‘Bisto der noch?’
 operator-countdown-seconds = Sekonden ôftellen
 operator-retention = Oeren dat in befêstige hantekening op dizze kiosk bliuwt (0: fuort wiske)
+operator-recipient = Fersegele foar de kaai fan de organisaasje
 operator-save = Bewarje
 operator-saved = Bewarre.
 operator-sync = Syngronisaasje

@@ -66,6 +66,7 @@ error-vault_corrupt = De handtekeningenopslag van deze kiosk is beschadigd. Zeg 
 error-wrong_pin = Verkeerde pincode.
 error-pin_locked_out = Te vaak een verkeerde pincode. Probeer het over { $minutes } min. opnieuw.
 error-pin_change_required = De pincode van deze kiosk is te kort. Kies een nieuwe van 6 tot 12 cijfers.
+error-recipient_mismatch = Deze kiosk kan nu geen handtekeningen aannemen: zijn kluis past niet bij de sleutel van de organisatie. Vraag een vrijwilliger.
 error-operator_only = Vul eerst de beheerderspincode in.
 error-bad_setting = Die instelling kan niet.
 
@@ -160,6 +161,7 @@ operator-thanks-seconds = Seconden op het bedankscherm
 operator-idle-seconds = Seconden tot ‘Ben je er nog?’
 operator-countdown-seconds = Seconden aftellen
 operator-retention = Uren dat een bevestigde handtekening op deze kiosk blijft (0: meteen gewist)
+operator-recipient = Verzegeld voor de sleutel van de organisatie
 operator-save = Opslaan
 operator-saved = Opgeslagen.
 operator-sync = Synchronisatie

@@ -68,6 +68,7 @@ error-vault_corrupt = Magazyn podpisów tego kiosku jest uszkodzony. Powiedz wol
 error-wrong_pin = Błędny PIN.
 error-pin_locked_out = Zbyt wiele błędnych PIN-ów. Spróbuj ponownie za { $minutes } min.
 error-pin_change_required = PIN tego kiosku jest za krótki. Wybierz nowy, od 6 do 12 cyfr.
+error-recipient_mismatch = Ten kiosk nie może teraz przyjmować podpisów: jego sejf nie pasuje do klucza organizacji. Poproś wolontariusza.
 error-operator_only = Najpierw wpisz PIN obsługi.
 error-bad_setting = Tego ustawienia nie można użyć.
 
@@ -172,6 +173,7 @@ operator-thanks-seconds = Sekundy na ekranie podziękowania
 operator-idle-seconds = Sekundy do „Nadal tu jesteś?”
 operator-countdown-seconds = Sekundy odliczania
 operator-retention = Godziny, przez które potwierdzony podpis zostaje w kiosku (0: usuwany od razu)
+operator-recipient = Zapieczętowane kluczem organizacji
 operator-save = Zapisz
 operator-saved = Zapisano.
 operator-sync = Synchronizacja

@@ -66,6 +66,7 @@ error-vault_corrupt = O armazenamento de assinaturas deste quiosque está danifi
 error-wrong_pin = PIN incorreto.
 error-pin_locked_out = PIN incorreto vezes demais. Tente de novo em { $minutes } min.
 error-pin_change_required = O PIN deste quiosque é curto demais. Escolha um novo de 6 a 12 dígitos.
+error-recipient_mismatch = Este quiosque não pode receber assinaturas agora: o cofre dele não corresponde à chave da organização. Chame um voluntário.
 error-operator_only = Digite primeiro o PIN do operador.
 error-bad_setting = Essa configuração não pode ser usada.
 
@@ -160,6 +161,7 @@ operator-thanks-seconds = Segundos na tela de agradecimento
 operator-idle-seconds = Segundos até “Ainda está aí?”
 operator-countdown-seconds = Segundos de contagem regressiva
 operator-retention = Horas que uma assinatura confirmada fica neste quiosque (0: apagada na hora)
+operator-recipient = Selado com a chave da organização
 operator-save = Salvar
 operator-saved = Salvo.
 operator-sync = Sincronização

@@ -66,6 +66,7 @@ error-vault_corrupt = Hifadhi ya sahihi za kioski hiki imeharibika. Tafadhali mw
 error-wrong_pin = PIN si sahihi.
 error-pin_locked_out = PIN zisizo sahihi zimekuwa nyingi. Jaribu tena baada ya dakika { $minutes }.
 error-pin_change_required = PIN ya kioski hiki ni fupi mno. Chagua mpya yenye tarakimu 6 hadi 12.
+error-recipient_mismatch = Kioski hiki hakiwezi kupokea sahihi sasa: sefu yake hailingani na ufunguo wa shirika. Tafadhali muulize mjitolea.
 error-operator_only = Tafadhali andika PIN ya msimamizi kwanza.
 error-bad_setting = Mpangilio huo hauwezi kutumika.
 
@@ -160,6 +161,7 @@ operator-thanks-seconds = Sekunde kwenye skrini ya shukrani
 operator-idle-seconds = Sekunde kabla ya “Bado upo?”
 operator-countdown-seconds = Sekunde za kuhesabu kurudi nyuma
 operator-retention = Saa ambazo sahihi iliyothibitishwa hukaa kwenye kioski hiki (0: hufutwa mara moja)
+operator-recipient = Imefungwa kwa ufunguo wa shirika
 operator-save = Hifadhi
 operator-saved = Imehifadhiwa.
 operator-sync = Usawazishaji

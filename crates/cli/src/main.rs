@@ -221,6 +221,21 @@ enum KioskCmd {
         #[arg(long)]
         pin_file: Option<PathBuf>,
     },
+    /// "Wipe this kiosk" at the end of an event: no sealed signature, no webview data and
+    /// nothing of a signer stays in the data folder (settings and the device key stay, unless
+    /// --all). Refused while signatures wait to be sent, unless --exported names a sealed
+    /// bundle holding all of them, or --accept-loss gives the words `lose N signatures`.
+    Wipe {
+        /// The kiosk's PLACARD_DATA_DIR.
+        #[arg(long)]
+        data_dir: PathBuf,
+        #[arg(long)]
+        all: bool,
+        #[arg(long, conflicts_with = "accept_loss")]
+        exported: Option<PathBuf>,
+        #[arg(long, value_name = "WORDS")]
+        accept_loss: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -328,6 +343,12 @@ fn main() -> ExitCode {
             }
             (None, None) => unreachable!("clap requires --identity or --sealed"),
         },
+        Command::Kiosk(KioskCmd::Wipe {
+            data_dir,
+            all,
+            exported,
+            accept_loss,
+        }) => vault_cmds::kiosk_wipe(&data_dir, all, exported, accept_loss),
         Command::Kiosk(KioskCmd::Setup {
             data_dir,
             recipient,

@@ -1,7 +1,7 @@
 //! `placard keys|vault|sign|export`: the vault's command line, the contract tools and tests use.
 
 use std::io::{Read as _, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
@@ -228,6 +228,29 @@ pub fn export_plain(
         ExportFormat::Jsonl => placard_vault::write_jsonl(&vault, &key, writer)?,
     };
     report_export(summary)
+}
+
+/// `placard kiosk wipe`: see `placard_kiosk_core::wipe`.
+pub fn kiosk_wipe(
+    data_dir: &Path,
+    all: bool,
+    exported: Option<PathBuf>,
+    accept_loss: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    use placard_kiosk_core::wipe::{Consent, wipe};
+    let consent = match (exported, accept_loss) {
+        (Some(bundle), _) => Consent::Exported(bundle),
+        (None, Some(words)) => Consent::LossAccepted(words),
+        (None, None) => Consent::None,
+    };
+    let done = wipe(data_dir, &consent, all)?;
+    println!(
+        "wiped: {} signatures ({} of them unsent) and the webview's data{}",
+        done.records,
+        done.unsent,
+        if all { "; settings and keys too" } else { "" }
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `placard vault forget`: the signer's records, found by their address (any case).

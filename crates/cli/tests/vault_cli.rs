@@ -598,3 +598,104 @@ fn a_signer_is_forgotten_on_request_leaving_no_byte() {
     }
     assert_eq!(vault.stats().unwrap().total, 4);
 }
+
+/// "Wipe this kiosk": refused while signatures wait unsent, unless a sealed export holds them
+/// all or the loss is confirmed in words; afterwards no sealed byte and no webview data stays.
+#[test]
+fn a_kiosk_is_wiped_only_when_nothing_unsent_is_lost_unawares() {
+    let s = Setup::new();
+    std::fs::write(s.path("pin"), "246813\n").unwrap();
+    let data = s.path("kiosk-data");
+    let out = run(placard()
+        .args(["kiosk", "setup", "--data-dir"])
+        .arg(&data)
+        .args(["--recipient", &s.recipient, "--pin-file"])
+        .arg(s.path("pin")));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut vault = placard_vault::Vault::open(&data.join("vault")).unwrap();
+    for i in 0..3 {
+        let mut input = placard_vault::SignerInput::default();
+        input.given_name = "Ada".into();
+        input.email = format!("ada{i}@example.org");
+        vault
+            .sign(&placard_vault::SignRules::basic("p", "US"), input)
+            .unwrap();
+    }
+    let samples: Vec<Vec<u8>> = vault
+        .sealed_rows()
+        .unwrap()
+        .iter()
+        .map(|r| r.sealed[r.sealed.len() / 2..r.sealed.len() / 2 + 48].to_vec())
+        .collect();
+    drop(vault);
+    std::fs::create_dir_all(data.join("webview/cache")).unwrap();
+    std::fs::write(data.join("webview/cache/page"), "what the webview kept").unwrap();
+
+    let wipe = |extra: &[&str]| {
+        run(placard()
+            .args(["kiosk", "wipe", "--data-dir"])
+            .arg(&data)
+            .args(extra))
+    };
+    let out = wipe(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("3 signatures have not been sent yet"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = wipe(&["--accept-loss", "lose 2 signatures"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("`lose 3 signatures`"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // A sealed export to a USB stick, then the wipe.
+    let bundle = s.path("stick.tar");
+    let out = run(placard()
+        .args(["export", "--vault"])
+        .arg(data.join("vault"))
+        .arg("--sealed")
+        .arg(&bundle));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = wipe(&["--exported", bundle.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("wiped: 3 signatures (3 of them unsent)"));
+
+    let mut files = Vec::new();
+    let mut dirs = vec![data.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                files.push(std::fs::read(p).unwrap());
+            }
+        }
+    }
+    for sample in &samples {
+        assert!(
+            !files
+                .iter()
+                .any(|f| f.windows(48).any(|w| w == sample.as_slice()))
+        );
+    }
+    assert!(!data.join("webview").exists());
+    let kiosk = placard_kiosk_core::Kiosk::open(&data).unwrap();
+    assert!(kiosk.is_set_up(), "settings stay");
+    drop(kiosk);
+    let vault = placard_vault::Vault::open(&data.join("vault")).unwrap();
+    assert_eq!(vault.stats().unwrap().total, 0);
+    drop(vault);
+
+    let out = wipe(&["--all"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_dir(&data).unwrap().count(),
+        0,
+        "--all: nothing left"
+    );
+}

@@ -45,6 +45,8 @@ pub enum ErrorCode {
     VaultCorrupt,
     /// The vault seals to another key than the kiosk was set up with: signing is stopped.
     RecipientMismatch,
+    /// A wipe would lose records not sent yet: save them first, or confirm the loss.
+    UnsentRecords,
     /// The operator PIN was wrong.
     WrongPin,
     /// Too many wrong PINs: the keypad is refused for a while.
@@ -88,7 +90,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for tests that check each has a message in every UI language.
-    pub const ALL: [Self; 34] = [
+    pub const ALL: [Self; 35] = [
         Self::PackUnavailable,
         Self::PetitionNotFound,
         Self::NotSetUp,
@@ -104,6 +106,7 @@ impl ErrorCode {
         Self::SealFailed,
         Self::VaultCorrupt,
         Self::RecipientMismatch,
+        Self::UnsentRecords,
         Self::WrongPin,
         Self::PinLockedOut,
         Self::PinChangeRequired,
@@ -143,6 +146,7 @@ impl ErrorCode {
             Self::SealFailed => "seal_failed",
             Self::VaultCorrupt => "vault_corrupt",
             Self::RecipientMismatch => "recipient_mismatch",
+            Self::UnsentRecords => "unsent_records",
             Self::WrongPin => "wrong_pin",
             Self::PinLockedOut => "pin_locked_out",
             Self::PinChangeRequired => "pin_change_required",

@@ -39,6 +39,8 @@ pub enum KioskError {
         "the vault seals to another organiser key than this kiosk was set up with; signing is stopped until an organiser mends it"
     )]
     RecipientMismatch,
+    #[error("not wiped: {0}")]
+    WipeRefused(String),
     #[error("the operator panel is locked: enter the PIN")]
     OperatorOnly,
     #[error("{0}")]
@@ -98,6 +100,7 @@ impl KioskError {
             Self::PinLockedOut { .. } => ErrorCode::PinLockedOut,
             Self::PinChangeRequired => ErrorCode::PinChangeRequired,
             Self::RecipientMismatch => ErrorCode::RecipientMismatch,
+            Self::WipeRefused(_) => ErrorCode::UnsentRecords,
             Self::OperatorOnly => ErrorCode::OperatorOnly,
             Self::BadSetting(_) => ErrorCode::BadSetting,
             Self::WeakPassphrase => ErrorCode::WeakPassphrase,

@@ -26,6 +26,7 @@ pub mod send;
 mod settings;
 mod shown;
 pub mod uplink;
+pub mod wipe;
 
 pub use app::{Attract, AttractPetition, Events, KioskApp, Places, Status};
 pub use error::KioskError;

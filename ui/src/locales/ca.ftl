@@ -67,6 +67,7 @@ error-wrong_pin = PIN incorrecte.
 error-pin_locked_out = Massa PIN incorrectes. Torneu-ho a provar d'aquí a { $minutes } min.
 error-pin_change_required = El PIN d'aquest quiosc és massa curt. Trieu-ne un de nou de 6 a 12 xifres.
 error-recipient_mismatch = Aquest quiosc ara no pot recollir signatures: la seva caixa forta no coincideix amb la clau de l'organització. Demaneu-ho a un voluntari.
+error-unsent_records = Algunes signatures encara no s'han enviat. Deseu-les primer en un llapis USB o confirmeu que es perdran.
 error-operator_only = Primer introduïu el PIN d'operador.
 error-bad_setting = Aquest valor no es pot fer servir.
 

@@ -67,6 +67,7 @@ error-wrong_pin = Falsche PIN.
 error-pin_locked_out = Zu viele falsche PINs. Erneut versuchen in { $minutes } Min.
 error-pin_change_required = Die PIN dieses Kiosks ist zu kurz. Wählen Sie eine neue mit 6 bis 12 Ziffern.
 error-recipient_mismatch = Dieser Kiosk kann gerade keine Unterschriften annehmen: Sein Tresor passt nicht zum Schlüssel der Organisation. Bitte fragen Sie eine betreuende Person.
+error-unsent_records = Einige Unterschriften wurden noch nicht gesendet. Sichern Sie sie zuerst auf einem USB-Stick oder bestätigen Sie, dass sie verloren gehen.
 error-operator_only = Bitte zuerst die Betreuungs-PIN eingeben.
 error-bad_setting = Diese Einstellung ist nicht möglich.
 

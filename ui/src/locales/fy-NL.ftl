@@ -67,6 +67,7 @@ error-wrong_pin = Ferkearde pinkoade.
 error-pin_locked_out = Te faak in ferkearde pinkoade. Besykje it oer { $minutes } min. nochris.
 error-pin_change_required = De pinkoade fan dizze kiosk is te koart. Kies in nije fan 6 oant 12 sifers.
 error-recipient_mismatch = Dizze kiosk kin no gjin hantekeningen oannimme: syn kluis past net by de kaai fan de organisaasje. Freegje in frijwilliger.
+error-unsent_records = Guon hantekeningen binne noch net ferstjoerd. Bewarje se earst op in USB-stick, of befêstigje dat se ferlern geane.
 error-operator_only = Folje earst de behearderspinkoade yn.
 error-bad_setting = Dy ynstelling kin net.
 

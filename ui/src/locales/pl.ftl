@@ -69,6 +69,7 @@ error-wrong_pin = Błędny PIN.
 error-pin_locked_out = Zbyt wiele błędnych PIN-ów. Spróbuj ponownie za { $minutes } min.
 error-pin_change_required = PIN tego kiosku jest za krótki. Wybierz nowy, od 6 do 12 cyfr.
 error-recipient_mismatch = Ten kiosk nie może teraz przyjmować podpisów: jego sejf nie pasuje do klucza organizacji. Poproś wolontariusza.
+error-unsent_records = Niektóre podpisy nie zostały jeszcze wysłane. Najpierw zapisz je na pendrivie albo potwierdź, że przepadną.
 error-operator_only = Najpierw wpisz PIN obsługi.
 error-bad_setting = Tego ustawienia nie można użyć.
 

@@ -105,3 +105,39 @@ impl Vault {
         Ok(u64::try_from(gone).unwrap_or(0))
     }
 }
+
+impl Vault {
+    /// Ids of the records not yet sent anywhere (still in the outbox).
+    pub fn unsent_ids(&self) -> Result<std::collections::HashSet<String>, VaultError> {
+        let mut q = self.conn.prepare("SELECT signature_id FROM outbox")?;
+        let ids = q
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
+    /// "Wipe this kiosk": every sealed record, outbox row, delivery outcome and count goes, the
+    /// deleted bytes overwritten (`secure_delete`), the file compacted and the WAL truncated.
+    /// The caller checks first that nothing unsent is lost unawares. Returns how many records
+    /// went.
+    pub fn wipe_records(&mut self) -> Result<u64, VaultError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(VaultError::from_sqlite)?;
+        for table in [
+            "DELETE FROM outbox",
+            "DELETE FROM deliveries",
+            "DELETE FROM delivery_attempts",
+            "DELETE FROM purged_counts",
+        ] {
+            tx.execute(table, [])?;
+        }
+        let gone = tx.execute("DELETE FROM signatures", [])?;
+        tx.commit().map_err(VaultError::from_sqlite)?;
+        self.conn.execute_batch("VACUUM")?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(u64::try_from(gone).unwrap_or(0))
+    }
+}

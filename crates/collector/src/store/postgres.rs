@@ -91,6 +91,29 @@ pub struct PgStore {
     pool: Pool,
 }
 
+/// Deletes the records `ids` with their outcomes and export marks, keeping the ids in `gone`
+/// so they are not taken back; returns how many records went.
+async fn remove_records(
+    tx: &deadpool_postgres::Transaction<'_>,
+    ids: &[String],
+) -> Result<u64, StoreError> {
+    tx.execute(
+        "INSERT INTO gone (record_id) SELECT UNNEST($1::text[]) ON CONFLICT DO NOTHING",
+        &[&ids],
+    )
+    .await?;
+    for forget in [
+        "DELETE FROM deliveries WHERE record_id = ANY($1)",
+        "DELETE FROM delivery_attempts WHERE record_id = ANY($1)",
+        "DELETE FROM exports WHERE record_id = ANY($1)",
+    ] {
+        tx.execute(forget, &[&ids]).await?;
+    }
+    Ok(tx
+        .execute("DELETE FROM records WHERE id = ANY($1)", &[&ids])
+        .await?)
+}
+
 fn pool_error(e: impl std::fmt::Display) -> StoreError {
     StoreError::Pool(e.to_string())
 }
@@ -508,21 +531,7 @@ impl PgStore {
             &[&ids],
         )
         .await?;
-        tx.execute(
-            "INSERT INTO gone (record_id) SELECT UNNEST($1::text[]) ON CONFLICT DO NOTHING",
-            &[&ids],
-        )
-        .await?;
-        for forget in [
-            "DELETE FROM deliveries WHERE record_id = ANY($1)",
-            "DELETE FROM delivery_attempts WHERE record_id = ANY($1)",
-            "DELETE FROM exports WHERE record_id = ANY($1)",
-        ] {
-            tx.execute(forget, &[&ids]).await?;
-        }
-        let purged = tx
-            .execute("DELETE FROM records WHERE id = ANY($1)", &[&ids])
-            .await?;
+        let purged = remove_records(&tx, &ids).await?;
         tx.commit().await?;
         Ok(purged)
     }
@@ -549,21 +558,7 @@ impl PgStore {
     ) -> Result<u64, StoreError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
-        tx.execute(
-            "INSERT INTO gone (record_id) SELECT UNNEST($1::text[]) ON CONFLICT DO NOTHING",
-            &[&ids],
-        )
-        .await?;
-        for forget in [
-            "DELETE FROM deliveries WHERE record_id = ANY($1)",
-            "DELETE FROM delivery_attempts WHERE record_id = ANY($1)",
-            "DELETE FROM exports WHERE record_id = ANY($1)",
-        ] {
-            tx.execute(forget, &[&ids]).await?;
-        }
-        let forgotten = tx
-            .execute("DELETE FROM records WHERE id = ANY($1)", &[&ids])
-            .await?;
+        let forgotten = remove_records(&tx, ids).await?;
         let n = i64::try_from(forgotten).unwrap_or(i64::MAX);
         tx.execute(
             "INSERT INTO forgotten (email_hash, records) VALUES ($1, $2)",

@@ -439,6 +439,37 @@ fn wrong_pins_lock_the_keypad_across_a_restart_for_longer_each_time() {
 }
 
 #[test]
+fn the_operator_saves_a_sealed_copy_to_a_usb_stick() {
+    let w = app(demo_pack());
+    set_up(&w);
+    for email in ["ada@example.org", "grace@example.org"] {
+        invoke(
+            &w,
+            "sign_petition",
+            json!({"petitionId": "encryption-is-not-a-crime",
+                   "signer": {"given_name": "Ada", "email": email}}),
+        )
+        .expect("signed");
+    }
+    let stick = tempfile::tempdir().expect("stick");
+    let folder = stick.path().display().to_string();
+    let saved = invoke(&w, "operator_save_sealed", json!({"folder": folder})).expect("saved");
+    assert_eq!(saved["records"], 2);
+    let file = saved["file"].as_str().expect("file");
+    assert!(Path::new(file).starts_with(stick.path()), "{file}");
+    let bundle =
+        placard_vault::read_sealed_tar(&std::fs::read(file).expect("read")).expect("a bundle");
+    assert_eq!(bundle.rows.len(), 2);
+    assert_eq!(bundle.recipient, RECIPIENT);
+    // Saved again: a second file, the first untouched.
+    let again = invoke(&w, "operator_save_sealed", json!({"folder": folder})).expect("again");
+    assert_ne!(again["file"], saved["file"]);
+    invoke(&w, "operator_lock", json!({})).unwrap();
+    let e = invoke(&w, "operator_save_sealed", json!({"folder": folder})).expect_err("locked");
+    assert_eq!(e["code"], "operator_only");
+}
+
+#[test]
 fn a_new_pin_needs_the_old_one_and_six_digits() {
     let w = app(demo_pack());
     let e = invoke(

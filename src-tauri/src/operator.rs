@@ -40,12 +40,29 @@ commands! {
         Ok(status.into())
     }
 
+    /// Saves every sealed signature, still sealed, to a new file in `folder` (a USB stick), for
+    /// the collector to import or to keep before the kiosk is wiped.
+    fn operator_save_sealed[window, kiosk](folder: String) -> SavedCopy {
+        let saved = kiosk.save_sealed_copy(std::path::Path::new(&folder))?;
+        Ok(SavedCopy {
+            file: saved.file.display().to_string(),
+            records: count(saved.records),
+        })
+    }
+
     /// Quits the app; only an operator may.
     fn operator_exit[window, kiosk]() -> () {
         kiosk.require_operator()?;
         tauri::Manager::app_handle(&window).exit(0);
         Ok(())
     }
+}
+
+/// A sealed copy written to a USB stick.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SavedCopy {
+    pub file: String,
+    pub records: u32,
 }
 
 /// What a right PIN opened.

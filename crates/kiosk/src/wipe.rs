@@ -105,3 +105,37 @@ fn remove(path: &Path) -> std::io::Result<()> {
         other => other,
     }
 }
+
+/// A sealed copy written for a USB stick.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedCopy {
+    pub file: PathBuf,
+    pub records: u64,
+}
+
+impl crate::KioskApp {
+    /// Writes every sealed signature, still sealed, with a manifest, into a new file in
+    /// `folder` (a USB stick): what a collector imports (`placard-collector import`), and what
+    /// lets a kiosk be wiped without losing what it never sent. Operator only; never replaces
+    /// a file.
+    pub fn save_sealed_copy(&self, folder: &Path) -> Result<SavedCopy, KioskError> {
+        self.with(|k| {
+            k.require_operator(std::time::Instant::now())?;
+            let vault = k.vault.as_ref().ok_or(KioskError::NotSetUp)?;
+            let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+            let device = vault.device_id().simple().to_string();
+            let name = format!("placard-signatures-{}-{stamp}", &device[..8]);
+            let mut file = folder.join(format!("{name}.tar"));
+            let mut n = 1;
+            while file.exists() {
+                n += 1;
+                file = folder.join(format!("{name}-{n}.tar"));
+            }
+            let summary = placard_vault::write_sealed_tar(vault, &file)?;
+            Ok(SavedCopy {
+                file,
+                records: summary.written,
+            })
+        })
+    }
+}

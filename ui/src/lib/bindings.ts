@@ -174,6 +174,8 @@ form: FormSpec,
  */
 share: ShareCode | null, };
 
+export type SavedCopy = { file: string, records: number, };
+
 export type SendFailure = { record_id: string, reason: string, };
 
 export type SendInput = { 
@@ -388,6 +390,13 @@ export const operatorView = () =>
  */
 export const operatorConfigure = (config: OperatorConfig) =>
   call<KioskStatus>("operator_configure", { config });
+
+/**
+ * Saves every sealed signature, still sealed, to a new file in `folder` (a USB stick), for
+ * the collector to import or to keep before the kiosk is wiped.
+ */
+export const operatorSaveSealed = (folder: string) =>
+  call<SavedCopy>("operator_save_sealed", { folder });
 
 /**
  * Quits the app; only an operator may.

@@ -239,7 +239,7 @@ impl Client {
                 Ok(r) => {
                     let status = r.status().as_u16();
                     let retry_after = retry_after(r.headers());
-                    let text = r.text().await.unwrap_or_default();
+                    let text = read_capped(r).await;
                     match status {
                         200..=299 if text.trim().is_empty() => {
                             return Ok(Posted::Failed(format!(
@@ -380,7 +380,7 @@ impl Client {
                 Ok(r) => {
                     let status = r.status().as_u16();
                     let retry_after = retry_after(r.headers());
-                    let text = r.text().await.unwrap_or_default();
+                    let text = read_capped(r).await;
                     match status {
                         200..=299 => return Ok((status, text)),
                         300..=399 => return Err(ApiError::Redirected(status)),
@@ -709,6 +709,24 @@ fn action_network_id(resource: &Value) -> Option<String> {
         .filter_map(Value::as_str)
         .find_map(|i| i.strip_prefix("action_network:"))
         .map(str::to_owned)
+}
+
+/// The most of one answer the client reads: a page of 25 people or petitions is a few tens of
+/// KiB. An answer past it (a hostile or broken server sending without end) is cut there, and
+/// then fails to parse, rather than filling memory.
+pub const MAX_ANSWER: usize = 4 << 20;
+
+/// `r`'s body as text, read up to [`MAX_ANSWER`] bytes (an unreadable one is empty).
+async fn read_capped(mut r: reqwest::Response) -> String {
+    let mut body = Vec::new();
+    while let Ok(Some(chunk)) = r.chunk().await {
+        let room = MAX_ANSWER.saturating_sub(body.len());
+        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if chunk.len() > room {
+            break;
+        }
+    }
+    String::from_utf8_lossy(&body).into_owned()
 }
 
 /// A destination's answer as Placard keeps and shows it: its HTTP status and a fixed category,

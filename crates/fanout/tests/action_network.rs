@@ -563,3 +563,40 @@ async fn a_refusal_of_the_petition_fails_no_signer_and_failed_ones_can_be_retrie
     assert_eq!(retried.to_string(), "sent 1, failed 0, skipped 5");
     assert_eq!(s.books.lock().unwrap().signatures.len(), 6);
 }
+
+/// A server that answers without end (hostile, or broken) is read up to the cap and no
+/// further: the run fails in words instead of filling the kiosk's memory.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_endless_answer_is_cut_at_the_cap() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/api/v2/", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 16 << 10];
+                let _ = stream.read(&mut buf).await;
+                let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n";
+                if stream.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                let chunk = vec![b' '; 64 << 10];
+                let framed = [
+                    format!("{:x}\r\n", chunk.len()).into_bytes(),
+                    chunk,
+                    b"\r\n".to_vec(),
+                ]
+                .concat();
+                while stream.write_all(&framed).await.is_ok() {}
+            });
+        }
+    });
+    let client = Client::new(&base, TOKEN, NonZeroU32::new(100).unwrap()).unwrap();
+    let started = Instant::now();
+    let e = client.petitions().await.unwrap_err();
+    assert!(e.to_string().contains("unreadable answer"), "{e}");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "cut at the cap, not by a timeout"
+    );
+}

@@ -349,10 +349,10 @@ mod tests {
             "https://collect.example.org/"
         );
         assert_eq!(
-            collector_url("https://10.0.0.2:8440/placard?x=1#y")
+            collector_url("https://collect.example.org:8440/placard?x=1#y")
                 .unwrap()
                 .as_str(),
-            "https://10.0.0.2:8440/placard/"
+            "https://collect.example.org:8440/placard/"
         );
         for here in [
             "http://127.0.0.1:8440/",
@@ -367,7 +367,7 @@ mod tests {
             "ftp://example.org/",
             "file:///etc",
             // Plain http to another machine: whoever is on the Wi-Fi could answer.
-            "http://10.0.0.2:8440/",
+            "http://collector.invalid:8440/",
             "http://collect.example.org/",
             "http://localhost.example.org/",
         ] {

@@ -9,7 +9,7 @@ use std::time::Instant;
 use placard_petition::Petition;
 use placard_vault::{SignRules, SignerInput, Vault, VaultError};
 
-use crate::pin::{self, Tries};
+use crate::pin::Tries;
 use crate::settings::{self, OperatorSettings, Settings};
 use crate::{KioskError, PinHash, keys};
 
@@ -21,12 +21,7 @@ pub const PURGE_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 fn load_tries(data_dir: &Path) -> Tries {
     Tries::load(data_dir).unwrap_or_else(|e| {
         eprintln!("placard: the count of wrong PINs cannot be read ({e}); the keypad waits");
-        let mut tries = Tries::default();
-        for _ in 0..pin::ATTEMPTS {
-            tries.start(std::time::SystemTime::now());
-            tries.settle(false, std::time::SystemTime::now());
-        }
-        tries
+        Tries::shut_for_first_wait(std::time::SystemTime::now())
     })
 }
 

@@ -115,6 +115,16 @@ impl Tries {
         )
     }
 
+    /// A count that starts with the keypad shut for the first wait (when the saved one cannot
+    /// be read: not taken as "no wrong PINs").
+    pub fn shut_for_first_wait(now: SystemTime) -> Self {
+        Self {
+            wrong: 0,
+            lockouts: 1,
+            locked_until: Some(unix(now) + FIRST_WAIT.as_secs()),
+        }
+    }
+
     /// How long the keypad stays shut at `now`, if it does. A clock set back cannot stretch a
     /// wait past the longest one this round could have earned.
     pub fn wait(&mut self, now: SystemTime) -> Option<Duration> {

@@ -378,43 +378,28 @@ impl SqliteStore {
         let wanted = i64::try_from(destinations.len()).unwrap_or(i64::MAX);
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS purging (id TEXT PRIMARY KEY);
-             DELETE FROM temp.purging;",
-        )?;
-        tx.execute(
-            "INSERT INTO temp.purging (id) SELECT r.id FROM records r WHERE
-                 (?2 > 0 AND (SELECT COUNT(*) FROM deliveries d
-                     WHERE d.record_id = r.id AND d.sent = 1 AND d.at <= ?1
-                       AND d.destination IN (SELECT value FROM json_each(?3))) = ?2)
-                 OR EXISTS (SELECT 1 FROM exports e WHERE e.record_id = r.id AND e.at <= ?1)",
-            params![cutoff, wanted, dests],
-        )?;
+        let ids: Vec<String> = {
+            let mut q = tx.prepare(
+                "SELECT r.id FROM records r WHERE
+                     (?2 > 0 AND (SELECT COUNT(*) FROM deliveries d
+                         WHERE d.record_id = r.id AND d.sent = 1 AND d.at <= ?1
+                           AND d.destination IN (SELECT value FROM json_each(?3))) = ?2)
+                     OR EXISTS (SELECT 1 FROM exports e WHERE e.record_id = r.id AND e.at <= ?1)",
+            )?;
+            q.query_map(params![cutoff, wanted, dests], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        let ids = serde_json::to_string(&ids).map_err(|e| StoreError::Task(e.to_string()))?;
         tx.execute(
             "INSERT INTO purged_counts (device_id, petition_id, n)
              SELECT device_id, petition_id, COUNT(*) FROM records
-             WHERE id IN (SELECT id FROM temp.purging) GROUP BY device_id, petition_id
+             WHERE id IN (SELECT value FROM json_each(?1)) GROUP BY device_id, petition_id
              ON CONFLICT (device_id, petition_id) DO UPDATE SET n = n + excluded.n",
-            [],
+            [&ids],
         )?;
-        tx.execute(
-            "INSERT OR IGNORE INTO gone (record_id, at) SELECT id, ?1 FROM temp.purging",
-            [now()],
-        )?;
-        for forget in [
-            "DELETE FROM deliveries WHERE record_id IN (SELECT id FROM temp.purging)",
-            "DELETE FROM delivery_attempts WHERE record_id IN (SELECT id FROM temp.purging)",
-            "DELETE FROM exports WHERE record_id IN (SELECT id FROM temp.purging)",
-        ] {
-            tx.execute(forget, [])?;
-        }
-        let purged = tx.execute(
-            "DELETE FROM records WHERE id IN (SELECT id FROM temp.purging)",
-            [],
-        )?;
-        tx.execute("DELETE FROM temp.purging", [])?;
+        let purged = remove_records(&tx, &ids)?;
         tx.commit()?;
-        Ok(purged as u64)
+        Ok(purged)
     }
 
     pub(super) fn salt(&self, fresh: &[u8]) -> Result<Vec<u8>, StoreError> {
@@ -434,28 +419,17 @@ impl SqliteStore {
         let ids = serde_json::to_string(ids).map_err(|e| StoreError::Task(e.to_string()))?;
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let at = now();
-        tx.execute(
-            "INSERT OR IGNORE INTO gone (record_id, at) SELECT value, ?2 FROM json_each(?1)",
-            params![ids, at],
-        )?;
-        for forget in [
-            "DELETE FROM deliveries WHERE record_id IN (SELECT value FROM json_each(?1))",
-            "DELETE FROM delivery_attempts WHERE record_id IN (SELECT value FROM json_each(?1))",
-            "DELETE FROM exports WHERE record_id IN (SELECT value FROM json_each(?1))",
-        ] {
-            tx.execute(forget, [&ids])?;
-        }
-        let forgotten = tx.execute(
-            "DELETE FROM records WHERE id IN (SELECT value FROM json_each(?1))",
-            [&ids],
-        )?;
+        let forgotten = remove_records(&tx, &ids)?;
         tx.execute(
             "INSERT INTO forgotten (email_hash, records, at) VALUES (?1, ?2, ?3)",
-            params![email_hash, i64::try_from(forgotten).unwrap_or(i64::MAX), at],
+            params![
+                email_hash,
+                i64::try_from(forgotten).unwrap_or(i64::MAX),
+                now()
+            ],
         )?;
         tx.commit()?;
-        Ok(forgotten as u64)
+        Ok(forgotten)
     }
 
     pub(super) fn stats(&self) -> Result<Stats, StoreError> {
@@ -492,6 +466,28 @@ impl SqliteStore {
             )?,
         })
     }
+}
+
+/// Deletes the records whose ids are in the JSON array `ids`, with their outcomes and export
+/// marks, keeping the ids in `gone` so they are not taken back; returns how many records went.
+/// (`postgres.rs` has the same.)
+fn remove_records(tx: &rusqlite::Transaction<'_>, ids: &str) -> Result<u64, StoreError> {
+    tx.execute(
+        "INSERT OR IGNORE INTO gone (record_id, at) SELECT value, ?2 FROM json_each(?1)",
+        params![ids, now()],
+    )?;
+    for forget in [
+        "DELETE FROM deliveries WHERE record_id IN (SELECT value FROM json_each(?1))",
+        "DELETE FROM delivery_attempts WHERE record_id IN (SELECT value FROM json_each(?1))",
+        "DELETE FROM exports WHERE record_id IN (SELECT value FROM json_each(?1))",
+    ] {
+        tx.execute(forget, [ids])?;
+    }
+    let gone = tx.execute(
+        "DELETE FROM records WHERE id IN (SELECT value FROM json_each(?1))",
+        [ids],
+    )?;
+    Ok(gone as u64)
 }
 
 /// `ack` narrowed to the ids held for `device_id` (or gone on purpose), and how many were not.

@@ -30,62 +30,39 @@ impl Vault {
     /// moment delays it to the next purge).
     pub fn purge_confirmed(&mut self, confirmed_before: DateTime<Utc>) -> Result<u64, VaultError> {
         let cutoff = confirmed_before.to_rfc3339_opts(SecondsFormat::Millis, true);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(VaultError::from_sqlite)?;
-        tx.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS purging (rowid INTEGER PRIMARY KEY)",
-            [],
-        )?;
-        tx.execute("DELETE FROM temp.purging", [])?;
-        tx.execute(
-            &format!("INSERT INTO temp.purging (rowid) {CONFIRMED}"),
-            params![cutoff],
-        )?;
-        tx.execute(
-            "INSERT INTO purged_counts (petition_id, hour, count)
-             SELECT petition_id, substr(captured_at, 1, 13), COUNT(*) FROM signatures
-             WHERE rowid IN (SELECT rowid FROM temp.purging)
-             GROUP BY petition_id, substr(captured_at, 1, 13)
-             ON CONFLICT (petition_id, hour) DO UPDATE SET count = count + excluded.count",
-            [],
-        )?;
-        for forget in [
-            "DELETE FROM deliveries WHERE record_id IN
-                 (SELECT id FROM signatures WHERE rowid IN (SELECT rowid FROM temp.purging))",
-            "DELETE FROM delivery_attempts WHERE record_id IN
-                 (SELECT id FROM signatures WHERE rowid IN (SELECT rowid FROM temp.purging))",
-            "DELETE FROM outbox WHERE signature_rowid IN (SELECT rowid FROM temp.purging)",
-        ] {
-            tx.execute(forget, [])?;
-        }
-        let purged = tx.execute(
-            "DELETE FROM signatures WHERE rowid IN (SELECT rowid FROM temp.purging)",
-            [],
-        )?;
-        tx.execute("DELETE FROM temp.purging", [])?;
-        tx.commit().map_err(VaultError::from_sqlite)?;
-        if purged > 0 {
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        }
-        Ok(u64::try_from(purged).unwrap_or(0))
+        let ids: Vec<String> = {
+            let mut q = self.conn.prepare(&format!(
+                "SELECT id FROM signatures WHERE rowid IN ({CONFIRMED})"
+            ))?;
+            q.query_map(params![cutoff], |r| r.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        self.remove(&ids, true)
     }
-}
 
-impl Vault {
-    /// Erasure on request: deletes the records `ids` (found by the caller, who opened them
-    /// with the key), sent or not, with their outbox and delivery rows, and leaves no byte of
-    /// them (as a purge does). Their counts go too: a withdrawn signature is not counted.
-    /// Returns how many went.
-    pub fn forget_records(&mut self, ids: &[String]) -> Result<u64, VaultError> {
+    /// Deletes the records `ids` with their outbox and delivery rows in one transaction —
+    /// adding them to `purged_counts` first when `counted` — and then truncates the WAL, so
+    /// (with `secure_delete`) no byte of them stays. Returns how many records went.
+    fn remove(&mut self, ids: &[String], counted: bool) -> Result<u64, VaultError> {
+        if ids.is_empty() {
+            return Ok(0);
+        }
         let ids = serde_json::to_string(ids)
             .map_err(|e| VaultError::Corrupt(format!("record ids: {e}")))?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(VaultError::from_sqlite)?;
+        if counted {
+            tx.execute(
+                "INSERT INTO purged_counts (petition_id, hour, count)
+                 SELECT petition_id, substr(captured_at, 1, 13), COUNT(*) FROM signatures
+                 WHERE id IN (SELECT value FROM json_each(?1))
+                 GROUP BY petition_id, substr(captured_at, 1, 13)
+                 ON CONFLICT (petition_id, hour) DO UPDATE SET count = count + excluded.count",
+                [&ids],
+            )?;
+        }
         for forget in [
             "DELETE FROM deliveries WHERE record_id IN (SELECT value FROM json_each(?1))",
             "DELETE FROM delivery_attempts WHERE record_id IN (SELECT value FROM json_each(?1))",
@@ -98,11 +75,19 @@ impl Vault {
             [&ids],
         )?;
         tx.commit().map_err(VaultError::from_sqlite)?;
-        if gone > 0 {
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        }
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(u64::try_from(gone).unwrap_or(0))
+    }
+}
+
+impl Vault {
+    /// Erasure on request: deletes the records `ids` (found by the caller, who opened them
+    /// with the key), sent or not, with their outbox and delivery rows, and leaves no byte of
+    /// them (as a purge does). Their counts go too: a withdrawn signature is not counted.
+    /// Returns how many went.
+    pub fn forget_records(&mut self, ids: &[String]) -> Result<u64, VaultError> {
+        self.remove(ids, false)
     }
 }
 

@@ -70,10 +70,16 @@ impl VerifyReport {
 impl Vault {
     pub fn stats(&self) -> Result<Stats, VaultError> {
         let mut stats = Stats::default();
+        // Signatures purged after the organisation confirmed them count as sent.
         let mut q = self.conn.prepare(
-            "SELECT s.petition_id, COUNT(o.signature_id), COUNT(*) - COUNT(o.signature_id)
-             FROM signatures s LEFT JOIN outbox o ON o.signature_rowid = s.rowid
-             GROUP BY s.petition_id ORDER BY s.petition_id",
+            "SELECT petition_id, SUM(pending), SUM(sent) FROM (
+                 SELECT s.petition_id, COUNT(o.signature_id) AS pending,
+                        COUNT(*) - COUNT(o.signature_id) AS sent
+                 FROM signatures s LEFT JOIN outbox o ON o.signature_rowid = s.rowid
+                 GROUP BY s.petition_id
+                 UNION ALL
+                 SELECT petition_id, 0, count FROM purged_counts)
+             GROUP BY petition_id ORDER BY petition_id",
         )?;
         for row in q.query_map([], |r| {
             Ok(PetitionCount {
@@ -87,29 +93,6 @@ impl Vault {
             stats.sent += c.sent;
             stats.by_petition.push(c);
         }
-        // Signatures purged after the organisation confirmed them were sent.
-        let mut q = self
-            .conn
-            .prepare("SELECT petition_id, SUM(count) FROM purged_counts GROUP BY petition_id")?;
-        for row in q.query_map([], |r| Ok((r.get::<_, String>(0)?, count_at(r, 1)?)))? {
-            let (petition_id, purged) = row?;
-            stats.sent += purged;
-            match stats
-                .by_petition
-                .iter_mut()
-                .find(|c| c.petition_id == petition_id)
-            {
-                Some(c) => c.sent += purged,
-                None => stats.by_petition.push(PetitionCount {
-                    petition_id,
-                    pending: 0,
-                    sent: purged,
-                }),
-            }
-        }
-        stats
-            .by_petition
-            .sort_by(|a, b| a.petition_id.cmp(&b.petition_id));
         stats.total = stats.pending + stats.sent;
         let mut q = self.conn.prepare(
             "SELECT hour, petition_id, SUM(n) FROM (

@@ -141,6 +141,6 @@ mod tests {
         granted.sort();
         declared.sort();
         assert_eq!(granted, declared);
-        assert_eq!(declared.len(), 23, "{declared:?}");
+        assert_eq!(declared.len(), 24, "{declared:?}");
     }
 }

@@ -72,6 +72,8 @@ pub fn run() {
         .setup(|app| {
             let places = Places::from_env(app.path().app_data_dir()?);
             std::fs::create_dir_all(&places.data_dir)?;
+            // A wipe asked for the webview's data to go: before the new window opens.
+            places.clear_wiped_webview(true)?;
             // Only the small settings file is read before the window opens.
             let locked = places.opens_locked();
             manage(app.handle(), places.clone(), None);
@@ -83,6 +85,13 @@ pub fn run() {
         Ok(app) => app.run(|app, event| {
             if let tauri::RunEvent::Exit = event {
                 stop_sync(app);
+                // After a wipe, the webview's data goes once its window is gone (and again at
+                // the next start, should the webview write more on its way out).
+                if let Some(kiosk) = app.try_state::<KioskApp>()
+                    && let Err(e) = kiosk.places().clear_wiped_webview(false)
+                {
+                    eprintln!("placard: the webview's data could not be removed: {e}");
+                }
             }
         }),
         Err(e) => {

@@ -50,6 +50,24 @@ commands! {
         })
     }
 
+    /// "Wipe this kiosk" at the end of an event: every sealed signature goes, then the app
+    /// quits (the webview's data goes once its window is gone). Refused (`unsent_records`)
+    /// while signatures wait unsent, unless the sealed copy saved since the app started holds
+    /// them all, or `lost` is how many there are (the operator accepts losing them).
+    fn operator_wipe[window, kiosk](lost: Option<u32>) -> WipeDone {
+        let wiped = kiosk.wipe(lost.map(u64::from)).await?;
+        // A moment for the panel to say so before the window goes.
+        let app = tauri::Manager::app_handle(&window).clone();
+        tauri::async_runtime::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            app.exit(0);
+        });
+        Ok(WipeDone {
+            records: count(wiped.records),
+            unsent: count(wiped.unsent),
+        })
+    }
+
     /// Quits the app; only an operator may.
     fn operator_exit[window, kiosk]() -> () {
         kiosk.require_operator()?;
@@ -63,6 +81,14 @@ commands! {
 pub struct SavedCopy {
     pub file: String,
     pub records: u32,
+}
+
+/// What "Wipe this kiosk" removed.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct WipeDone {
+    pub records: u32,
+    /// Unsent ones among them (in the saved copy, or lost as confirmed).
+    pub unsent: u32,
 }
 
 /// What a right PIN opened.

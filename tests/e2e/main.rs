@@ -1231,6 +1231,109 @@ async fn a_kiosk_with_no_collector_sends_to_action_network_from_the_panel() {
     kiosk.axe("operator panel, sent to Action Network").await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(feature = "custom-protocol"),
+    ignore = "needs --features custom-protocol"
+)]
+async fn wiping_the_kiosk_is_refused_until_a_sealed_copy_holds_what_is_unsent() {
+    let org = Organiser::new();
+    let kiosk = Kiosk::start(None).await;
+    kiosk.set_up(&org.recipient).await;
+    for (name, email) in [("Ada", "ada@example.org"), ("Grace", "grace@example.org")] {
+        kiosk.click("[data-testid=attract-sign]").await;
+        kiosk.fill("given_name", name).await;
+        kiosk.fill("email", email).await;
+        kiosk.click("[data-testid=submit]").await;
+        kiosk.click("[data-testid=thanks-done]").await;
+    }
+    let data = kiosk.data_dir().to_owned();
+    assert!(
+        data.join("webview").is_dir(),
+        "the webview keeps its data here"
+    );
+    kiosk.operator_pin("246813").await;
+    assert!(
+        kiosk
+            .text("[data-testid=wipe-unsent]")
+            .await
+            .starts_with("2 signatures have not been sent yet."),
+    );
+    // Nothing saved: refused, and nothing is lost.
+    kiosk.click("[data-testid=wipe-start]").await;
+    kiosk.click("[data-testid=wipe-yes]").await;
+    let refused = kiosk.wait("[data-testid=wipe-error]").await;
+    assert_eq!(
+        refused.attr("data-code").await.expect("code").as_deref(),
+        Some("unsent_records")
+    );
+    assert_eq!(org.open(&data.join("vault")).len(), 2);
+
+    // A sealed copy on the "USB stick", then the wipe goes ahead and the app quits.
+    let stick = tempfile::tempdir().expect("stick");
+    kiosk
+        .fill("save_folder", &stick.path().display().to_string())
+        .await;
+    kiosk.click("[data-testid=save-start]").await;
+    kiosk
+        .wait("[data-testid=save-done][data-records='2']")
+        .await;
+    kiosk.click("[data-testid=wipe-start]").await;
+    kiosk.click("[data-testid=wipe-yes]").await;
+    assert_eq!(
+        kiosk.text("[data-testid=wipe-done]").await,
+        "Wiped 2 signatures. Placard closes now."
+    );
+    kiosk
+        .js("document.querySelector('[data-testid=wipe-done]').scrollIntoView({block: 'center'}); return 0;")
+        .await;
+    kiosk.screenshot("78-wiped").await;
+    let quit = harness::eventually(Duration::from_secs(10), || !kiosk.app_running()).await;
+    assert!(quit, "the app is still running after the wipe");
+
+    // Not a sealed byte of them in any file of the data folder, and no webview data.
+    let bundle = std::fs::read_dir(stick.path())
+        .expect("stick")
+        .next()
+        .expect("the saved copy")
+        .expect("entry")
+        .path();
+    let held = placard_vault::read_sealed_tar(&std::fs::read(bundle).expect("bundle"))
+        .expect("a sealed bundle");
+    assert_eq!(held.rows.len(), 2);
+    let samples: Vec<&[u8]> = held
+        .rows
+        .iter()
+        .map(|r| &r.sealed[r.sealed.len() / 2..r.sealed.len() / 2 + 48])
+        .collect();
+    let mut dirs = vec![data.clone()];
+    let mut scanned = 0;
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).expect("data folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("file");
+            scanned += 1;
+            for sample in &samples {
+                assert!(
+                    !bytes.windows(sample.len()).any(|w| w == *sample),
+                    "a sealed signature is still in {}",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(scanned > 0, "the vault and settings stay");
+    assert!(!data.join("webview").exists(), "the webview's data stayed");
+    let vault = placard_vault::Vault::open(&data.join("vault")).expect("vault");
+    assert_eq!(vault.stats().expect("stats").total, 0);
+    drop(vault);
+    kiosk.stop().await;
+}
+
 /// No trace of a signer: none of `values` anywhere in the DOM or in any field's value.
 async fn assert_no_trace(kiosk: &Kiosk, values: &[&str]) {
     let dom = kiosk.dom().await;

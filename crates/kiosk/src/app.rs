@@ -89,6 +89,8 @@ struct Inner {
     sending: SendSlot,
     /// PIN attempts, one at a time (see `operator_unlock`).
     pin_attempts: tokio::sync::Mutex<()>,
+    /// The sealed copy last saved from the panel since the app started (see `wipe`).
+    saved_copy: Mutex<Option<PathBuf>>,
 }
 
 /// What opening produced.
@@ -144,6 +146,7 @@ impl KioskApp {
             uplink: Uplink::new(runtime, events),
             sending: SendSlot::default(),
             pin_attempts: tokio::sync::Mutex::new(()),
+            saved_copy: Mutex::new(None),
         }))
     }
 
@@ -220,6 +223,10 @@ impl KioskApp {
 
     pub(crate) fn pin_attempts(&self) -> &tokio::sync::Mutex<()> {
         &self.0.pin_attempts
+    }
+
+    pub(crate) fn saved_copy(&self) -> &Mutex<Option<PathBuf>> {
+        &self.0.saved_copy
     }
 
     // ---- Showing -------------------------------------------------------------------------

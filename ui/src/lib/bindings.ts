@@ -295,6 +295,12 @@ export type Unlocked = {
  */
 change_pin: boolean, };
 
+export type WipeDone = { records: number, 
+/**
+ * Unsent ones among them (in the saved copy, or lost as confirmed).
+ */
+unsent: number, };
+
 // ---- Commands ----
 
 /**
@@ -397,6 +403,15 @@ export const operatorConfigure = (config: OperatorConfig) =>
  */
 export const operatorSaveSealed = (folder: string) =>
   call<SavedCopy>("operator_save_sealed", { folder });
+
+/**
+ * "Wipe this kiosk" at the end of an event: every sealed signature goes, then the app
+ * quits (the webview's data goes once its window is gone). Refused (`unsent_records`)
+ * while signatures wait unsent, unless the sealed copy saved since the app started holds
+ * them all, or `lost` is how many there are (the operator accepts losing them).
+ */
+export const operatorWipe = (lost: number | null) =>
+  call<WipeDone>("operator_wipe", { lost });
 
 /**
  * Quits the app; only an operator may.

@@ -213,8 +213,8 @@ fn first_run_setup_then_signing_counts_up() {
         invoke(&w, "kiosk_status", json!({})).unwrap()["set_up"],
         false
     );
-    let signer =
-        json!({"given_name": "Ada", "family_name": "Lovelace", "email": "ada@example.org"});
+    // The demo's "Encryption is not a crime!" asks signers to confirm its privacy notice.
+    let signer = json!({"given_name": "Ada", "family_name": "Lovelace", "email": "ada@example.org", "consent": true});
     let e = invoke(
         &w,
         "sign_petition",
@@ -300,7 +300,11 @@ fn rejected_signatures_say_which_fields_and_store_nothing() {
     assert_eq!(e["code"], "invalid_input");
     assert_eq!(
         e["fields"],
-        json!([{"field": "given_name", "code": "required"}, {"field": "email", "code": "invalid_email"}])
+        json!([
+            {"field": "given_name", "code": "required"},
+            {"field": "email", "code": "invalid_email"},
+            {"field": "consent", "code": "consent_missing"}
+        ])
     );
     let attract = invoke(&w, "attract_view", json!({"index": 1, "lang": null})).unwrap();
     assert_eq!(attract["shown"]["count"], 0);
@@ -311,6 +315,111 @@ fn rejected_signatures_say_which_fields_and_store_nothing() {
     )
     .expect_err("no petition");
     assert_eq!(e["code"], "petition_not_found");
+}
+
+/// The form shows the privacy notice of the language it is in and, where the petition asks,
+/// a required box; each record's consent receipt names the notice the signer saw by its hash.
+#[test]
+fn consent_is_asked_where_the_petition_says_and_its_receipt_names_the_notice_shown() {
+    let w = app(demo_pack());
+    let key = placard_vault::OrganiserKey::generate();
+    invoke(
+        &w,
+        "setup_kiosk",
+        json!({"recipient": key.recipient(), "pin": "246813"}),
+    )
+    .expect("set up");
+    let notice = |name: &str| {
+        placard_petition::notice::digest(
+            &std::fs::read_to_string(demo_pack().join(name)).expect("notice"),
+        )
+    };
+    let page = invoke(
+        &w,
+        "get_petition",
+        json!({"id": "encryption-is-not-a-crime", "lang": "en"}),
+    )
+    .unwrap();
+    assert_eq!(page["form"]["consent_required"], true);
+    assert!(
+        page["privacy_html"]
+            .as_str()
+            .unwrap()
+            .contains("<h2>How we use your data</h2>")
+    );
+    let page = invoke(
+        &w,
+        "get_petition",
+        json!({"id": "defend-encryption-worldwide", "lang": "sw"}),
+    )
+    .unwrap();
+    assert_eq!(page["form"]["consent_required"], false);
+    assert!(
+        page["privacy_html"]
+            .as_str()
+            .unwrap()
+            .contains("Jinsi tunavyotumia data yako")
+    );
+
+    let signer = |consent: Option<bool>, locale: &str| {
+        let mut s = json!({"given_name": "Ada", "email": "ada@example.org", "locale": locale, "subscribe": true});
+        if let Some(c) = consent {
+            s["consent"] = json!(c);
+        }
+        s
+    };
+    let e = invoke(
+        &w,
+        "sign_petition",
+        json!({"petitionId": "encryption-is-not-a-crime", "signer": signer(Some(false), "en")}),
+    )
+    .expect_err("no consent");
+    assert_eq!(
+        e["fields"],
+        json!([{"field": "consent", "code": "consent_missing"}])
+    );
+    invoke(
+        &w,
+        "sign_petition",
+        json!({"petitionId": "encryption-is-not-a-crime", "signer": signer(Some(true), "en")}),
+    )
+    .expect("signed with consent");
+    invoke(
+        &w,
+        "sign_petition",
+        json!({"petitionId": "defend-encryption-worldwide", "signer": signer(None, "sw")}),
+    )
+    .expect("signed, no box asked");
+
+    let vault = placard_vault::Vault::open(&w.data.path().join("vault")).expect("vault");
+    let mut records: Vec<_> = vault
+        .open_records(&key)
+        .expect("records")
+        .into_iter()
+        .map(|r| r.expect("opens"))
+        .collect();
+    records.sort_by(|a, b| a.petition_id.cmp(&b.petition_id));
+    let (worldwide, not_a_crime) = (&records[0].consent, &records[1].consent);
+    assert_eq!(
+        not_a_crime.notice_sha256.as_deref(),
+        Some(notice("privacy.md").as_str())
+    );
+    assert_eq!(not_a_crime.notice_lang, None);
+    // `opt_in: true`: no updates box was shown.
+    assert_eq!(
+        (not_a_crime.consent_box, not_a_crime.updates_box),
+        (Some(true), None)
+    );
+    assert_eq!(
+        worldwide.notice_sha256.as_deref(),
+        Some(notice("privacy.sw.md").as_str())
+    );
+    assert_eq!(worldwide.notice_lang.as_deref(), Some("sw"));
+    assert_eq!(
+        (worldwide.consent_box, worldwide.updates_box),
+        (None, Some(true))
+    );
+    assert!(!worldwide.at.is_empty());
 }
 
 fn set_up(w: &TestApp) {
@@ -447,7 +556,7 @@ fn the_operator_saves_a_sealed_copy_to_a_usb_stick() {
             &w,
             "sign_petition",
             json!({"petitionId": "encryption-is-not-a-crime",
-                   "signer": {"given_name": "Ada", "email": email}}),
+                   "signer": {"given_name": "Ada", "email": email, "consent": true}}),
         )
         .expect("signed");
     }
@@ -770,7 +879,7 @@ fn an_operator_enrols_the_kiosk_and_what_it_signs_reaches_the_collector() {
             &w,
             "sign_petition",
             json!({"petitionId": "encryption-is-not-a-crime",
-                   "signer": {"given_name": "Ada", "email": email}}),
+                   "signer": {"given_name": "Ada", "email": email, "consent": true}}),
         )
         .expect("signed");
     }
@@ -916,7 +1025,7 @@ fn an_organiser_sends_the_kiosks_signatures_to_action_network_from_the_panel() {
             &w,
             "sign_petition",
             json!({"petitionId": "encryption-is-not-a-crime",
-                   "signer": {"given_name": "Ada", "email": email}}),
+                   "signer": {"given_name": "Ada", "email": email, "consent": true}}),
         )
         .expect("signed");
     }

@@ -51,6 +51,9 @@ pub struct PetitionView {
     /// Sanitised HTML; images point at the `pack:` scheme.
     pub body_html: String,
     pub disclosure_html: Option<String>,
+    /// The privacy notice (sanitised HTML), shown above the form's boxes; its SHA-256 goes
+    /// into the record's consent receipt.
+    pub privacy_html: Option<String>,
     pub opt_in: bool,
     pub target_country: Option<String>,
     pub tags: Vec<String>,
@@ -87,6 +90,8 @@ pub struct FormSpec {
     pub countries: Vec<String>,
     /// A finger/mouse signature pad (`signature_pad: true`); drawing is optional.
     pub signature_pad: bool,
+    /// A required, unticked box: the signer has read the privacy notice (`consent`).
+    pub consent_required: bool,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, TS)]
@@ -128,6 +133,7 @@ impl From<PetitionPage> for PetitionView {
             action_text: p.action_text,
             body_html: shown.body_html,
             disclosure_html: shown.disclosure_html,
+            privacy_html: shown.privacy.map(|n| n.html),
             opt_in: p.opt_in,
             target_country: p.target_country,
             tags: p.tags,
@@ -146,6 +152,7 @@ impl From<PetitionPage> for PetitionView {
                     .map(str::to_owned)
                     .collect(),
                 signature_pad: r.signature_pad,
+                consent_required: r.consent_required,
             },
             share: share.map(|(url, qr)| ShareCode {
                 url,

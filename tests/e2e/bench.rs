@@ -37,7 +37,8 @@ fn tap_and_time(action: &str, target: &str) -> String {
 fn sign_and_time() -> String {
     let fill = "const set = (n, v) => { const e = document.querySelector(`[name='${n}']`); e.value = v;\
                   e.dispatchEvent(new Event('input', {bubbles: true})); };\
-                set('given_name', 'Bench'); set('email', `bench${arguments[0]}@example.org`);";
+                set('given_name', 'Bench'); set('email', `bench${arguments[0]}@example.org`);\
+                const consent = document.querySelector('[name=consent]'); if (consent) consent.click();";
     let tap = "document.querySelector('[data-testid=submit]').click();";
     format!("{fill}{}", tap_and_time(tap, "[data-testid=thank-you]"))
 }

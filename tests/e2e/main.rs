@@ -138,7 +138,9 @@ async fn demo_petitions_on_the_attract_screen_and_their_pages() {
             "family_name",
             "email",
             "postal_code",
-            "country"
+            "country",
+            // Its privacy notice must be confirmed (`consent_required: true`).
+            "consent"
         ])
     );
     kiosk.axe("form").await;
@@ -318,6 +320,16 @@ async fn signing_in_english_seals_counts_and_opens_with_the_organiser_key() {
         kiosk.text("[data-testid=issue-email]").await,
         "This field is required."
     );
+    // This petition asks signers to confirm its privacy notice, shown above the box.
+    assert_eq!(
+        kiosk.text("[data-testid=issue-consent]").await,
+        "Please tick the box to confirm you have read how your data is used."
+    );
+    let notice = kiosk.text("[data-testid=privacy-notice]").await;
+    assert!(
+        notice.starts_with("How we use your data") && notice.contains("Example Campaign e.V."),
+        "{notice}"
+    );
     kiosk.screenshot("10-form-required").await;
     kiosk.axe("form with errors").await;
 
@@ -340,6 +352,7 @@ async fn signing_in_english_seals_counts_and_opens_with_the_organiser_key() {
     // Then right: thanks, with the count and the QR code to the petition's page.
     kiosk.fill("email", "ada@example.org").await;
     kiosk.fill("postal_code", "02139").await;
+    kiosk.click("[name=consent]").await;
     kiosk.click("[data-testid=submit]").await;
     kiosk.wait("[data-testid=thank-you]").await;
     assert_eq!(
@@ -363,6 +376,7 @@ async fn signing_in_english_seals_counts_and_opens_with_the_organiser_key() {
     kiosk.click("[data-testid=attract-sign]").await;
     kiosk.fill("given_name", "Grace").await;
     kiosk.fill("email", "grace@example.org").await;
+    kiosk.click("[name=consent]").await;
     kiosk.click("[data-testid=submit]").await;
     assert_eq!(
         kiosk.text("[data-testid=thanks-count]").await,
@@ -409,6 +423,19 @@ async fn signing_in_english_seals_counts_and_opens_with_the_organiser_key() {
     );
     assert_eq!(ada.locale, "en");
     assert_eq!(records[1].email, "grace@example.org");
+    // Each record's consent receipt names the notice shown, by the hash of its text.
+    let notice = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/demo/privacy.md"),
+    )
+    .expect("the demo notice");
+    for r in &records {
+        assert_eq!(
+            r.consent.notice_sha256.as_deref(),
+            Some(placard_petition::notice::digest(&notice).as_str())
+        );
+        assert_eq!(r.consent.consent_box, Some(true));
+        assert_eq!(r.consent.at, r.captured_at);
+    }
     org.cli_ok(&["vault", "verify", "--vault"], &vault);
     kiosk.stop().await;
 }
@@ -740,6 +767,7 @@ async fn operator_pin_settings_and_the_idle_reset() {
     kiosk.click("[data-testid=attract-sign]").await;
     kiosk.fill("given_name", "Achieng").await;
     kiosk.fill("email", "achieng@example.org").await;
+    kiosk.click("[name=consent]").await;
     kiosk.click("[data-testid=submit]").await;
     kiosk.wait("[data-testid=thank-you]").await;
     kiosk

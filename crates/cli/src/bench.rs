@@ -22,6 +22,8 @@ pub fn capture(dir: Option<&Path>, signatures: usize, prefill: u64) -> anyhow::R
         forced_opt_in: false,
         default_country: Some("US".into()),
         extra_fields: vec![],
+        consent_required: false,
+        notice: None,
     };
     println!(
         "disk: {} ; {signatures} signatures per measurement",

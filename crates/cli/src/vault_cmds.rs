@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
-use placard_petition::{Pack, Renderer};
-use placard_vault::{ErrorCode, OrganiserKey, SignRules, SignerInput, Vault, VaultError};
+use placard_petition::{Pack, PackEntry, Renderer};
+use placard_vault::{ErrorCode, OrganiserKey, SignerInput, Vault, VaultError};
 use serde_json::json;
 use zeroize::Zeroizing;
 
@@ -170,7 +170,8 @@ fn failure(code: ErrorCode, message: impl Into<String>) -> SignFailure {
 
 fn sign_inner(dir: &Path, pack: &Path, petition: &str) -> Result<String, SignFailure> {
     let mut vault = Vault::open(dir)?;
-    let rules = rules_for(pack, petition)?;
+    let pack = load_pack(pack)?;
+    let entry = petition_in(&pack, petition)?;
     // The raw bytes are plaintext signer data too: wiped when dropped.
     let mut raw = Zeroizing::new(Vec::with_capacity(4096));
     std::io::stdin()
@@ -190,19 +191,23 @@ fn sign_inner(dir: &Path, pack: &Path, petition: &str) -> Result<String, SignFai
         )
     })?;
     drop(raw);
+    // The receipt names the notice of the signer's `locale`, as the app's form shows it.
+    let rules = placard_kiosk_core::sign_rules(entry, &input.locale);
     Ok(vault.sign(&rules, input)?.to_string())
 }
 
-fn rules_for(pack: &Path, petition: &str) -> Result<SignRules, SignFailure> {
-    let pack = Pack::load(pack, &Renderer::default())
-        .map_err(|e| failure(ErrorCode::PackUnavailable, e.to_string()))?;
-    let entry = pack.get(petition).ok_or_else(|| {
+fn load_pack(pack: &Path) -> Result<Pack, SignFailure> {
+    Pack::load(pack, &Renderer::default())
+        .map_err(|e| failure(ErrorCode::PackUnavailable, e.to_string()))
+}
+
+fn petition_in<'p>(pack: &'p Pack, petition: &str) -> Result<&'p PackEntry, SignFailure> {
+    pack.get(petition).ok_or_else(|| {
         failure(
             ErrorCode::PetitionNotFound,
             format!("no petition `{petition}` in the pack"),
         )
-    })?;
-    Ok(SignRules::for_petition(&entry.original.petition))
+    })
 }
 
 pub enum ExportFormat {
@@ -320,8 +325,10 @@ pub fn sign_loop(
     count: Option<u64>,
 ) -> anyhow::Result<ExitCode> {
     let mut vault = Vault::open(dir)?;
-    let rules =
-        rules_for(pack, petition).map_err(|f| anyhow::anyhow!("{}: {}", f.code, f.message))?;
+    let pack = load_pack(pack).map_err(|f| anyhow::anyhow!("{}: {}", f.code, f.message))?;
+    let entry =
+        petition_in(&pack, petition).map_err(|f| anyhow::anyhow!("{}: {}", f.code, f.message))?;
+    let rules = placard_kiosk_core::sign_rules(entry, "");
     let mut out = std::io::stdout().lock();
     let mut i = 0u64;
     while count.is_none_or(|c| i < c) {
@@ -330,6 +337,8 @@ pub fn sign_loop(
         s.family_name = "Test".into();
         s.email = format!("crash{i}@example.org");
         s.postal_code = "02139".into();
+        // Made-up signers who ticked every box the petition asks for.
+        s.consent = Some(true);
         let id = vault.sign(&rules, s)?;
         writeln!(out, "{id}")?;
         out.flush()?;

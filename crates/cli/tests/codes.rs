@@ -82,7 +82,7 @@ fn the_cli_and_the_app_report_the_same_codes() {
         .unwrap();
     let vault = kiosk.join("vault");
     let bad_email = json!({"given_name": "Ada", "email": "ada-at-example"});
-    let good = json!({"given_name": "Ada", "email": "ada@example.org"});
+    let good = json!({"given_name": "Ada", "email": "ada@example.org", "consent": true});
 
     let cases = [
         ("invalid input", PETITION, &bad_email, "invalid_input"),

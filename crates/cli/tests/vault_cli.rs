@@ -110,6 +110,8 @@ fn signers() -> Vec<Value> {
                 "postal_code": "02139",
                 "subscribe": i % 2 == 0,
                 "locale": locales[i],
+                // The demo's petition asks signers to confirm its privacy notice.
+                "consent": true,
             })
         })
         .collect()
@@ -254,7 +256,7 @@ fn plaintext_exports_after_unlock() {
     let lines: Vec<&str> = body.lines().collect();
     assert_eq!(
         lines[0],
-        "first_name,last_name,email,zip_code,country,address_line,city,phone,comment,subscribed,petition,captured_at,record_id"
+        "first_name,last_name,email,zip_code,country,address_line,city,phone,comment,subscribed,petition,captured_at,record_id,privacy_notice_sha256,privacy_notice_lang,consent_box,updates_box"
     );
     assert_eq!(lines.len(), 6);
     assert!(
@@ -265,6 +267,16 @@ fn plaintext_exports_after_unlock() {
         lines[1]
     );
     assert!(lines[2].starts_with("محمد,Family1,"), "{}", lines[2]);
+    // The consent receipt: the demo notice's hash, the box ticked, no updates box (`opt_in:
+    // true` shows the disclosure instead).
+    let notice = placard_petition::notice::digest(
+        &std::fs::read_to_string(demo_pack().join("privacy.md")).unwrap(),
+    );
+    assert!(
+        lines[1].ends_with(&format!(",{notice},,true,")),
+        "{}",
+        lines[1]
+    );
     // Signers in clear: the file is the organiser's alone, and a second export never replaces it.
     #[cfg(unix)]
     {
@@ -343,11 +355,18 @@ fn sign_failures_are_json_with_stable_codes_and_store_nothing() {
             "an error echoed signer data: {body}"
         );
     }
-    let out = s.sign(&json!({"given_name": "Ada", "email": "nope"}));
+    let out = s.sign(&json!({"given_name": "Ada", "email": "nope", "consent": true}));
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         body["fields"],
         json!([{"field": "email", "code": "invalid_email"}])
+    );
+    // The demo's "Encryption is not a crime!" asks for consent to its privacy notice.
+    let out = s.sign(&json!({"given_name": "Ada", "email": "ada@example.org"}));
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        body["fields"],
+        json!([{"field": "consent", "code": "consent_missing"}])
     );
     let out = run(placard()
         .args(["vault", "stats", "--json", "--vault"])

@@ -229,6 +229,15 @@ enum Command {
         #[arg(long = "destination", value_parser = [run::ACTION_NETWORK, run::WEBHOOK])]
         destinations: Vec<String>,
     },
+    /// Print the privacy notice a consent receipt names (its `notice_sha256`, or the first 8
+    /// or more hex digits of it), found in the packs served to kiosks and the built-in demo
+    /// pack: what that signer was shown, word for word.
+    Notice {
+        /// The folder `serve --packs` serves.
+        #[arg(long)]
+        packs: Option<PathBuf>,
+        sha256: String,
+    },
     /// Records held, in total, by device and by petition.
     Stats {
         #[arg(long, default_value = "sqlite://collector.db")]
@@ -534,6 +543,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let cutoff = chrono::Utc::now() - chrono::Duration::days(i64::from(retain_days));
                 let purged = Store::open(&db).await?.purge(&destinations, cutoff).await?;
                 println!("purged {purged} records; their counts stay");
+            }
+            Command::Notice { packs, sha256 } => {
+                let found = placard_collector::packs::find_notice(packs.as_deref(), &sha256)?;
+                let Some(first) = found.first() else {
+                    anyhow::bail!(
+                        "no privacy notice with SHA-256 {sha256} in the built-in demo pack{}",
+                        packs
+                            .map(|p| format!(" or the packs under {}", p.display()))
+                            .unwrap_or_default()
+                    );
+                };
+                // The same text may be shown in several places; it is printed once.
+                for f in &found {
+                    eprintln!("shown with {} (sha256 {})", f.place, f.notice.sha256);
+                }
+                if found.iter().any(|f| f.notice.sha256 != first.notice.sha256) {
+                    anyhow::bail!("several notices start with {sha256}: give more of the hash");
+                }
+                print!("{}", first.notice.markdown);
             }
             Command::Stats { db, json } => {
                 let stats = Store::open(&db).await?.stats().await?;

@@ -184,3 +184,64 @@ mod tests {
         assert_eq!(shelf.builds(), 4);
     }
 }
+
+/// A privacy notice found by its SHA-256 (`placard-collector notice`).
+#[derive(Debug, Clone)]
+pub struct FoundNotice {
+    /// Where it is shown: `PACK/PETITION` and the language (`original` or a tag).
+    pub place: String,
+    pub notice: placard_petition::Notice,
+}
+
+/// The privacy notices under `packs` (each subfolder a pack, as `serve --packs` serves them)
+/// and in the built-in demo pack whose SHA-256 starts with `sha256` (at least 8 hex digits):
+/// what a consent receipt's `notice_sha256` names, so an organisation can show what a signer
+/// was shown.
+pub fn find_notice(packs: Option<&Path>, sha256: &str) -> Result<Vec<FoundNotice>, std::io::Error> {
+    let wanted = sha256.trim().to_ascii_lowercase();
+    if wanted.len() < 8 || !wanted.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "a notice's SHA-256 is hex digits (at least 8 of them)",
+        ));
+    }
+    let demo = tempfile::tempdir()?;
+    let mut folders = vec![(
+        "demo".to_owned(),
+        placard_petition::demo::extract(demo.path())?.to_owned(),
+    )];
+    if let Some(packs) = packs {
+        for entry in std::fs::read_dir(packs)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if valid_name(&name) && entry.path().is_dir() {
+                folders.push((name, entry.path()));
+            }
+        }
+    }
+    let renderer = placard_petition::Renderer::default();
+    let mut found: Vec<FoundNotice> = Vec::new();
+    for (name, dir) in folders {
+        let Ok(pack) = placard_petition::Pack::load(&dir, &renderer) else {
+            continue;
+        };
+        for entry in pack.petitions() {
+            for shown in std::iter::once(&entry.original).chain(entry.translations.values()) {
+                let Some(notice) = &shown.privacy else {
+                    continue;
+                };
+                if notice.sha256.starts_with(&wanted) {
+                    found.push(FoundNotice {
+                        place: format!(
+                            "{name}/{} ({})",
+                            entry.id(),
+                            shown.lang.as_deref().unwrap_or("original")
+                        ),
+                        notice: notice.clone(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(found)
+}

@@ -68,3 +68,53 @@ async fn kiosks_can_pull_the_organisations_packs() {
         serde_json::json!([])
     );
 }
+
+/// `placard-collector notice HASH` prints the privacy notice a consent receipt names, word for
+/// word, from the packs it serves (or the built-in demo pack).
+#[test]
+fn a_consent_receipt_s_notice_is_printed_by_its_hash() {
+    let shelf = tempfile::tempdir().unwrap();
+    let pack = shelf.path().join("rally-2026");
+    std::fs::create_dir(&pack).unwrap();
+    std::fs::write(pack.join("p.md"), "---\ntitle: P\n---\n").unwrap();
+    let ours = "## Our notice\n\nWe keep it 7 days.\n";
+    std::fs::write(pack.join("privacy.md"), ours).unwrap();
+    let notice = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_placard-collector"))
+            .arg("notice")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let hash = placard_petition::notice::digest(ours);
+    let out = notice(&["--packs", shelf.path().to_str().unwrap(), &hash[..12]]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), ours);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rally-2026/p (original)"));
+
+    // The demo pack's, with no packs folder at all.
+    let demo = placard_petition::notice::digest(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../packs/demo/privacy.sw.md"
+        ))
+        .unwrap(),
+    );
+    let out = notice(&[&demo]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("## Jinsi tunavyotumia data yako")
+    );
+
+    for unknown in ["0000000000", "xyz"] {
+        let out = notice(&[unknown]);
+        assert!(!out.status.success());
+        assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
+    }
+}

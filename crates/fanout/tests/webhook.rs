@@ -50,6 +50,9 @@ async fn batches_arrive_signed_once_and_a_retry_is_recognised() {
         let one = r.records.values().next().unwrap();
         assert_eq!(one["country"], "NL");
         assert!(one["email"].as_str().unwrap().ends_with("@example.org"));
+        // The consent receipt goes with the signer: the updates box as it was, and when.
+        assert_eq!(one["consent"]["updates_box"], false);
+        assert_eq!(one["consent"]["at"], one["captured_at"]);
     }
     // Settled: a second run sends nothing.
     let again = push_webhook(&hook, &records, 20, &mut vault, |_, _| {})

@@ -301,10 +301,12 @@ impl KioskApp {
     /// Seals and stores one signature for the petition `petition_id` of the pack on show;
     /// returns the petition's new count. `Ok` only once the signature is durable: the signer
     /// may be thanked after this and never before.
+    /// The consent receipt names the privacy notice the form showed (see
+    /// [`crate::sign_rules`]).
     pub fn sign(&self, petition_id: &str, signer: SignerInput) -> Result<u64, KioskError> {
         let shown = self.shown();
-        let petition = &shown.entry(petition_id)?.original.petition;
-        self.with(|k| k.sign(petition, signer))
+        let rules = crate::sign_rules(shown.entry(petition_id)?, &signer.locale);
+        self.with(|k| k.sign_under(&rules, signer))
     }
 
     /// Idle-time work for the next signature (its sealing key, WAL upkeep); the form asks for

@@ -170,13 +170,19 @@ impl Kiosk {
     /// this returns `Ok`, the signature is durable and the signer may be thanked. Nothing else
     /// happens on this path: the next signature's preparation is [`Kiosk::prepare`]'s job.
     pub fn sign(&mut self, petition: &Petition, input: SignerInput) -> Result<u64, KioskError> {
+        self.sign_under(&SignRules::for_petition(petition), input)
+    }
+
+    /// As [`Kiosk::sign`], under `rules` (the petition's, with the privacy notice the signer
+    /// was shown: see `KioskApp::sign`).
+    pub fn sign_under(&mut self, rules: &SignRules, input: SignerInput) -> Result<u64, KioskError> {
         if self.recipient_mismatch {
             return Err(KioskError::RecipientMismatch);
         }
-        let before = self.count(&petition.id)?;
+        let before = self.count(&rules.petition_id)?;
         let vault = self.vault.as_mut().ok_or(KioskError::NotSetUp)?;
-        vault.sign(&SignRules::for_petition(petition), input)?;
-        self.counts.insert(petition.id.clone(), before + 1);
+        vault.sign(rules, input)?;
+        self.counts.insert(rules.petition_id.clone(), before + 1);
         Ok(before + 1)
     }
 

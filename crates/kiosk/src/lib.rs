@@ -38,7 +38,7 @@ pub use pin::PinHash;
 pub use placard_codes::ErrorCode;
 pub use placard_vault::Event;
 pub use settings::{OperatorSettings, SECONDS_RANGE, Settings};
-pub use shown::{LoadedPack, PetitionPage};
+pub use shown::{LoadedPack, PetitionPage, sign_rules};
 pub use uplink::SyncStatus;
 
 /// The domain types the app's shell converts into DTOs, so that it depends on this crate alone.

@@ -145,3 +145,17 @@ impl PetitionPage {
         }
     }
 }
+
+/// The rules a signature for `entry` is sealed under, for a signer whose form was in `locale`:
+/// the original petition's (what it asks does not change with the language), with the privacy
+/// notice of the translation the form showed — found as the form found it — for the record's
+/// consent receipt. The app and `placard sign` both come here.
+pub fn sign_rules(entry: &PackEntry, locale: &str) -> SignRules {
+    let mut rules = SignRules::for_petition(&entry.original.petition);
+    let seen = entry.localized(Some(locale.trim()).filter(|l| !l.is_empty()));
+    rules.notice = seen.privacy.as_ref().map(|n| placard_vault::NoticeShown {
+        sha256: n.sha256.clone(),
+        lang: seen.lang.clone(),
+    });
+    rules
+}

@@ -264,6 +264,11 @@ struct Raw {
     action_comment: Option<String>,
     #[serde(deserialize_with = "text")]
     disclosure_text: Option<String>,
+    /// Markdown: who holds the signer's data, why, for how long, how to ask for erasure.
+    #[serde(deserialize_with = "text")]
+    privacy_notice: Option<String>,
+    #[serde(deserialize_with = "flag")]
+    consent_required: Option<bool>,
     #[serde(deserialize_with = "flag")]
     autoresponder_active: Option<bool>,
     /// The old typo, still present in 31 files of the corpus.
@@ -411,6 +416,8 @@ impl Raw {
                     .filter(|c| !c.is_empty()),
             },
             disclosure_text: self.disclosure_text,
+            privacy_notice: self.privacy_notice,
+            consent_required: self.consent_required,
             autoresponder: Autoresponder {
                 active: self
                     .autoresponder_active

@@ -120,6 +120,9 @@ pub struct SiteConfig {
     /// `/campaigns`, or empty.
     pub baseurl: Option<String>,
     pub title: Option<String>,
+    /// Placard's own key: the pack's default for petitions that do not say whether signers
+    /// must tick the privacy notice's box (`consent_required`).
+    pub consent_required: Option<bool>,
 }
 
 impl SiteConfig {
@@ -129,7 +132,7 @@ impl SiteConfig {
         let Ok(text) = std::fs::read_to_string(root.join("_config.yml")) else {
             return Self::default();
         };
-        // Only the three keys are read; any other shape of theirs is ignored.
+        // Only these keys are read; any other shape of theirs is ignored.
         let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap_or_default();
         let text = |key: &str| {
             value
@@ -143,6 +146,9 @@ impl SiteConfig {
             url: text("url"),
             baseurl: text("baseurl"),
             title: text("title"),
+            consent_required: value
+                .get("consent_required")
+                .and_then(serde_yaml_ng::Value::as_bool),
         }
     }
 
@@ -308,6 +314,7 @@ mod tests {
             url: Some("https://example.org/".into()),
             baseurl: Some("campaigns".into()),
             title: None,
+            consent_required: None,
         };
         let path = |rel: &str, stem: &str, p: Option<&str>| page_path(Path::new(rel), stem, p);
         let p = path("a/save-x/index.md", "index", None).unwrap();

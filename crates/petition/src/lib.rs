@@ -15,6 +15,7 @@ mod error;
 mod frontmatter;
 pub mod jekyll;
 mod model;
+pub mod notice;
 mod pack;
 mod render;
 
@@ -22,6 +23,7 @@ pub use error::{AssetError, PackError, PetitionError};
 pub use model::{
     ActionNetworkTarget, Autoresponder, Comments, FormField, Petition, PetitionDate, Share, Warning,
 };
+pub use notice::Notice;
 pub use pack::{
     Asset, FileReport, LoadedPetition, Pack, PackEntry, file_id, load_file, pack_root_for,
     petition_files,

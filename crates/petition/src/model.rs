@@ -34,6 +34,14 @@ pub struct Petition {
     pub comments: Comments,
     /// Markdown, as in the file; rendered to sanitised HTML by the loader.
     pub disclosure_text: Option<String>,
+    /// The privacy notice (Markdown: who the data controller is, why, for how long, how to
+    /// ask for erasure); when the file has none, its pack's `privacy.md` (see
+    /// [`crate::Notice`]).
+    pub privacy_notice: Option<String>,
+    /// `consent_required: true` adds a required, unticked box ("I have read how my data is
+    /// used") before Sign. `None`: the pack's default (`consent_required` in `_config.yml`),
+    /// else not required. The pack's loader fills it in.
+    pub consent_required: Option<bool>,
     pub autoresponder: Autoresponder,
     pub share: Share,
     pub action_network: ActionNetworkTarget,

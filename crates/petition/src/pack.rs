@@ -15,6 +15,7 @@ use crate::error::{AssetError, PackError, PetitionError};
 use crate::frontmatter::{self, ParseFailure, Position};
 use crate::jekyll::{self, SiteConfig, WidgetKind};
 use crate::model::{Petition, Warning};
+use crate::notice::{Notice, PackNotices};
 use crate::render::{Location, Renderer};
 
 /// One petition file, parsed and rendered.
@@ -28,6 +29,9 @@ pub struct LoadedPetition {
     pub body_html: String,
     /// Sanitised HTML of the disclosure text, if any.
     pub disclosure_html: Option<String>,
+    /// The privacy notice shown with the form: the file's own `privacy_notice`, else the
+    /// pack's `privacy.md` in this file's language (see [`crate::notice`]).
+    pub privacy: Option<Notice>,
     /// The hero image as the kiosk addresses it (`pack://localhost/…`), when the petition
     /// names one and it is a raster image inside the pack.
     pub hero_image: Option<String>,
@@ -172,6 +176,10 @@ impl Pack {
                     if t.petition.page_url.is_none() {
                         t.petition.page_url = entry.original.petition.page_url.clone();
                     }
+                    // What signers must agree to does not change with the language.
+                    if t.petition.consent_required.is_none() {
+                        t.petition.consent_required = entry.original.petition.consent_required;
+                    }
                     report.push(FileReport::Loaded {
                         path: t.path.clone(),
                         title: t.petition.title.clone(),
@@ -183,6 +191,36 @@ impl Pack {
                     &t.path,
                     format!("translation `{lang}` of `{layout_id}`, whose original failed to load"),
                 ))),
+            }
+        }
+        let (notices, notes) = PackNotices::read(&canonical, renderer);
+        for entry in entries.values_mut() {
+            let own = entry.original.privacy.clone();
+            for t in entry.translations.values_mut() {
+                if t.privacy.is_none() {
+                    t.privacy = notices
+                        .translated(t.lang.as_deref())
+                        .or(own.as_ref())
+                        .or(notices.original())
+                        .cloned();
+                }
+            }
+            if entry.original.privacy.is_none() {
+                entry.original.privacy = notices.original().cloned();
+            }
+            for p in std::iter::once(&mut entry.original).chain(entry.translations.values_mut()) {
+                if p.petition.consent_required.is_none() {
+                    p.petition.consent_required = site.consent_required;
+                }
+            }
+        }
+        // The pack's notice files are not pages: say what they are.
+        for r in &mut report {
+            if let FileReport::Skipped { path, reason } = r
+                && let Some(note) = notes.get(path.file_name().unwrap_or_default())
+                && path.parent().and_then(|d| d.canonicalize().ok()).as_deref() == Some(&canonical)
+            {
+                note.clone_into(reason);
             }
         }
         report.sort_by(|a, b| a.path().cmp(b.path()));
@@ -349,7 +387,7 @@ fn place_on_site(
 }
 
 /// The canonical form of a BCP 47 tag (`pt-br` → `pt-BR`), if `s` is one.
-fn language_tag(s: &str) -> Option<String> {
+pub(crate) fn language_tag(s: &str) -> Option<String> {
     let primary = s.split('-').next()?;
     if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
@@ -450,12 +488,18 @@ pub fn load_file(
         warnings.extend(r.warnings);
         r.html
     });
+    let privacy = petition.privacy_notice.clone().map(|text| {
+        let (notice, w) = Notice::new(text, renderer, at);
+        warnings.extend(w);
+        notice
+    });
     Ok(LoadedPetition {
         path: path.to_owned(),
         lang,
         petition,
         body_html: body.html,
         disclosure_html,
+        privacy,
         hero_image,
         warnings,
     })

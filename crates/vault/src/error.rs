@@ -28,11 +28,14 @@ pub enum FieldCode {
     UnknownField,
     /// Signature-pad data that is not a drawing of moves and lines.
     InvalidSignature,
+    /// The petition asks signers to confirm they read its privacy notice, and the box was not
+    /// ticked.
+    ConsentMissing,
 }
 
 impl FieldCode {
     /// Every code, for tests that check each has a message in every UI language.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Required,
         Self::InvalidEmail,
         Self::TooLong,
@@ -41,6 +44,7 @@ impl FieldCode {
         Self::InvalidCountry,
         Self::UnknownField,
         Self::InvalidSignature,
+        Self::ConsentMissing,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -53,6 +57,7 @@ impl FieldCode {
             Self::InvalidCountry => "invalid_country",
             Self::UnknownField => "unknown_field",
             Self::InvalidSignature => "invalid_signature",
+            Self::ConsentMissing => "consent_missing",
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::record::Record;
 use crate::store::{RowProblem, Vault};
 
 /// Columns in the shape Action Network's CSV importer takes, then Placard's own.
-pub const CSV_HEADER: [&str; 13] = [
+pub const CSV_HEADER: [&str; 17] = [
     "first_name",
     "last_name",
     "email",
@@ -25,6 +25,12 @@ pub const CSV_HEADER: [&str; 13] = [
     "petition",
     "captured_at",
     "record_id",
+    // The consent receipt (see `ConsentReceipt`): the notice's SHA-256 and language, and the
+    // boxes (`true`, `false`, or empty when the form had no such box).
+    "privacy_notice_sha256",
+    "privacy_notice_lang",
+    "consent_box",
+    "updates_box",
 ];
 
 /// What an export wrote and what it could not.
@@ -89,6 +95,12 @@ pub fn write_csv_records(
         match result {
             Ok(r) => {
                 let id = r.record_id.to_string();
+                let flag = |b: Option<bool>| match b {
+                    Some(true) => "true",
+                    Some(false) => "false",
+                    None => "",
+                };
+                let c = &r.consent;
                 let cells = [
                     r.given_name.as_str(),
                     &r.family_name,
@@ -103,6 +115,10 @@ pub fn write_csv_records(
                     &r.petition_id,
                     &r.captured_at,
                     &id,
+                    c.notice_sha256.as_deref().unwrap_or(""),
+                    c.notice_lang.as_deref().unwrap_or(""),
+                    flag(c.consent_box),
+                    flag(c.updates_box),
                 ];
                 w.write_record(cells.iter().map(|c| neutralise_cell(c).into_owned()))
                     .map_err(csv_error)?;

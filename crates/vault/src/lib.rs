@@ -25,9 +25,11 @@ pub use export::{
 };
 pub use keys::{MIN_PASSPHRASE, OrganiserKey, parse_recipient};
 pub use outbox::{Acknowledged, OutboxBatch, PendingTally};
-pub use record::{Event, Extra, ExtraField, Record, SignerInput};
+pub use record::{ConsentReceipt, Event, Extra, ExtraField, Record, SignerInput};
 pub use store::{
     DB_FILE, DEVICE_KEY_FILE, HourCount, PetitionCount, RowProblem, SealedRow, Stats, Vault,
     VerifyReport, open_sealed, readable,
 };
-pub use validate::{Requirement, SignRules, countries, is_country, normalise_and_validate};
+pub use validate::{
+    NoticeShown, Requirement, SignRules, countries, is_country, normalise_and_validate,
+};

@@ -49,6 +49,10 @@ pub struct SignerInput {
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub subscribe: Option<bool>,
+    /// The privacy notice's box ("I have read how my data is used"), when the form shows one.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub consent: Option<bool>,
     /// BCP 47 tag of the language the signer used.
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(optional, as = "Option<String>"))]
@@ -157,6 +161,30 @@ pub(crate) struct RecordRef<'a> {
     /// Where it was signed, as the operator named the event (sent upstream as tags).
     #[serde(skip_serializing_if = "Event::is_empty")]
     pub event: &'a Event,
+    pub consent: ConsentReceipt,
+}
+
+/// What a signer agreed to, kept inside the seal with their signature (GDPR art. 7(1): consent
+/// must be demonstrable): which notice they were shown, which boxes they ticked, and when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentReceipt {
+    /// SHA-256 of the privacy notice's text as shown (lowercase hex); `None`: the petition
+    /// showed none. `placard-collector notice --sha256` prints the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_sha256: Option<String>,
+    /// The notice's language (a translation's tag); `None` for the pack's original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_lang: Option<String>,
+    /// The notice's box: `Some(true)` ticked; `None` when the form did not ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_box: Option<bool>,
+    /// The updates box: ticked or not; `None` when the petition subscribes every signer and
+    /// shows its disclosure instead of a box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updates_box: Option<bool>,
+    /// When the signer pressed Sign (RFC 3339, UTC).
+    #[serde(default)]
+    pub at: String,
 }
 
 /// The event a kiosk is collecting at, as the operator names it: stamped into every record
@@ -216,4 +244,8 @@ pub struct Record {
     #[serde(default)]
     #[zeroize(skip)]
     pub event: Event,
+    /// What the signer agreed to (records sealed before receipts existed have an empty one).
+    #[serde(default)]
+    #[zeroize(skip)]
+    pub consent: ConsentReceipt,
 }

@@ -23,6 +23,20 @@ pub struct SignRules {
     pub default_country: Option<String>,
     /// Extra field names the petition lists beyond the known ones.
     pub extra_fields: Vec<String>,
+    /// `consent_required: true`: the signer must tick the privacy notice's box.
+    pub consent_required: bool,
+    /// The privacy notice the form shows, when it has one: its SHA-256 and language, for the
+    /// record's consent receipt (the kiosk fills it in for the language shown).
+    pub notice: Option<NoticeShown>,
+}
+
+/// Which privacy notice a signer was shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeShown {
+    /// SHA-256 of the notice's text, lowercase hex (`placard_petition::Notice::sha256`).
+    pub sha256: String,
+    /// Its language: the translation's tag, `None` for the pack's original.
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +62,8 @@ impl SignRules {
             forced_opt_in: false,
             default_country: Some(default_country.to_owned()),
             extra_fields: vec![],
+            consent_required: false,
+            notice: None,
         }
     }
 
@@ -83,6 +99,8 @@ impl SignRules {
             forced_opt_in: p.opt_in,
             default_country: p.target_country.clone(),
             extra_fields,
+            consent_required: p.consent_required.unwrap_or(false),
+            notice: None,
         }
     }
 }
@@ -186,6 +204,9 @@ pub fn normalise_and_validate(
         }
     }
     check(&mut errors, "phone", &input.phone, false, MAX_PHONE, false);
+    if rules.consent_required && input.consent != Some(true) {
+        push(&mut errors, "consent", FieldCode::ConsentMissing);
+    }
     check(
         &mut errors,
         "locale",
@@ -386,6 +407,8 @@ mod tests {
             forced_opt_in: false,
             default_country: Some("US".into()),
             extra_fields: vec!["employer".into()],
+            consent_required: false,
+            notice: None,
         }
     }
 

@@ -39,6 +39,8 @@ fn rules(petition: &str) -> SignRules {
         forced_opt_in: false,
         default_country: Some("US".into()),
         extra_fields: vec![],
+        consent_required: false,
+        notice: None,
     }
 }
 
@@ -477,6 +479,79 @@ fn the_event_and_the_drawing_are_sealed_into_the_record() {
     assert_eq!(records[0].event.name, "Rally at the Capitol");
     assert_eq!(records[0].event.tags, ["dc-rally", "2026"]);
     assert!(records[1].event.is_empty() && records[1].signature.is_empty());
+}
+
+/// A petition asking for consent cannot be signed without the box; the record carries its
+/// receipt (the notice's hash and language, the boxes, the time) inside the seal, and the
+/// plaintext exports carry it too.
+#[test]
+fn consent_is_required_when_asked_and_its_receipt_is_sealed_with_the_record() {
+    let (_dir, mut vault) = new_vault();
+    let mut asks = rules("asks");
+    asks.consent_required = true;
+    asks.notice = Some(placard_vault::NoticeShown {
+        sha256: "ab".repeat(32),
+        lang: Some("sw".into()),
+    });
+    for consent in [None, Some(false)] {
+        let mut s = signer("Eve", "eve@example.org");
+        s.consent = consent;
+        match vault.sign(&asks, s) {
+            Err(VaultError::InvalidInput(fields)) => {
+                assert_eq!(fields.len(), 1);
+                assert_eq!(fields[0].field, "consent");
+                assert_eq!(fields[0].code.as_str(), "consent_missing");
+            }
+            other => panic!("expected consent_missing, got {other:?}"),
+        }
+    }
+    assert_eq!(vault.stats().unwrap().total, 0, "nothing stored");
+    let mut s = signer("Ada", "ada@example.org");
+    s.consent = Some(true);
+    s.subscribe = Some(false);
+    vault.sign(&asks, s).unwrap();
+    // A petition with neither notice nor box still records the updates box as it was.
+    let mut s = signer("Cy", "cy@example.org");
+    s.subscribe = Some(true);
+    vault.sign(&rules("plain"), s).unwrap();
+
+    let records: Vec<_> = vault
+        .open_records(&unlocked())
+        .unwrap()
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let ada = &records[0].consent;
+    assert_eq!(ada.notice_sha256.as_deref(), Some("ab".repeat(32).as_str()));
+    assert_eq!(ada.notice_lang.as_deref(), Some("sw"));
+    assert_eq!(
+        (ada.consent_box, ada.updates_box),
+        (Some(true), Some(false))
+    );
+    assert_eq!(ada.at, records[0].captured_at);
+    let cy = &records[1].consent;
+    assert_eq!(cy.notice_sha256, None);
+    assert_eq!((cy.consent_box, cy.updates_box), (None, Some(true)));
+
+    let mut csv = Vec::new();
+    placard_vault::write_csv(&vault, &unlocked(), &mut csv).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].ends_with(",privacy_notice_sha256,privacy_notice_lang,consent_box,updates_box")
+    );
+    assert!(
+        lines[1].ends_with(&format!(",{},sw,true,false", "ab".repeat(32))),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].ends_with(",,,,true"), "{}", lines[2]);
+    let mut jsonl = Vec::new();
+    placard_vault::write_jsonl(&vault, &unlocked(), &mut jsonl).unwrap();
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8(jsonl).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["consent"]["consent_box"], true);
+    assert_eq!(first["consent"]["notice_lang"], "sw");
 }
 
 #[test]

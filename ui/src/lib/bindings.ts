@@ -57,7 +57,11 @@ countries: Array<string>,
 /**
  * A finger/mouse signature pad (`signature_pad: true`); drawing is optional.
  */
-signature_pad: boolean, };
+signature_pad: boolean, 
+/**
+ * A required, unticked box: the signer has read the privacy notice (`consent`).
+ */
+consent_required: boolean, };
 
 export type HourBar = { 
 /**
@@ -163,7 +167,12 @@ action_text: string | null,
 /**
  * Sanitised HTML; images point at the `pack:` scheme.
  */
-body_html: string, disclosure_html: string | null, opt_in: boolean, target_country: string | null, tags: Array<string>, goal: number | null, 
+body_html: string, disclosure_html: string | null, 
+/**
+ * The privacy notice (sanitised HTML), shown above the form's boxes; its SHA-256 goes
+ * into the record's consent receipt.
+ */
+privacy_html: string | null, opt_in: boolean, target_country: string | null, tags: Array<string>, goal: number | null, 
 /**
  * What the signing form asks, from the same rules the vault enforces.
  */
@@ -250,6 +259,10 @@ country?: string, phone?: string, comment?: string,
  * cannot opt out; the form then shows the disclosure instead of a checkbox.
  */
 subscribe?: boolean, 
+/**
+ * The privacy notice's box ("I have read how my data is used"), when the form shows one.
+ */
+consent?: boolean, 
 /**
  * BCP 47 tag of the language the signer used.
  */

@@ -32,6 +32,8 @@ field-city = Ciutat
 field-country = País
 field-comment = Comentari
 field-subscribe = Manteniu-me informat d'aquesta i d'altres campanyes
+field-consent = He llegit com es fan servir les meves dades i hi estic d’acord
+privacy-heading = Com fem servir les vostres dades
 field-signature = La vostra signatura (opcional)
 signature-hint = Dibuixeu amb el dit o amb el ratolí.
 signature-clear = Esborra la signatura
@@ -46,6 +48,7 @@ fix-invalid_postal_code = Escriviu un codi ZIP de 5 xifres.
 fix-invalid_country = Trieu un país de la llista.
 fix-unknown_field = Aquesta petició no ho demana.
 fix-invalid_signature = No s'ha pogut llegir el dibuix. Esborreu-lo i torneu a dibuixar.
+fix-consent_missing = Marqueu la casella per confirmar que heu llegit com es fan servir les vostres dades.
 
 ## Errors
 error-pack_unavailable = No s'han pogut carregar les peticions.

@@ -32,6 +32,8 @@ field-city = Ort
 field-country = Land
 field-comment = Kommentar
 field-subscribe = Haltet mich über diese und andere Kampagnen auf dem Laufenden
+field-consent = Ich habe gelesen, wie meine Daten verwendet werden, und bin einverstanden
+privacy-heading = Wie wir Ihre Daten verwenden
 field-signature = Ihre Unterschrift (freiwillig)
 signature-hint = Mit dem Finger oder der Maus zeichnen.
 signature-clear = Unterschrift löschen
@@ -46,6 +48,7 @@ fix-invalid_postal_code = Bitte geben Sie eine 5-stellige ZIP-Postleitzahl ein.
 fix-invalid_country = Bitte wählen Sie ein Land aus der Liste.
 fix-unknown_field = Diese Petition fragt nicht danach.
 fix-invalid_signature = Die Zeichnung war nicht lesbar. Bitte löschen und neu zeichnen.
+fix-consent_missing = Bitte kreuzen Sie das Kästchen an, um zu bestätigen, dass Sie gelesen haben, wie Ihre Daten verwendet werden.
 
 ## Errors
 error-pack_unavailable = Die Petitionen konnten nicht geladen werden.

@@ -34,6 +34,8 @@ field-city = City
 field-country = Country
 field-comment = Comment
 field-subscribe = Keep me updated on this and other campaigns
+field-consent = I have read how my data is used and agree to it
+privacy-heading = How we use your data
 field-signature = Your signature (optional)
 signature-hint = Draw with your finger or the mouse.
 signature-clear = Clear signature
@@ -48,6 +50,7 @@ fix-invalid_postal_code = Please enter a 5-digit ZIP code.
 fix-invalid_country = Please choose a country from the list.
 fix-unknown_field = This petition does not ask for this.
 fix-invalid_signature = The drawing could not be read. Please clear it and draw again.
+fix-consent_missing = Please tick the box to confirm you have read how your data is used.
 
 ## Errors
 error-pack_unavailable = The petitions could not be loaded.

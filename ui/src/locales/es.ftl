@@ -32,6 +32,8 @@ field-city = Ciudad
 field-country = País
 field-comment = Comentario
 field-subscribe = Quiero recibir novedades sobre esta y otras campañas
+field-consent = He leído cómo se usan mis datos y estoy de acuerdo
+privacy-heading = Cómo usamos tus datos
 field-signature = Tu firma (opcional)
 signature-hint = Dibuja con el dedo o con el ratón.
 signature-clear = Borrar la firma
@@ -46,6 +48,7 @@ fix-invalid_postal_code = Escribe un código ZIP de 5 cifras.
 fix-invalid_country = Elige un país de la lista.
 fix-unknown_field = Esta petición no lo pide.
 fix-invalid_signature = No se pudo leer el dibujo. Bórralo y vuelve a dibujar.
+fix-consent_missing = Marca la casilla para confirmar que has leído cómo se usan tus datos.
 
 ## Errors
 error-pack_unavailable = No se pudieron cargar las peticiones.

@@ -32,6 +32,8 @@ field-city = Ville
 field-country = Pays
 field-comment = Commentaire
 field-subscribe = Tenez-moi informé·e de cette campagne et des autres
+field-consent = J’ai lu comment mes données sont utilisées et j’accepte
+privacy-heading = Comment nous utilisons vos données
 field-signature = Votre signature (facultative)
 signature-hint = Dessinez avec le doigt ou la souris.
 signature-clear = Effacer la signature
@@ -46,6 +48,7 @@ fix-invalid_postal_code = Saisissez un code ZIP à 5 chiffres.
 fix-invalid_country = Choisissez un pays dans la liste.
 fix-unknown_field = Cette pétition ne le demande pas.
 fix-invalid_signature = Le dessin n’a pas pu être lu. Effacez-le et redessinez.
+fix-consent_missing = Cochez la case pour confirmer que vous avez lu comment vos données sont utilisées.
 
 ## Errors
 error-pack_unavailable = Les pétitions n’ont pas pu être chargées.

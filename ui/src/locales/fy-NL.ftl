@@ -32,6 +32,8 @@ field-city = Plak
 field-country = Lân
 field-comment = Opmerking
 field-subscribe = Hâld my op ’e hichte fan dizze en oare kampanjes
+field-consent = Ik haw lêzen hoe’t myn gegevens brûkt wurde en gean akkoard
+privacy-heading = Hoe’t wy jo gegevens brûke
 field-signature = Dyn hantekening (net ferplicht)
 signature-hint = Teken mei dyn finger of de mûs.
 signature-clear = Hantekening wiskje
@@ -46,6 +48,7 @@ fix-invalid_postal_code = Folje in ZIP-koade fan 5 sifers yn.
 fix-invalid_country = Kies in lân út de list.
 fix-unknown_field = Dizze petysje freget hjir net om.
 fix-invalid_signature = De tekening koe net lêzen wurde. Wiskje him en teken opnij.
+fix-consent_missing = Fink it fakje oan om te befêstigjen dat jo lêzen hawwe hoe’t jo gegevens brûkt wurde.
 
 ## Errors
 error-pack_unavailable = De petysjes koene net laden wurde.

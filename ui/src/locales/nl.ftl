@@ -32,6 +32,8 @@ field-city = Plaats
 field-country = Land
 field-comment = Opmerking
 field-subscribe = Houd me op de hoogte van deze en andere campagnes
+field-consent = Ik heb gelezen hoe mijn gegevens worden gebruikt en ga akkoord
+privacy-heading = Hoe we uw gegevens gebruiken
 field-signature = Je handtekening (niet verplicht)
 signature-hint = Teken met je vinger of de muis.
 signature-clear = Handtekening wissen
@@ -46,6 +48,7 @@ fix-invalid_postal_code = Vul een ZIP-code van 5 cijfers in.
 fix-invalid_country = Kies een land uit de lijst.
 fix-unknown_field = Deze petitie vraagt hier niet om.
 fix-invalid_signature = De tekening kon niet gelezen worden. Wis hem en teken opnieuw.
+fix-consent_missing = Vink het vakje aan om te bevestigen dat u hebt gelezen hoe uw gegevens worden gebruikt.
 
 ## Errors
 error-pack_unavailable = De petities konden niet geladen worden.

@@ -34,6 +34,8 @@ field-city = Miejscowość
 field-country = Kraj
 field-comment = Komentarz
 field-subscribe = Informujcie mnie o tej i innych kampaniach
+field-consent = Przeczytałem/am, jak wykorzystywane są moje dane, i zgadzam się
+privacy-heading = Jak wykorzystujemy Twoje dane
 field-signature = Twój podpis (nieobowiązkowy)
 signature-hint = Narysuj palcem lub myszą.
 signature-clear = Wyczyść podpis
@@ -48,6 +50,7 @@ fix-invalid_postal_code = Wpisz 5-cyfrowy kod ZIP.
 fix-invalid_country = Wybierz kraj z listy.
 fix-unknown_field = Ta petycja o to nie prosi.
 fix-invalid_signature = Nie udało się odczytać rysunku. Wyczyść go i narysuj ponownie.
+fix-consent_missing = Zaznacz pole, aby potwierdzić, że wiesz, jak wykorzystywane są Twoje dane.
 
 ## Errors
 error-pack_unavailable = Nie udało się wczytać petycji.

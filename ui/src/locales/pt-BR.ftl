@@ -32,6 +32,8 @@ field-city = Cidade
 field-country = País
 field-comment = Comentário
 field-subscribe = Quero receber novidades sobre esta e outras campanhas
+field-consent = Li como meus dados são usados e concordo
+privacy-heading = Como usamos seus dados
 field-signature = Sua assinatura (opcional)
 signature-hint = Desenhe com o dedo ou com o mouse.
 signature-clear = Apagar a assinatura
@@ -46,6 +48,7 @@ fix-invalid_postal_code = Digite um código ZIP de 5 dígitos.
 fix-invalid_country = Escolha um país da lista.
 fix-unknown_field = Esta petição não pede isso.
 fix-invalid_signature = Não foi possível ler o desenho. Apague e desenhe de novo.
+fix-consent_missing = Marque a caixa para confirmar que você leu como seus dados são usados.
 
 ## Errors
 error-pack_unavailable = Não foi possível carregar as petições.

@@ -32,6 +32,8 @@ field-city = Mji
 field-country = Nchi
 field-comment = Maoni
 field-subscribe = Nijulishe kuhusu kampeni hii na nyingine
+field-consent = Nimesoma jinsi data yangu inavyotumiwa na ninakubali
+privacy-heading = Jinsi tunavyotumia data yako
 field-signature = Sahihi yako (si lazima)
 signature-hint = Chora kwa kidole chako au kwa kipanya.
 signature-clear = Futa sahihi
@@ -46,6 +48,7 @@ fix-invalid_postal_code = Tafadhali andika msimbo wa ZIP wenye tarakimu 5.
 fix-invalid_country = Tafadhali chagua nchi kwenye orodha.
 fix-unknown_field = Ombi hili haliulizi hili.
 fix-invalid_signature = Mchoro haukuweza kusomeka. Tafadhali ufute na uchore tena.
+fix-consent_missing = Tafadhali weka alama kwenye kisanduku kuthibitisha kwamba umesoma jinsi data yako inavyotumiwa.
 
 ## Errors
 error-pack_unavailable = Maombi hayakuweza kupakiwa.

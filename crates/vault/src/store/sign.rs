@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 
 use super::Vault;
 use crate::error::VaultError;
-use crate::record::{RecordRef, SignerInput};
+use crate::record::{ConsentReceipt, RecordRef, SignerInput};
 use crate::validate::{SignRules, normalise_and_validate};
 
 impl Vault {
@@ -47,6 +47,13 @@ impl Vault {
                 .map(|f| (f.key.as_str(), f.value.as_str()))
                 .collect(),
             event: &self.event,
+            consent: ConsentReceipt {
+                notice_sha256: rules.notice.as_ref().map(|n| n.sha256.clone()),
+                notice_lang: rules.notice.as_ref().and_then(|n| n.lang.clone()),
+                consent_box: rules.consent_required.then_some(true),
+                updates_box: (!rules.forced_opt_in).then(|| input.subscribe.unwrap_or(false)),
+                at: captured_at.clone(),
+            },
         };
         // Sized up front so serialising never reallocates and leaves a stray plaintext copy.
         let mut plain = Zeroizing::new(Vec::with_capacity(
@@ -114,6 +121,7 @@ impl Vault {
                     signature: "",
                     extra: Default::default(),
                     event: &self.event,
+                    consent: ConsentReceipt::default(),
                 };
                 let plain = padded(Zeroizing::new(
                     serde_json::to_vec(&record).map_err(|e| VaultError::Seal(e.to_string()))?,

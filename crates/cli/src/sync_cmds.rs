@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use placard_sync::answer;
 use placard_sync::engine::{self, Config};
 use placard_sync::http::{HttpTransport, enroll as enroll_device};
 use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
@@ -17,18 +18,34 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 }
 
 pub fn enroll(vault: &Path, to: &url::Url, code: &str) -> anyhow::Result<ExitCode> {
-    let vault = Vault::open(vault)?;
+    let mut vault = Vault::open(vault)?;
     let public = public_key_of_pkcs8(&vault.device_key_pkcs8()?)?;
-    runtime()?.block_on(enroll_device(to, code, vault.device_id(), &public))?;
-    println!("enrolled device {} with {to}", vault.device_id());
+    let collector = runtime()?.block_on(enroll_device(to, code, vault.device_id(), &public))?;
+    // From now on this vault acts only on answers this key signed.
+    vault.pin_collector_key(&answer::encode_key(&collector))?;
+    println!(
+        "enrolled device {} with {to} (collector key {})",
+        vault.device_id(),
+        answer::encode_key(&collector)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn sync(dir: &Path, to: &url::Url, once: bool) -> anyhow::Result<ExitCode> {
     let vault = Vault::open(dir)?;
+    let pinned = vault
+        .collector_key()?
+        .as_deref()
+        .and_then(answer::decode_key)
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "this vault has no collector key pinned: enrol it first (`placard enroll --vault \
+                 DIR --to URL --code CODE`), so that only the collector's signed answers count"
+            )
+        })?;
     let signer =
         RequestSigner::from_pkcs8(&vault.device_key_pkcs8()?, vault.device_id().to_string())?;
-    let transport = HttpTransport::new(to.clone(), signer)?;
+    let transport = HttpTransport::new(to.clone(), signer, pinned)?;
     let total = vault.pending()?;
     runtime()?.block_on(async move {
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();

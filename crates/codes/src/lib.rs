@@ -47,6 +47,9 @@ pub enum ErrorCode {
     RecipientMismatch,
     /// A wipe would lose records not sent yet: save them first, or confirm the loss.
     UnsentRecords,
+    /// An answer in the collector's place was not signed by the key pinned at enrolment:
+    /// ignored (nothing marked sent, no pack taken).
+    ForgedAnswer,
     /// The operator PIN was wrong.
     WrongPin,
     /// Too many wrong PINs: the keypad is refused for a while.
@@ -90,7 +93,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for tests that check each has a message in every UI language.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 36] = [
         Self::PackUnavailable,
         Self::PetitionNotFound,
         Self::NotSetUp,
@@ -107,6 +110,7 @@ impl ErrorCode {
         Self::VaultCorrupt,
         Self::RecipientMismatch,
         Self::UnsentRecords,
+        Self::ForgedAnswer,
         Self::WrongPin,
         Self::PinLockedOut,
         Self::PinChangeRequired,
@@ -147,6 +151,7 @@ impl ErrorCode {
             Self::VaultCorrupt => "vault_corrupt",
             Self::RecipientMismatch => "recipient_mismatch",
             Self::UnsentRecords => "unsent_records",
+            Self::ForgedAnswer => "forged_answer",
             Self::WrongPin => "wrong_pin",
             Self::PinLockedOut => "pin_locked_out",
             Self::PinChangeRequired => "pin_change_required",

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod fanout;
 pub mod import;
 pub mod keyring;
+pub mod own_key;
 pub mod packs;
 pub mod server;
 pub mod store;

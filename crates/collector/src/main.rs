@@ -127,6 +127,11 @@ enum Command {
         /// …and its shared secret (first line of the file).
         #[arg(long, value_name = "FILE", requires = "webhook_url")]
         webhook_secret_file: Option<PathBuf>,
+        /// The collector's own signing key (made here, 0600, at first start): kiosks pin it
+        /// when they enrol and act only on answers it signed. Instances behind one load
+        /// balancer share the file.
+        #[arg(long, default_value = "collector.key")]
+        collector_key: PathBuf,
         /// A folder whose subfolders are petition packs, for kiosks to pull
         /// (`GET /v1/packs/NAME`).
         #[arg(long)]
@@ -267,6 +272,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 identity,
                 passphrase_file,
                 admin_socket,
+                collector_key,
                 packs,
                 request_timeout,
                 retain_days,
@@ -333,6 +339,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     store.clone(),
                     destinations,
                 ));
+                let key = Arc::new(placard_collector::own_key::load_or_create(&collector_key)?);
                 let listener = tokio::net::TcpListener::bind(listen).await?;
                 // The bound address on stdout, so scripts and tests can use port 0.
                 println!("listening on http://{}", listener.local_addr()?);
@@ -344,6 +351,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         ..Limits::default()
                     },
                     packs: Shelf::new(packs),
+                    key,
                 };
                 axum::serve(listener, router_with(store, options))
                     .with_graceful_shutdown(async {

@@ -13,6 +13,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
+use placard_sync::answer::{self, CollectorKey, Kind};
 use placard_sync::signing;
 use placard_sync::wire::Batch;
 use prometheus_client::encoding::EncodeLabelSet;
@@ -66,6 +67,7 @@ struct AppState {
     metrics: Arc<Metrics>,
     packs: Shelf,
     rates: Arc<DeviceRates>,
+    key: Arc<CollectorKey>,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -127,11 +129,25 @@ impl Metrics {
 
 /// What a collector serves besides its store. (Not the organiser's key: the public side
 /// neither uses it nor says whether it is in memory; the admin socket holds it.)
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub limits: Limits,
     /// Petition packs for kiosks to pull.
     pub packs: Shelf,
+    /// The collector's own key, which signs every answer a kiosk acts on (see
+    /// `placard_sync::answer`); kiosks pin its public half when they enrol.
+    pub key: Arc<CollectorKey>,
+}
+
+impl Default for Options {
+    /// No packs, default limits, and a key of this process's own (in-process tests).
+    fn default() -> Self {
+        Self {
+            limits: Limits::default(),
+            packs: Shelf::default(),
+            key: Arc::new(CollectorKey::ephemeral()),
+        }
+    }
 }
 
 /// The collector's routes over `store`, with no organiser key and no packs.
@@ -156,6 +172,7 @@ pub fn router_with(store: Store, options: Options) -> Router {
         rates: Arc::new(governor::RateLimiter::keyed(governor::Quota::per_second(
             limits.device_rate,
         ))),
+        key: options.key,
     };
     // Outermost first: the timeout also covers the wait for a place, so a request queued
     // behind slow ones is answered 408 rather than held without end.
@@ -231,16 +248,44 @@ fn reject(
     refuse(status, code, reason)
 }
 
-/// Up or not, and nothing more: in particular not whether the key is in memory (an attacker
-/// on the network would learn when an unlocked collector is worth attacking).
-async fn health() -> Json<serde_json::Value> {
-    Json(serde_json::json!({"status": "ok"}))
+/// A JSON answer signed with the collector's key, as `kind`.
+fn signed_json(state: &AppState, kind: Kind, value: &impl Serialize) -> Response {
+    let body = match serde_json::to_vec(value) {
+        Ok(b) => b,
+        Err(e) => return internal(e),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "application/json".to_owned()),
+            (
+                HeaderName::from_static(answer::HEADER),
+                state.key.sign(kind, &body),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// Up or not, and the collector's time, signed (a look-alike must not pass for it); nothing
+/// more: in particular not whether the key is in memory (an attacker on the network would
+/// learn when an unlocked collector is worth attacking).
+async fn health(State(state): State<AppState>) -> Response {
+    signed_json(
+        &state,
+        Kind::Health,
+        &serde_json::json!({"status": "ok", "time": chrono::Utc::now().timestamp()}),
+    )
 }
 
 async fn list_packs(State(state): State<AppState>) -> Response {
     let shelf = state.packs.clone();
     match tokio::task::spawn_blocking(move || shelf.list()).await {
-        Ok(Ok(packs)) => Json(serde_json::json!({ "packs": packs })).into_response(),
+        Ok(Ok(packs)) => signed_json(
+            &state,
+            Kind::PackList,
+            &serde_json::json!({ "packs": packs }),
+        ),
         Ok(Err(e)) => internal(e),
         Err(e) => internal(e),
     }
@@ -259,6 +304,12 @@ async fn get_pack(State(state): State<AppState>, Path(name): Path<String>) -> Re
         Ok(Ok(Some((tar, digest)))) => (
             [
                 (header::CONTENT_TYPE, "application/x-tar".to_owned()),
+                (
+                    HeaderName::from_static(answer::HEADER),
+                    state
+                        .key
+                        .sign(Kind::Pack, &answer::pack_message(&name, &digest)),
+                ),
                 (HeaderName::from_static("content-digest"), digest),
                 (
                     header::CONTENT_DISPOSITION,
@@ -303,7 +354,12 @@ async fn enroll(State(state): State<AppState>, Json(req): Json<EnrollRequest>) -
     }
     let device_id = req.device_id;
     match state.store.enroll(&req.code, device_id, &key).await {
-        Ok(()) => Json(serde_json::json!({"device_id": device_id})).into_response(),
+        // The kiosk pins this key: from now on it acts only on answers it signed.
+        Ok(()) => Json(serde_json::json!({
+            "device_id": device_id,
+            "collector_key": answer::encode_key(&state.key.public()),
+        }))
+        .into_response(),
         Err(StoreError::BadCode) => refuse(
             StatusCode::FORBIDDEN,
             "bad_code",
@@ -444,6 +500,7 @@ async fn batches(
             "the batch names another device than the one that signed it",
         );
     }
+    let device_id = batch.device_id;
     // A replayed request (same nonce) is refused and stores nothing; the nonce and the batch
     // are committed together.
     let request = RequestId {
@@ -459,7 +516,7 @@ async fn batches(
             "replayed",
             "this request was seen before",
         ),
-        Ok(Outcome::Acknowledged(ack, stored)) => {
+        Ok(Outcome::Acknowledged(mut ack, stored)) => {
             if stored.new_batch {
                 state.metrics.batches.inc();
                 state.metrics.records.inc_by(stored.new_records);
@@ -467,7 +524,11 @@ async fn batches(
             } else {
                 state.metrics.repeated.inc();
             }
-            Json(ack).into_response()
+            // Bound to this device and signed: no one else can make an acknowledgement, and
+            // one made for another batch or kiosk marks nothing sent.
+            ack.device_id = device_id;
+            ack.time = chrono::Utc::now().timestamp();
+            signed_json(&state, Kind::Ack, &ack)
         }
         Err(e) => internal(e),
     }

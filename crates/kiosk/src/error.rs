@@ -39,6 +39,8 @@ pub enum KioskError {
         "the vault seals to another organiser key than this kiosk was set up with; signing is stopped until an organiser mends it"
     )]
     RecipientMismatch,
+    #[error("an answer in the collector's place was refused: {0}")]
+    ForgedAnswer(String),
     #[error("not wiped: {0}")]
     WipeRefused(String),
     #[error("the operator panel is locked: enter the PIN")]
@@ -101,6 +103,7 @@ impl KioskError {
             Self::PinChangeRequired => ErrorCode::PinChangeRequired,
             Self::RecipientMismatch => ErrorCode::RecipientMismatch,
             Self::WipeRefused(_) => ErrorCode::UnsentRecords,
+            Self::ForgedAnswer(_) => ErrorCode::ForgedAnswer,
             Self::OperatorOnly => ErrorCode::OperatorOnly,
             Self::BadSetting(_) => ErrorCode::BadSetting,
             Self::WeakPassphrase => ErrorCode::WeakPassphrase,
@@ -170,5 +173,6 @@ pub(crate) fn pack_transport(e: TransportError) -> KioskError {
     match e {
         TransportError::Unreachable(why) => KioskError::CollectorUnreachable(why),
         TransportError::Refused { status, reason } => KioskError::PackRefused { status, reason },
+        TransportError::Forged(why) => KioskError::ForgedAnswer(why.to_string()),
     }
 }

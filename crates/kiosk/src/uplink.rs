@@ -9,6 +9,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use placard_sync::answer::{self, PublicKey};
 use placard_sync::engine::{self, Config, Sync, SyncError, SyncState, TransportError};
 use placard_sync::http::HttpTransport;
 use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
@@ -80,9 +81,13 @@ fn is_loopback(url: &url::Url) -> bool {
 }
 
 /// Registers `enrolment` with the collector at `url` using a one-time `code` from
-/// `placard-collector enroll`. The one network call outside the sync loop, made only when an
-/// operator asks for it.
-pub async fn enroll(url: &url::Url, code: &str, enrolment: &Enrolment) -> Result<(), KioskError> {
+/// `placard-collector enroll`; returns the collector's key, to pin. The one network call
+/// outside the sync loop, made only when an operator asks for it.
+pub async fn enroll(
+    url: &url::Url,
+    code: &str,
+    enrolment: &Enrolment,
+) -> Result<PublicKey, KioskError> {
     let code = code.trim();
     if code.is_empty() {
         return Err(KioskError::EnrolRefused("no enrolment code".into()));
@@ -92,12 +97,17 @@ pub async fn enroll(url: &url::Url, code: &str, enrolment: &Enrolment) -> Result
         .map_err(|e| match e {
             TransportError::Unreachable(why) => KioskError::CollectorUnreachable(why),
             TransportError::Refused { reason, .. } => KioskError::EnrolRefused(reason),
+            TransportError::Forged(why) => KioskError::ForgedAnswer(why.to_string()),
         })
 }
 
-/// The petition packs the collector offers (an operator's request, never the signing path).
-pub async fn collector_packs(url: &url::Url) -> Result<Vec<PackListing>, KioskError> {
-    placard_sync::http::list_packs(url)
+/// The petition packs the collector offers (an operator's request, never the signing path),
+/// as the collector with the pinned key `collector` signed the list.
+pub async fn collector_packs(
+    url: &url::Url,
+    collector: &PublicKey,
+) -> Result<Vec<PackListing>, KioskError> {
+    placard_sync::http::list_packs(url, collector)
         .await
         .map_err(pack_transport)
 }
@@ -106,10 +116,11 @@ pub async fn collector_packs(url: &url::Url) -> Result<Vec<PackListing>, KioskEr
 /// [`packs::install`]); an older copy is replaced only by a good one.
 pub async fn pull_pack(
     url: &url::Url,
+    collector: &PublicKey,
     name: &str,
     data_dir: &std::path::Path,
 ) -> Result<PackSource, KioskError> {
-    let tar = placard_sync::http::fetch_pack(url, name)
+    let tar = placard_sync::http::fetch_pack(url, name, collector)
         .await
         .map_err(pack_transport)?;
     Ok(packs::install(data_dir, name, &tar)?)
@@ -126,20 +137,34 @@ impl Kiosk {
         })
     }
 
-    /// The collector this kiosk is enrolled with, if any.
-    pub fn collector(&self) -> Option<url::Url> {
-        self.settings
+    /// The collector this kiosk is enrolled with, if any: its address, and the key pinned at
+    /// enrolment that its answers must verify against. A kiosk enrolled before collectors
+    /// signed their answers has no pin: it counts as not enrolled until an operator enrols it
+    /// again (with a new code), so it never acts on an answer it cannot check.
+    pub fn collector(&self) -> Option<(url::Url, PublicKey)> {
+        let url = self
+            .settings
             .as_ref()?
             .collector
             .as_deref()
-            .and_then(|u| collector_url(u).ok())
+            .and_then(|u| collector_url(u).ok())?;
+        let pinned = self.vault.as_ref()?.collector_key().ok()??;
+        Some((url, answer::decode_key(&pinned)?))
     }
 
-    /// Remembers the collector (after a successful enrolment), or forgets it (`None`).
-    pub fn set_collector(&mut self, url: Option<&url::Url>) -> Result<(), KioskError> {
+    /// Remembers the collector and pins its key (after a successful enrolment), or forgets
+    /// the collector (`None`).
+    pub fn set_collector(
+        &mut self,
+        collector: Option<(&url::Url, &PublicKey)>,
+    ) -> Result<(), KioskError> {
+        if let Some((_, key)) = collector {
+            let vault = self.vault.as_mut().ok_or(KioskError::NotSetUp)?;
+            vault.pin_collector_key(&answer::encode_key(key))?;
+        }
         let settings = self.settings.as_mut().ok_or(KioskError::NotSetUp)?;
         let mut next = settings.clone();
-        next.collector = url.map(ToString::to_string);
+        next.collector = collector.map(|(url, _)| url.to_string());
         next.save(&self.data_dir.join(crate::settings::FILE))?;
         *settings = next;
         Ok(())
@@ -151,7 +176,7 @@ impl Kiosk {
         &self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<Option<SyncLoop>, KioskError> {
-        let Some(url) = self.collector() else {
+        let Some((url, pinned)) = self.collector() else {
             return Ok(None);
         };
         if self.vault.is_none() {
@@ -161,7 +186,7 @@ impl Kiosk {
         let signer =
             RequestSigner::from_pkcs8(&vault.device_key_pkcs8()?, vault.device_id().to_string())
                 .map_err(KioskError::sync)?;
-        let transport = HttpTransport::new(url, signer).map_err(KioskError::sync)?;
+        let transport = HttpTransport::new(url, signer, pinned).map_err(KioskError::sync)?;
         let (task, sync) = engine::spawnable(vault, transport, Config::default(), shutdown)
             .map_err(KioskError::sync)?;
         Ok(Some(SyncLoop {
@@ -212,7 +237,7 @@ impl Uplink {
     pub(crate) fn start(&self, kiosk: &Kiosk) -> Result<(), KioskError> {
         // The old loop (another collector) is told to stop; it ends at its next await.
         let _ = self.stop();
-        let Some(collector) = kiosk.collector().map(|u| u.to_string()) else {
+        let Some(collector) = kiosk.collector().map(|(u, _)| u.to_string()) else {
             return Ok(());
         };
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -285,16 +310,16 @@ impl KioskApp {
             k.enrolment()
         })?;
         let url = collector_url(collector)?;
-        enroll(&url, code, &enrolment).await?;
+        let pinned = enroll(&url, code, &enrolment).await?;
         self.with(|k| {
-            k.set_collector(Some(&url))?;
+            k.set_collector(Some((&url, &pinned)))?;
             self.uplink().start(k)
         })?;
         Ok(self.uplink().status())
     }
 
     /// The collector this kiosk is enrolled with, for an operator; `not_enrolled` without one.
-    fn enrolled_collector(&self) -> Result<url::Url, KioskError> {
+    fn enrolled_collector(&self) -> Result<(url::Url, PublicKey), KioskError> {
         self.with(|k| {
             k.require_operator(std::time::Instant::now())?;
             Ok(k.collector())
@@ -315,15 +340,16 @@ impl KioskApp {
 
     /// The petition packs the enrolled collector offers.
     pub async fn collector_packs(&self) -> Result<Vec<PackListing>, KioskError> {
-        collector_packs(&self.enrolled_collector()?).await
+        let (url, pinned) = self.enrolled_collector()?;
+        collector_packs(&url, &pinned).await
     }
 
     /// Pulls a pack from the collector into `DATA_DIR/packs/NAME` (a bad download changes
     /// nothing). When that pack is on show, the new version shows at once. Returns the packs
     /// the operator can now choose.
     pub async fn pull_pack(&self, name: &str) -> Result<Vec<PackSource>, KioskError> {
-        let url = self.enrolled_collector()?;
-        let source = pull_pack(&url, name, &self.places().data_dir).await?;
+        let (url, pinned) = self.enrolled_collector()?;
+        let source = pull_pack(&url, &pinned, name, &self.places().data_dir).await?;
         if self.shown().source == source.id {
             self.replace_shown(Arc::new(LoadedPack::from_source(&source)));
         }

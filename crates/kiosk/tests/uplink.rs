@@ -63,8 +63,8 @@ async fn an_enrolled_kiosk_syncs_what_it_signs_and_remembers_its_collector() {
     assert_eq!(err.code(), "collector_unreachable", "{err}");
     assert_eq!(kiosk.collector(), None);
 
-    enroll(&url, &code, &me).await.unwrap();
-    kiosk.set_collector(Some(&url)).unwrap();
+    let pinned = enroll(&url, &code, &me).await.unwrap();
+    kiosk.set_collector(Some((&url, &pinned))).unwrap();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let running = kiosk
         .sync_loop(async {
@@ -102,7 +102,7 @@ async fn an_enrolled_kiosk_syncs_what_it_signs_and_remembers_its_collector() {
     // The collector is remembered across a restart; the panel's counts agree.
     drop(kiosk);
     let mut again = Kiosk::open(data.path()).unwrap();
-    assert_eq!(again.collector(), Some(url));
+    assert_eq!(again.collector(), Some((url, pinned)));
     again
         .operator_unlock(
             "246813",

@@ -26,7 +26,8 @@ pub struct Petition {
     /// A file with `published: false` still loads; the operator decides whether to show it.
     pub published: bool,
     /// `opt_in: true` means signers cannot opt out of updates: the form shows the disclosure
-    /// text instead of a checkbox. `false` means a pre-checked checkbox.
+    /// text instead of a checkbox. `false` means an unticked checkbox (consent is given, never
+    /// assumed).
     pub opt_in: bool,
     pub target_country: Option<String>,
     pub required_fields: Vec<FormField>,

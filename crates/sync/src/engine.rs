@@ -42,6 +42,10 @@ pub enum TransportError {
     Unreachable(String),
     #[error("the collector answered {status}: {reason}")]
     Refused { status: u16, reason: String },
+    /// An answer that does not verify against the collector's pinned key: taken as no answer
+    /// (nothing is marked sent), and the batch goes again later.
+    #[error("an answer in the collector's place was refused: {0}")]
+    Forged(#[from] crate::answer::Forged),
 }
 
 /// Batch sizes and waits.

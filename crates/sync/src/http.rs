@@ -1,5 +1,7 @@
 //! The HTTP transport: `reqwest` (rustls) to the collector, every batch signed with the
-//! device key (RFC 9421 over method, path and Content-Digest, with `created` and a nonce).
+//! device key (RFC 9421 over method, path and Content-Digest, with `created` and a nonce), and
+//! every answer the kiosk acts on checked against the collector's key pinned at enrolment
+//! ([`crate::answer`]).
 
 use std::time::Duration;
 
@@ -7,6 +9,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use ring::rand::SecureRandom as _;
 
+use crate::answer::{self, Kind, PublicKey};
 use crate::engine::{Transport, TransportError};
 use crate::signing::RequestSigner;
 use crate::wire::{Ack, Batch};
@@ -17,10 +20,18 @@ pub struct HttpTransport {
     client: reqwest::Client,
     base: url::Url,
     signer: RequestSigner,
+    /// The collector's key, pinned at enrolment.
+    collector: PublicKey,
 }
 
 impl HttpTransport {
-    pub fn new(base: url::Url, signer: RequestSigner) -> Result<Self, TransportError> {
+    /// A collector at `base` whose answers must verify against `collector` (its key pinned at
+    /// enrolment).
+    pub fn new(
+        base: url::Url,
+        signer: RequestSigner,
+        collector: PublicKey,
+    ) -> Result<Self, TransportError> {
         let client = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(120))
@@ -30,6 +41,7 @@ impl HttpTransport {
             client,
             base,
             signer,
+            collector,
         })
     }
 
@@ -87,17 +99,27 @@ async fn read_capped(mut r: reqwest::Response, cap: usize) -> Result<Vec<u8>, Tr
     Ok(body)
 }
 
-/// `Ok` for a 2xx answer; otherwise `Refused` with the status and (the start of) the body.
-async fn refused_unless_ok(r: reqwest::Response) -> Result<(), TransportError> {
+/// A 2xx answer's signature header and body (at most `cap` bytes); otherwise `Refused` with
+/// the status and (the start of) the body.
+async fn answer_of(
+    r: reqwest::Response,
+    cap: usize,
+) -> Result<(Option<String>, Vec<u8>), TransportError> {
     let status = r.status();
-    if status.is_success() {
-        return Ok(());
+    let signature = answer_signature(&r);
+    let cap = if status.is_success() {
+        cap
+    } else {
+        caps::SMALL
+    };
+    let body = read_capped(r, cap).await?;
+    if !status.is_success() {
+        return Err(TransportError::Refused {
+            status: status.as_u16(),
+            reason: refusal_reason(&body),
+        });
     }
-    let body = read_capped(r, caps::SMALL).await?;
-    Err(TransportError::Refused {
-        status: status.as_u16(),
-        reason: refusal_reason(&body),
-    })
+    Ok((signature, body))
 }
 
 /// The collector's refusal (`{"code", "reason"}`) as "reason (code)"; any other body, as text,
@@ -130,7 +152,11 @@ impl Transport for HttpTransport {
             .send()
             .await
             .map_err(|e| unreachable(&e))?;
-        refused_unless_ok(r).await
+        let (signature, body) = answer_of(r, caps::SMALL).await?;
+        // Whoever answers must be the collector: a look-alike that answers "ok" would have the
+        // kiosk send it every batch.
+        answer::verify(&self.collector, Kind::Health, &body, signature.as_deref())?;
+        Ok(())
     }
 
     async fn upload(&self, batch: &Batch) -> Result<Ack, TransportError> {
@@ -158,34 +184,44 @@ impl Transport for HttpTransport {
             .send()
             .await
             .map_err(|e| unreachable(&e))?;
-        let status = r.status();
-        let cap = if status.is_success() {
-            caps::ACK
-        } else {
-            caps::SMALL
-        };
-        let bytes = read_capped(r, cap).await?;
-        if !status.is_success() {
+        let status = r.status().as_u16();
+        let (signature, bytes) = answer_of(r, caps::ACK).await?;
+        // Only an acknowledgement the pinned collector signed marks anything sent.
+        answer::verify(&self.collector, Kind::Ack, &bytes, signature.as_deref())?;
+        let ack: Ack = serde_json::from_slice(&bytes).map_err(|e| TransportError::Refused {
+            status,
+            reason: format!("unreadable acknowledgement: {e}"),
+        })?;
+        if ack.device_id != batch.device_id {
             return Err(TransportError::Refused {
-                status: status.as_u16(),
-                reason: refusal_reason(&bytes),
+                status,
+                reason: format!(
+                    "an acknowledgement for device {} instead of this one",
+                    ack.device_id
+                ),
             });
         }
-        serde_json::from_slice(&bytes).map_err(|e| TransportError::Refused {
-            status: status.as_u16(),
-            reason: format!("unreadable acknowledgement: {e}"),
-        })
+        Ok(ack)
     }
 }
 
+/// The answer's signature header, if any.
+fn answer_signature(r: &reqwest::Response) -> Option<String> {
+    r.headers()
+        .get(answer::HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
 /// Registers this device's public key with the collector, using a one-time code from
-/// `placard-collector enroll`.
+/// `placard-collector enroll`; returns the collector's public key, which the kiosk pins: every
+/// answer it acts on from then on must verify against it.
 pub async fn enroll(
     base: &url::Url,
     code: &str,
     device_id: uuid::Uuid,
     public_key: &[u8],
-) -> Result<(), TransportError> {
+) -> Result<PublicKey, TransportError> {
     let url = base
         .join("v1/enroll")
         .map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))?;
@@ -201,7 +237,19 @@ pub async fn enroll(
         .send()
         .await
         .map_err(|e| unreachable(&e))?;
-    refused_unless_ok(r).await
+    let status = r.status().as_u16();
+    let (_, body) = answer_of(r, caps::SMALL).await?;
+    #[derive(serde::Deserialize)]
+    struct Enrolled {
+        collector_key: String,
+    }
+    serde_json::from_slice::<Enrolled>(&body)
+        .ok()
+        .and_then(|e| answer::decode_key(&e.collector_key))
+        .ok_or_else(|| TransportError::Refused {
+            status,
+            reason: "the enrolment's answer names no collector key".into(),
+        })
 }
 
 /// A client for a short exchange (enrolment, the pack list): a minute at most.
@@ -221,8 +269,11 @@ pub struct PackListing {
     pub digest: String,
 }
 
-/// The packs the collector at `base` offers.
-pub async fn list_packs(base: &url::Url) -> Result<Vec<PackListing>, TransportError> {
+/// The packs the collector at `base` offers (a list signed by its pinned key `collector`).
+pub async fn list_packs(
+    base: &url::Url,
+    collector: &PublicKey,
+) -> Result<Vec<PackListing>, TransportError> {
     #[derive(serde::Deserialize)]
     struct Listed {
         packs: Vec<PackListing>,
@@ -236,13 +287,8 @@ pub async fn list_packs(base: &url::Url) -> Result<Vec<PackListing>, TransportEr
         .await
         .map_err(|e| unreachable(&e))?;
     let status = r.status().as_u16();
-    let body = read_capped(r, caps::LISTING).await?;
-    if !(200..300).contains(&status) {
-        return Err(TransportError::Refused {
-            status,
-            reason: refusal_reason(&body),
-        });
-    }
+    let (signature, body) = answer_of(r, caps::LISTING).await?;
+    answer::verify(collector, Kind::PackList, &body, signature.as_deref())?;
     serde_json::from_slice::<Listed>(&body)
         .map(|l| l.packs)
         .map_err(|e| TransportError::Refused {
@@ -252,8 +298,13 @@ pub async fn list_packs(base: &url::Url) -> Result<Vec<PackListing>, TransportEr
 }
 
 /// Downloads the pack `name` (a tar) from the collector at `base`. Its `Content-Digest` must
-/// match the bytes: a pack cut short or changed on the way is refused, not installed.
-pub async fn fetch_pack(base: &url::Url, name: &str) -> Result<Vec<u8>, TransportError> {
+/// match the bytes, and the collector's pinned key `collector` must have signed the name and
+/// the digest: a pack cut short, changed or swapped on the way is refused, not installed.
+pub async fn fetch_pack(
+    base: &url::Url,
+    name: &str,
+    collector: &PublicKey,
+) -> Result<Vec<u8>, TransportError> {
     let mut url = base
         .join("v1/packs/")
         .map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))?;
@@ -275,6 +326,7 @@ pub async fn fetch_pack(base: &url::Url, name: &str) -> Result<Vec<u8>, Transpor
         .get("content-digest")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    let signature = answer_signature(&r);
     let body = read_capped(r, caps::PACK).await?;
     if !(200..300).contains(&status) {
         return Err(TransportError::Refused {
@@ -283,7 +335,15 @@ pub async fn fetch_pack(base: &url::Url, name: &str) -> Result<Vec<u8>, Transpor
         });
     }
     match digest {
-        Some(d) if crate::digest::matches(&d, &body) => Ok(body),
+        Some(d) if crate::digest::matches(&d, &body) => {
+            answer::verify(
+                collector,
+                Kind::Pack,
+                &answer::pack_message(name, &d),
+                signature.as_deref(),
+            )?;
+            Ok(body)
+        }
         _ => Err(TransportError::Refused {
             status,
             reason: "the pack's Content-Digest is missing or does not match its bytes".into(),

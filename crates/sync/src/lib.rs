@@ -1,6 +1,7 @@
 //! Sync: sealed records from a kiosk's vault to the organisation's collector, exactly once.
 //!
 //! - [`wire`]: what travels (batches of sealed records, acknowledgements).
+//! - [`answer`]: the collector's signed answers, checked against the key a kiosk pinned.
 //! - [`digest`]: `Content-Digest` (RFC 9530).
 //! - [`signing`]: HTTP Message Signatures (RFC 9421) with the vault's Ed25519 device key, on
 //!   both sides.
@@ -9,6 +10,7 @@
 //!
 //! Nothing here can read a record: everything it moves is sealed to the organiser.
 
+pub mod answer;
 pub mod digest;
 pub mod engine;
 pub mod http;

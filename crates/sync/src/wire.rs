@@ -25,11 +25,20 @@ pub struct SealedRecord {
     pub sealed: Vec<u8>,
 }
 
-/// The collector's answer: which of the batch's records it now holds (durably).
+/// The collector's answer: which of the batch's records it now holds (durably), for which
+/// device, at what time. Signed with the collector's key ([`crate::answer`]): the batch and the
+/// device inside it bind the answer to one request, so an answer recorded for another batch
+/// or another kiosk cannot be replayed to mark records sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ack {
     pub batch_id: Uuid,
+    /// (Defaults only for acknowledgements a collector stored before it signed them.)
+    #[serde(default)]
+    pub device_id: Uuid,
     pub stored: Vec<Uuid>,
+    /// The collector's clock when it answered (Unix seconds).
+    #[serde(default)]
+    pub time: i64,
 }
 
 impl Batch {

@@ -86,7 +86,9 @@ impl Transport for Stub {
                 }
                 let ack = Ack {
                     batch_id: batch.batch_id,
+                    device_id: batch.device_id,
                     stored: batch.records.iter().map(|r| r.id).collect(),
+                    time: 0,
                 };
                 c.acks.insert(batch.batch_id, ack.clone());
                 ack

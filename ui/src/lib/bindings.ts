@@ -38,7 +38,7 @@ bytes: number, };
 
 export type CreatedKey = { recipient: string, key_file: string, recovery_file: string, };
 
-export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "not_a_vault" | "already_a_vault" | "bad_device_key" | "seal_failed" | "vault_corrupt" | "recipient_mismatch" | "unsent_records" | "wrong_pin" | "pin_locked_out" | "pin_change_required" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists" | "bad_collector_url" | "collector_unreachable" | "enrol_refused" | "sync_error" | "not_enrolled" | "bad_pack" | "wrong_passphrase" | "bad_identity" | "bad_token" | "action_network_unreachable" | "send_failed";
+export type ErrorCode = "pack_unavailable" | "petition_not_found" | "not_set_up" | "already_set_up" | "weak_pin" | "bad_recipient" | "invalid_input" | "storage_full" | "storage_error" | "not_a_vault" | "already_a_vault" | "bad_device_key" | "seal_failed" | "vault_corrupt" | "recipient_mismatch" | "unsent_records" | "forged_answer" | "wrong_pin" | "pin_locked_out" | "pin_change_required" | "operator_only" | "bad_setting" | "weak_passphrase" | "key_on_kiosk" | "key_exists" | "bad_collector_url" | "collector_unreachable" | "enrol_refused" | "sync_error" | "not_enrolled" | "bad_pack" | "wrong_passphrase" | "bad_identity" | "bad_token" | "action_network_unreachable" | "send_failed";
 
 export type FieldIssue = { field: string, code: string, };
 

@@ -71,6 +71,7 @@ error-pin_locked_out = Massa PIN incorrectes. Torneu-ho a provar d'aquí a { $mi
 error-pin_change_required = El PIN d'aquest quiosc és massa curt. Trieu-ne un de nou de 6 a 12 xifres.
 error-recipient_mismatch = Aquest quiosc ara no pot recollir signatures: la seva caixa forta no coincideix amb la clau de l'organització. Demaneu-ho a un voluntari.
 error-unsent_records = Algunes signatures encara no s'han enviat. Deseu-les primer en un llapis USB o confirmeu que es perdran.
+error-forged_answer = Una resposta que deia venir del servidor de recollida no estava signada per ell i s'ha ignorat. Algú en aquesta xarxa podria estar interferint.
 error-operator_only = Primer introduïu el PIN d'operador.
 error-bad_setting = Aquest valor no es pot fer servir.
 

@@ -71,6 +71,7 @@ error-pin_locked_out = Zu viele falsche PINs. Erneut versuchen in { $minutes } M
 error-pin_change_required = Die PIN dieses Kiosks ist zu kurz. Wählen Sie eine neue mit 6 bis 12 Ziffern.
 error-recipient_mismatch = Dieser Kiosk kann gerade keine Unterschriften annehmen: Sein Tresor passt nicht zum Schlüssel der Organisation. Bitte fragen Sie eine betreuende Person.
 error-unsent_records = Einige Unterschriften wurden noch nicht gesendet. Sichern Sie sie zuerst auf einem USB-Stick oder bestätigen Sie, dass sie verloren gehen.
+error-forged_answer = Eine Antwort, die angeblich vom Sammelserver kam, war nicht von ihm signiert und wurde ignoriert. Jemand in diesem Netz könnte eingreifen.
 error-operator_only = Bitte zuerst die Betreuungs-PIN eingeben.
 error-bad_setting = Diese Einstellung ist nicht möglich.
 

@@ -73,6 +73,7 @@ error-pin_locked_out = Too many wrong PINs. Try again in { $minutes } min.
 error-pin_change_required = This kiosk's PIN is too short. Choose a new one of 6 to 12 digits.
 error-recipient_mismatch = This kiosk cannot take signatures now: its safe does not match the organiser's key. Please ask a volunteer.
 error-unsent_records = Some signatures have not been sent yet. Save them on a USB stick first, or confirm that they will be lost.
+error-forged_answer = An answer claiming to come from the collector was not signed by it, and was ignored. Someone on this network may be interfering.
 error-operator_only = Please enter the operator PIN first.
 error-bad_setting = That setting cannot be used.
 

@@ -71,6 +71,7 @@ error-pin_locked_out = Demasiados PIN incorrectos. Vuelve a intentarlo en { $min
 error-pin_change_required = El PIN de este quiosco es demasiado corto. Elige uno nuevo de 6 a 12 cifras.
 error-recipient_mismatch = Este quiosco no puede recoger firmas ahora: su caja fuerte no coincide con la clave de la organización. Pide ayuda a un voluntario.
 error-unsent_records = Algunas firmas aún no se han enviado. Guárdalas primero en una memoria USB o confirma que se perderán.
+error-forged_answer = Una respuesta que decía venir del servidor de recogida no estaba firmada por él y se ignoró. Alguien en esta red podría estar interfiriendo.
 error-operator_only = Primero introduce el PIN de operador.
 error-bad_setting = Ese valor no se puede usar.
 

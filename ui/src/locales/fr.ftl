@@ -71,6 +71,7 @@ error-pin_locked_out = Trop de codes PIN incorrects. Réessayez dans { $minutes 
 error-pin_change_required = Le code PIN de ce kiosque est trop court. Choisissez-en un nouveau de 6 à 12 chiffres.
 error-recipient_mismatch = Ce kiosque ne peut pas recueillir de signatures pour l’instant : son coffre ne correspond pas à la clé de l’organisation. Demandez à un bénévole.
 error-unsent_records = Certaines signatures n’ont pas encore été envoyées. Enregistrez-les d’abord sur une clé USB, ou confirmez qu’elles seront perdues.
+error-forged_answer = Une réponse prétendant venir du serveur de collecte n’était pas signée par lui : elle a été ignorée. Quelqu’un sur ce réseau interfère peut-être.
 error-operator_only = Saisissez d’abord le code PIN opérateur.
 error-bad_setting = Ce réglage n’est pas possible.
 

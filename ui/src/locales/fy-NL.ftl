@@ -71,6 +71,7 @@ error-pin_locked_out = Te faak in ferkearde pinkoade. Besykje it oer { $minutes 
 error-pin_change_required = De pinkoade fan dizze kiosk is te koart. Kies in nije fan 6 oant 12 sifers.
 error-recipient_mismatch = Dizze kiosk kin no gjin hantekeningen oannimme: syn kluis past net by de kaai fan de organisaasje. Freegje in frijwilliger.
 error-unsent_records = Guon hantekeningen binne noch net ferstjoerd. Bewarje se earst op in USB-stick, of befêstigje dat se ferlern geane.
+error-forged_answer = In antwurd dat fan de sammelserver komme soe, wie der net troch ûndertekene en is negearre. Immen op dit netwurk grypt miskien yn.
 error-operator_only = Folje earst de behearderspinkoade yn.
 error-bad_setting = Dy ynstelling kin net.
 

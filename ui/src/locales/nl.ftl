@@ -71,6 +71,7 @@ error-pin_locked_out = Te vaak een verkeerde pincode. Probeer het over { $minute
 error-pin_change_required = De pincode van deze kiosk is te kort. Kies een nieuwe van 6 tot 12 cijfers.
 error-recipient_mismatch = Deze kiosk kan nu geen handtekeningen aannemen: zijn kluis past niet bij de sleutel van de organisatie. Vraag een vrijwilliger.
 error-unsent_records = Sommige handtekeningen zijn nog niet verstuurd. Bewaar ze eerst op een USB-stick, of bevestig dat ze verloren gaan.
+error-forged_answer = Een antwoord dat van de verzamelserver zou komen, was er niet door ondertekend en is genegeerd. Iemand op dit netwerk grijpt mogelijk in.
 error-operator_only = Vul eerst de beheerderspincode in.
 error-bad_setting = Die instelling kan niet.
 

@@ -73,6 +73,7 @@ error-pin_locked_out = Zbyt wiele błędnych PIN-ów. Spróbuj ponownie za { $mi
 error-pin_change_required = PIN tego kiosku jest za krótki. Wybierz nowy, od 6 do 12 cyfr.
 error-recipient_mismatch = Ten kiosk nie może teraz przyjmować podpisów: jego sejf nie pasuje do klucza organizacji. Poproś wolontariusza.
 error-unsent_records = Niektóre podpisy nie zostały jeszcze wysłane. Najpierw zapisz je na pendrivie albo potwierdź, że przepadną.
+error-forged_answer = Odpowiedź rzekomo od serwera zbierającego nie była przez niego podpisana i została zignorowana. Ktoś w tej sieci może ingerować.
 error-operator_only = Najpierw wpisz PIN obsługi.
 error-bad_setting = Tego ustawienia nie można użyć.
 

@@ -71,6 +71,7 @@ error-pin_locked_out = PIN incorreto vezes demais. Tente de novo em { $minutes }
 error-pin_change_required = O PIN deste quiosque é curto demais. Escolha um novo de 6 a 12 dígitos.
 error-recipient_mismatch = Este quiosque não pode receber assinaturas agora: o cofre dele não corresponde à chave da organização. Chame um voluntário.
 error-unsent_records = Algumas assinaturas ainda não foram enviadas. Salve-as primeiro em um pendrive ou confirme que serão perdidas.
+error-forged_answer = Uma resposta que dizia vir do servidor de coleta não foi assinada por ele e foi ignorada. Alguém nesta rede pode estar interferindo.
 error-operator_only = Digite primeiro o PIN do operador.
 error-bad_setting = Essa configuração não pode ser usada.
 

@@ -71,6 +71,7 @@ error-pin_locked_out = PIN zisizo sahihi zimekuwa nyingi. Jaribu tena baada ya d
 error-pin_change_required = PIN ya kioski hiki ni fupi mno. Chagua mpya yenye tarakimu 6 hadi 12.
 error-recipient_mismatch = Kioski hiki hakiwezi kupokea sahihi sasa: sefu yake hailingani na ufunguo wa shirika. Tafadhali muulize mjitolea.
 error-unsent_records = Baadhi ya sahihi bado hazijatumwa. Zihifadhi kwanza kwenye USB, au thibitisha kwamba zitapotea.
+error-forged_answer = Jibu lililodai kutoka kwa seva ya ukusanyaji halikutiwa sahihi nayo, na limepuuzwa. Huenda mtu kwenye mtandao huu anaingilia.
 error-operator_only = Tafadhali andika PIN ya msimamizi kwanza.
 error-bad_setting = Mpangilio huo hauwezi kutumika.
 

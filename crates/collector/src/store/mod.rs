@@ -133,7 +133,10 @@ impl Store {
         Ok(code)
     }
 
-    /// Registers `device_id`'s public key with an unused code, which it uses up.
+    /// Registers `device_id`'s public key with an unused code, which it uses up. A device
+    /// already enrolled with the same key (and not revoked) may enrol again with a fresh code:
+    /// that is how a kiosk enrolled before collectors signed their answers pins the
+    /// collector's key. Another key for an enrolled device is refused.
     pub async fn enroll(
         &self,
         code: &str,
@@ -206,7 +209,9 @@ impl Store {
     ) -> Result<Outcome, StoreError> {
         let ack = Ack {
             batch_id: batch.batch_id,
+            device_id: batch.device_id,
             stored: batch.records.iter().map(|r| r.id).collect(),
+            time: 0,
         };
         let ack_json = serde_json::to_string(&ack).map_err(|e| StoreError::Task(e.to_string()))?;
         match self {

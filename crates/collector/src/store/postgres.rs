@@ -217,7 +217,18 @@ impl PgStore {
             )
             .await?;
         if added == 0 {
-            return Err(StoreError::AlreadyEnrolled);
+            // The same device with the same key and a fresh code: enrolling again pins the
+            // collector's key (see `Store::enroll`).
+            let same = tx
+                .query_opt(
+                    "SELECT 1 FROM devices WHERE id = $1 AND public_key = $2 AND revoked_at IS NULL",
+                    &[&id, &public_key],
+                )
+                .await?
+                .is_some();
+            if !same {
+                return Err(StoreError::AlreadyEnrolled);
+            }
         }
         tx.execute(
             "UPDATE enrol_codes SET used_by = $1 WHERE code_hash = $2",
@@ -350,6 +361,7 @@ impl PgStore {
                 .into_iter()
                 .filter(|id| held.contains(&id.to_string()))
                 .collect(),
+            ..ack
         };
         let conflicts = (total - ack.stored.len()) as u64;
         let ack_json = serde_json::to_string(&ack).map_err(|e| StoreError::Task(e.to_string()))?;

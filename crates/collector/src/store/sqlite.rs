@@ -152,18 +152,25 @@ impl SqliteStore {
             )
             .optional()?
             .ok_or(StoreError::BadCode)?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM devices WHERE id = ?1)",
-            [device_id.to_string()],
-            |r| r.get(0),
-        )?;
-        if exists {
-            return Err(StoreError::AlreadyEnrolled);
+        let existing: Option<(Vec<u8>, bool)> = tx
+            .query_row(
+                "SELECT public_key, revoked_at IS NOT NULL FROM devices WHERE id = ?1",
+                [device_id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match existing {
+            None => {
+                tx.execute(
+                    "INSERT INTO devices (id, name, public_key, enrolled_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![device_id.to_string(), name, public_key, now()],
+                )?;
+            }
+            // The same device with the same key and a fresh code: enrolling again pins the
+            // collector's key (see `Store::enroll`).
+            Some((key, false)) if key == public_key => {}
+            Some(_) => return Err(StoreError::AlreadyEnrolled),
         }
-        tx.execute(
-            "INSERT INTO devices (id, name, public_key, enrolled_at) VALUES (?1, ?2, ?3, ?4)",
-            params![device_id.to_string(), name, public_key, now()],
-        )?;
         tx.execute(
             "UPDATE enrol_codes SET used_by = ?1 WHERE code_hash = ?2",
             params![device_id.to_string(), hash],
@@ -513,6 +520,7 @@ fn held_for_device(
         Ack {
             batch_id: ack.batch_id,
             stored,
+            ..ack
         },
         conflicts,
     ))

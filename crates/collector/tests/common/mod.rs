@@ -86,6 +86,8 @@ pub struct Collector {
     pub admin_socket: std::path::PathBuf,
     pub url: url::Url,
     pub db: String,
+    /// Its signing key file (shared with [`Collector::another_instance`]).
+    pub key: std::path::PathBuf,
     _dir: tempfile::TempDir,
     _pg: Option<PgDatabase>,
 }
@@ -115,12 +117,14 @@ impl Collector {
             }
         };
         let admin_socket = dir.path().join("admin").join("collector.sock");
-        let (child, url) = serve(&db, &admin_socket, args);
+        let key = dir.path().join("collector.key");
+        let (child, url) = serve(&db, &admin_socket, &key, args);
         Some(Self {
             admin_socket,
             child,
             url,
             db,
+            key,
             _dir: dir,
             _pg: pg,
         })
@@ -151,6 +155,7 @@ impl Collector {
         let (child, url) = serve(
             &self.db,
             &dir.path().join("admin").join("collector.sock"),
+            &self.key,
             &[],
         );
         Instance {
@@ -196,11 +201,18 @@ impl Drop for Collector {
 }
 
 /// Starts `placard-collector serve` on `db` and a free loopback port.
-fn serve(db: &str, admin_socket: &std::path::Path, args: &[&str]) -> (Child, url::Url) {
+fn serve(
+    db: &str,
+    admin_socket: &std::path::Path,
+    key: &std::path::Path,
+    args: &[&str],
+) -> (Child, url::Url) {
     let mut child = Command::new(BIN)
         .args(["serve", "--db", db, "--listen", "127.0.0.1:0"])
         .arg("--admin-socket")
         .arg(admin_socket)
+        .arg("--collector-key")
+        .arg(key)
         .args(args)
         .stdout(Stdio::piped())
         .spawn()
@@ -276,6 +288,12 @@ pub fn kiosk_prefilled_sealing_to(
     (dir, vault)
 }
 
+/// The collector key `vault` pinned at enrolment.
+pub fn pinned(vault: &Vault) -> placard_sync::answer::PublicKey {
+    placard_sync::answer::decode_key(&vault.collector_key().unwrap().expect("enrolled"))
+        .expect("a pinned key")
+}
+
 pub fn signer(vault: &Vault) -> RequestSigner {
     RequestSigner::from_pkcs8(
         &vault.device_key_pkcs8().unwrap(),
@@ -287,8 +305,13 @@ pub fn signer(vault: &Vault) -> RequestSigner {
 pub async fn enroll_vault(c: &Collector, vault: &Vault, name: &str) {
     let code = c.cli(&["enroll", "--name", name]);
     let public = public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
-    enroll(&c.url, code.trim(), vault.device_id(), &public)
+    let pinned = enroll(&c.url, code.trim(), vault.device_id(), &public)
         .await
+        .unwrap();
+    // Pinned as a kiosk pins it (through a second handle: the caller keeps its own).
+    Vault::open(vault.dir())
+        .unwrap()
+        .pin_collector_key(&placard_sync::answer::encode_key(&pinned))
         .unwrap();
     // A code works once.
     let again = enroll(&c.url, code.trim(), vault.device_id(), &public).await;
@@ -298,7 +321,7 @@ pub async fn enroll_vault(c: &Collector, vault: &Vault, name: &str) {
 /// Syncs `vault` to `to` with the real engine until nothing is pending; returns how many
 /// records the collector acknowledged.
 pub async fn sync_all(to: &url::Url, vault: Vault, max_records: usize) -> u64 {
-    let transport = HttpTransport::new(to.clone(), signer(&vault)).unwrap();
+    let transport = HttpTransport::new(to.clone(), signer(&vault), pinned(&vault)).unwrap();
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let config = Config {
         max_records,

@@ -167,6 +167,29 @@ impl Vault {
         &self.recipient_text
     }
 
+    /// The collector's public key this device pinned when it enrolled (base64, as the
+    /// collector announced it), if it has enrolled since collectors sign their answers.
+    pub fn collector_key(&self) -> Result<Option<String>, VaultError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'collector_key'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Pins the collector's public key (at enrolment), replacing an earlier one.
+    pub fn pin_collector_key(&mut self, key: &str) -> Result<(), VaultError> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('collector_key', ?1) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key.trim()],
+        )?;
+        Ok(())
+    }
+
     /// The device's Ed25519 key (PKCS#8), for signing sync batches.
     pub fn device_key(&self) -> Result<Ed25519KeyPair, VaultError> {
         let path = self.dir.join(DEVICE_KEY_FILE);

@@ -1,6 +1,11 @@
 //! Sealed bundles from kiosks that never got online (`placard export --sealed`, carried on a
 //! USB stick): checked whole, then stored like a batch from that kiosk — so importing the
 //! same bundle twice, or a bundle whose records also came by sync, stores each record once.
+//!
+//! A bundle is taken only from a device this collector enrolled and has not revoked, signed
+//! by that device's key, every file in it an age file sealed to one X25519 recipient (as a
+//! kiosk seals). The organiser's recipient is public: without these checks anyone could write
+//! a bundle of made-up signers into the organisation's list, or junk that spoils its unlock.
 
 use placard_sync::wire::{Batch, SealedRecord};
 use placard_vault::{VaultError, read_sealed_tar};
@@ -17,6 +22,8 @@ pub enum ImportError {
     BadId(#[from] uuid::Error),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("refused: {0}")]
+    Refused(String),
 }
 
 /// What an import changed.
@@ -30,6 +37,33 @@ pub struct Imported {
 /// Imports the bundle `bytes`; nothing is stored unless all of it checks out.
 pub async fn import(store: &Store, bytes: &[u8]) -> Result<Imported, ImportError> {
     let bundle = read_sealed_tar(bytes)?;
+    let device = store
+        .device_key(&bundle.device_id.to_string())
+        .await?
+        .ok_or_else(|| {
+            ImportError::Refused(format!(
+                "the bundle names device {}, which this collector never enrolled \
+                 (`placard-collector enroll`, then enrol the kiosk before its next event)",
+                bundle.device_id
+            ))
+        })?;
+    if device.revoked {
+        return Err(ImportError::Refused(format!(
+            "device {} was revoked",
+            bundle.device_id
+        )));
+    }
+    bundle.verify(&device.public_key)?;
+    if let Some(odd) = bundle
+        .rows
+        .iter()
+        .find(|r| !placard_vault::is_sealed_to_one_recipient(&r.sealed))
+    {
+        return Err(ImportError::Refused(format!(
+            "{} is not sealed as a kiosk seals (an age file to one X25519 key)",
+            odd.id
+        )));
+    }
     let records: Vec<SealedRecord> = bundle
         .rows
         .iter()

@@ -33,6 +33,12 @@ async fn a_bundle_is_imported_once(backend: Backend) {
     placard_vault::write_sealed_tar(&vault, &bundle).unwrap();
     let bundle = bundle.to_str().unwrap();
 
+    // Only from a device this collector enrolled.
+    let (ok, _, err) = run(&c, &["import", bundle]);
+    assert!(!ok);
+    assert!(err.contains("never enrolled"), "{err}");
+    enroll_vault(&c, &vault, "kiosk").await;
+
     // A damaged copy: one sealed record's bytes changed. Refused whole.
     let mut bytes = std::fs::read(bundle).unwrap();
     let at = bytes.windows(8).position(|w| w == b"age-encr").unwrap() + 40;
@@ -51,7 +57,6 @@ async fn a_bundle_is_imported_once(backend: Backend) {
     assert_eq!(out.trim(), "imported 5 records: 0 new, 5 held already");
 
     // The kiosk comes online after all and syncs: acknowledged, not stored again.
-    enroll_vault(&c, &vault, "kiosk").await;
     assert_eq!(sync_all(&c.url, vault, 100).await, 5);
     assert_eq!(c.stats()["records"], 5);
 
@@ -129,6 +134,7 @@ async fn a_signer_is_forgotten_on_request(backend: Backend) {
     let bundle = stick.path().join("kiosk.tar");
     placard_vault::write_sealed_tar(&vault, &bundle).unwrap();
     let bundle = bundle.to_str().unwrap();
+    enroll_vault(&c, &vault, "kiosk").await;
     let (ok, _, err) = run(&c, &["import", bundle]);
     assert!(ok, "{err}");
 
@@ -150,7 +156,7 @@ async fn a_signer_is_forgotten_on_request(backend: Backend) {
     // Delivered again: refused, as bundle and as sync.
     let (_, out, _) = run(&c, &["import", bundle]);
     assert_eq!(out.trim(), "imported 4 records: 0 new, 4 held already");
-    enroll_vault(&c, &vault, "kiosk").await;
+
     assert_eq!(
         sync_all(&c.url, vault, 100).await,
         4,
@@ -172,4 +178,128 @@ async fn a_signer_is_forgotten_on_request_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_signer_is_forgotten_on_request_postgres() {
     a_signer_is_forgotten_on_request(Backend::Postgres).await;
+}
+
+/// The files of a tar, in order.
+fn untar(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in tar::Archive::new(bytes).entries().unwrap() {
+        let mut entry = entry.unwrap();
+        let name = entry.path().unwrap().to_string_lossy().into_owned();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut data).unwrap();
+        out.push((name, data));
+    }
+    out
+}
+
+fn retar(files: &[(String, Vec<u8>)], to: &std::path::Path) {
+    let mut tar = tar::Builder::new(Vec::new());
+    for (name, data) in files {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(data.len() as u64);
+        header.set_mode(0o600);
+        header.set_cksum();
+        tar.append_data(&mut header, name, data.as_slice()).unwrap();
+    }
+    std::fs::write(to, tar.into_inner().unwrap()).unwrap();
+}
+
+fn sha256_hex(data: &[u8]) -> String {
+    ring::digest::digest(&ring::digest::SHA256, data)
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The attack: the organiser's recipient is public, so anyone can seal made-up signers to it.
+/// A bundle is taken only whole, from an enrolled and unrevoked device, signed by its key,
+/// every file sealed as a kiosk seals; anything else is refused with a reason and stores
+/// nothing. (Before bundles were signed, each of these was imported.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bundles_are_refused_whole_unless_an_enrolled_device_signed_them() {
+    let c = Collector::start();
+    let org = KeyFile::new("correct horse battery staple");
+    let (_dir, vault) = kiosk_sealing_to(&org.recipient, 3, "p");
+    enroll_vault(&c, &vault, "kiosk").await;
+    let stick = tempfile::tempdir().unwrap();
+    let good = stick.path().join("good.tar");
+    placard_vault::write_sealed_tar(&vault, &good).unwrap();
+    let files = untar(&std::fs::read(&good).unwrap());
+    let refused = |path: &std::path::Path, why: &str| {
+        let (ok, _, err) = run(&c, &["import", path.to_str().unwrap()]);
+        assert!(!ok, "{why}: imported");
+        assert!(err.contains(why), "{why}: {err}");
+        assert_eq!(c.stats()["records"], 0, "{why}: something was stored");
+    };
+
+    // Unsigned (as a bundle of made-up signers would be).
+    let unsigned = stick.path().join("unsigned.tar");
+    retar(
+        &files
+            .iter()
+            .filter(|(n, _)| n != placard_vault::BUNDLE_SIGNATURE_FILE)
+            .cloned()
+            .collect::<Vec<_>>(),
+        &unsigned,
+    );
+    refused(&unsigned, "not signed by the kiosk that wrote it");
+
+    // A record swapped, its SHA-256 in the manifest made to match: the signature breaks.
+    let mut swapped = files.clone();
+    let (name, blob) = swapped
+        .iter_mut()
+        .find(|(n, _)| n.ends_with(".age"))
+        .unwrap();
+    let old_sha = sha256_hex(blob);
+    let at = blob.len() - 5;
+    blob[at] ^= 1;
+    let new_sha = sha256_hex(blob);
+    let name = name.clone();
+    let manifest = swapped
+        .iter_mut()
+        .find(|(n, _)| n == "manifest.json")
+        .unwrap();
+    manifest.1 = String::from_utf8(manifest.1.clone())
+        .unwrap()
+        .replace(&old_sha, &new_sha)
+        .into_bytes();
+    let tampered = stick.path().join("tampered.tar");
+    retar(&swapped, &tampered);
+    refused(&tampered, "its signature does not verify");
+    assert!(name.ends_with(".age"));
+
+    // Signed by the device, but a file that is not sealed as a kiosk seals.
+    let mut junk = files.clone();
+    let (_, blob) = junk.iter_mut().find(|(n, _)| n.ends_with(".age")).unwrap();
+    let old_sha = sha256_hex(blob);
+    *blob = b"age-encryption.org/v1\n-> scrypt c2FsdA 18\nAAAA\n--- AAAA\nnot a kiosk's".to_vec();
+    let new_sha = sha256_hex(blob);
+    let manifest = junk.iter_mut().find(|(n, _)| n == "manifest.json").unwrap();
+    manifest.1 = String::from_utf8(manifest.1.clone())
+        .unwrap()
+        .replace(&old_sha, &new_sha)
+        .into_bytes();
+    let pair =
+        ring::signature::Ed25519KeyPair::from_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
+    let signature = pair.sign(&[placard_vault::BUNDLE_SIGNATURE_CONTEXT, &manifest.1].concat());
+    let sig = junk
+        .iter_mut()
+        .find(|(n, _)| n == placard_vault::BUNDLE_SIGNATURE_FILE)
+        .unwrap();
+    sig.1 = signature.as_ref().to_vec();
+    let not_age = stick.path().join("not-age.tar");
+    retar(&junk, &not_age);
+    refused(&not_age, "is not sealed as a kiosk seals");
+
+    // From another kiosk, never enrolled here.
+    let (_other_dir, other) = kiosk_sealing_to(&org.recipient, 2, "p");
+    let stranger = stick.path().join("stranger.tar");
+    placard_vault::write_sealed_tar(&other, &stranger).unwrap();
+    refused(&stranger, "never enrolled");
+
+    // A revoked device's bundle.
+    c.cli(&["revoke", &vault.device_id().to_string()]);
+    refused(&good, "was revoked");
 }

@@ -244,3 +244,33 @@ async fn the_admin_socket_lives_in_a_folder_only_the_collector_may_enter() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The attack: records of junk (sealed to another key) arrive from a kiosk, which is then
+/// revoked. Before, an unlock tried only the newest records, so the junk made the right key
+/// look wrong and `serve --passphrase-file` no longer started. Only records from enrolled,
+/// unrevoked devices count now.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn junk_from_a_revoked_kiosk_cannot_make_the_right_key_look_wrong() {
+    let org = KeyFile::new("correct horse battery staple");
+    let c = Collector::start_with(Backend::Sqlite, &["--identity", &org.key()]).unwrap();
+    let (_good_dir, good) = kiosk_sealing_to(&org.recipient, 2, "p");
+    enroll_vault(&c, &good, "kiosk").await;
+    assert_eq!(sync_all(&c.url, good, 10).await, 2);
+    let other = KeyFile::new("another long passphrase");
+    let (_junk_dir, junk) = kiosk_sealing_to(&other.recipient, 12, "p");
+    let junk_id = junk.device_id().to_string();
+    enroll_vault(&c, &junk, "rogue").await;
+    assert_eq!(sync_all(&c.url, junk, 20).await, 12);
+    c.cli(&["revoke", &junk_id]);
+
+    let (ok, out, err) = admin(
+        &c,
+        &["unlock", "--passphrase-file", &org.passphrase("right")],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("it opened 2 of the 2 most recent records"),
+        "{out}"
+    );
+    assert!(unlocked(&c).await);
+}

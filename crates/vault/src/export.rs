@@ -172,6 +172,15 @@ struct Manifest {
 /// The sealed bundle's format name, in its manifest.
 const BUNDLE_FORMAT: &str = "placard-sealed-bundle/1";
 
+/// What the device signs, before the manifest's bytes: a bundle's signature can pass for no
+/// other signature the device makes (its sync requests sign an RFC 9421 base).
+pub const BUNDLE_SIGNATURE_CONTEXT: &[u8] = b"placard sealed bundle v1\n";
+
+/// The manifest's signature file in a bundle: the device's Ed25519 signature (64 bytes) over
+/// [`BUNDLE_SIGNATURE_CONTEXT`] and `manifest.json`'s bytes. The manifest lists every sealed
+/// file's SHA-256, so the signature covers the whole bundle.
+pub const BUNDLE_SIGNATURE_FILE: &str = "manifest.sig";
+
 #[derive(Serialize, serde::Deserialize)]
 struct ManifestEntry {
     id: String,
@@ -181,9 +190,10 @@ struct ManifestEntry {
     sha256: String,
 }
 
-/// Writes every sealed record as `ID.age` plus `manifest.json` into a tar file at `out`, for a
-/// USB stick. No key needed: the files stay sealed. Written to a temporary name first, so a
-/// half-written bundle never looks complete.
+/// Writes every sealed record as `ID.age` plus `manifest.json` and its signature by the
+/// device's key (`manifest.sig`) into a tar file at `out`, for a USB stick. No organiser key
+/// needed: the files stay sealed. Written to a temporary name first, so a half-written bundle
+/// never looks complete.
 pub fn write_sealed_tar(vault: &Vault, out: &Path) -> Result<ExportSummary, VaultError> {
     let rows = vault.sealed_rows()?;
     let tmp = out.with_extension("tar.partial");
@@ -210,6 +220,10 @@ pub fn write_sealed_tar(vault: &Vault, out: &Path) -> Result<ExportSummary, Vaul
     };
     let json = serde_json::to_vec_pretty(&manifest).map_err(|e| VaultError::Io(e.into()))?;
     append(&mut tar, "manifest.json", &json)?;
+    let signature = vault
+        .device_key()?
+        .sign(&[BUNDLE_SIGNATURE_CONTEXT, &json].concat());
+    append(&mut tar, BUNDLE_SIGNATURE_FILE, signature.as_ref())?;
     let file = tar.into_inner()?;
     file.sync_all()?;
     std::fs::rename(&tmp, out)?;
@@ -226,6 +240,54 @@ pub struct SealedBundle {
     pub device_id: uuid::Uuid,
     pub recipient: String,
     pub rows: Vec<crate::store::SealedRow>,
+    manifest: Vec<u8>,
+    /// The device's signature over the manifest; `None` in a bundle from before bundles were
+    /// signed.
+    signature: Option<Vec<u8>>,
+}
+
+impl SealedBundle {
+    /// Whether the device whose raw Ed25519 public key is `device_key` signed this bundle as
+    /// it is. (The rows were checked against the manifest when it was read.)
+    pub fn verify(&self, device_key: &[u8]) -> Result<(), VaultError> {
+        let bad = |why: &str| VaultError::Corrupt(format!("sealed bundle: {why}"));
+        let signature = self
+            .signature
+            .as_deref()
+            .ok_or_else(|| bad("it is not signed by the kiosk that wrote it"))?;
+        ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, device_key)
+            .verify(
+                &[BUNDLE_SIGNATURE_CONTEXT, &self.manifest].concat(),
+                signature,
+            )
+            .map_err(|_| bad("its signature does not verify: it was changed after the kiosk wrote it, or another device signed it"))
+    }
+}
+
+/// Whether `blob` is an age file sealed to exactly one X25519 recipient, as a kiosk seals:
+/// its header's first line, one `-> X25519` stanza (and the random `…-grease` stanzas the age
+/// library adds to keep parsers honest), then the `---` line. (A blob sealed otherwise — to a
+/// passphrase, to several keys, or not an age file at all — is no kiosk's.)
+pub fn is_sealed_to_one_recipient(blob: &[u8]) -> bool {
+    let Some(rest) = blob.strip_prefix(b"age-encryption.org/v1\n") else {
+        return false;
+    };
+    let mut stanzas = 0;
+    let mut lines = rest.split(|b| *b == b'\n');
+    for line in lines.by_ref() {
+        if line.starts_with(b"--- ") {
+            return stanzas == 1;
+        }
+        if let Some(stanza) = line.strip_prefix(b"-> ") {
+            let kind = stanza.split(|b| *b == b' ').next().unwrap_or_default();
+            if kind == b"X25519" {
+                stanzas += 1;
+            } else if !kind.ends_with(b"-grease") {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 /// Reads a bundle written by [`write_sealed_tar`]. Refuses the whole bundle — rather than take
@@ -253,7 +315,9 @@ pub fn read_sealed_tar(bytes: &[u8]) -> Result<SealedBundle, VaultError> {
     }
     let device_id =
         uuid::Uuid::parse_str(&manifest.device_id).map_err(|e| bad(format!("device id: {e}")))?;
-    if files.len() != manifest.records.len() + 1 {
+    let manifest_bytes = files.remove("manifest.json").unwrap_or_default();
+    let signature = files.remove(BUNDLE_SIGNATURE_FILE);
+    if files.len() != manifest.records.len() {
         return Err(bad("files that the manifest does not list".into()));
     }
     let mut rows = Vec::with_capacity(manifest.records.len());
@@ -275,6 +339,8 @@ pub fn read_sealed_tar(bytes: &[u8]) -> Result<SealedBundle, VaultError> {
         device_id,
         recipient: manifest.recipient,
         rows,
+        manifest: manifest_bytes,
+        signature,
     })
 }
 
@@ -337,5 +403,42 @@ mod formula_tests {
         let e = create_private(&path).unwrap_err();
         assert!(e.to_string().contains("never replaces"), "{e}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "earlier export");
+    }
+}
+
+#[cfg(test)]
+mod bundle_tests {
+    #[test]
+    fn only_an_age_file_to_one_x25519_key_is_a_kiosk_s() {
+        let key = crate::OrganiserKey::generate();
+        let recipient = crate::parse_recipient(&key.recipient()).unwrap();
+        let other = crate::parse_recipient(&crate::OrganiserKey::generate().recipient()).unwrap();
+        let seal = |recipients: Vec<&dyn age::Recipient>| {
+            let mut out = Vec::new();
+            let mut w = age::Encryptor::with_recipients(recipients.into_iter())
+                .unwrap()
+                .wrap_output(&mut out)
+                .unwrap();
+            std::io::Write::write_all(&mut w, b"signer").unwrap();
+            w.finish().unwrap();
+            out
+        };
+        // Many times over: the age library adds a random grease stanza to some headers.
+        for _ in 0..50 {
+            assert!(super::is_sealed_to_one_recipient(&seal(vec![&recipient])));
+        }
+        assert!(!super::is_sealed_to_one_recipient(&seal(vec![
+            &recipient, &other
+        ])));
+        let by_passphrase = age::scrypt::Recipient::new(age::secrecy::SecretString::from(
+            "a passphrase".to_owned(),
+        ));
+        assert!(!super::is_sealed_to_one_recipient(&seal(vec![
+            &by_passphrase
+        ])));
+        assert!(!super::is_sealed_to_one_recipient(b"not an age file"));
+        assert!(!super::is_sealed_to_one_recipient(
+            b"age-encryption.org/v1\n-> X25519 abc\n"
+        ));
     }
 }

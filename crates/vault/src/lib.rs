@@ -20,8 +20,9 @@ mod validate;
 pub use age::secrecy::{ExposeSecret, SecretString};
 pub use error::{ErrorCode, FieldCode, FieldError, VaultError};
 pub use export::{
-    CSV_HEADER, ExportSummary, SealedBundle, create_private, neutralise_cell, read_sealed_tar,
-    write_csv, write_csv_records, write_jsonl, write_jsonl_records, write_sealed_tar,
+    BUNDLE_SIGNATURE_CONTEXT, BUNDLE_SIGNATURE_FILE, CSV_HEADER, ExportSummary, SealedBundle,
+    create_private, is_sealed_to_one_recipient, neutralise_cell, read_sealed_tar, write_csv,
+    write_csv_records, write_jsonl, write_jsonl_records, write_sealed_tar,
 };
 pub use keys::{MIN_PASSPHRASE, OrganiserKey, parse_recipient};
 pub use outbox::{Acknowledged, OutboxBatch, PendingTally};

@@ -227,8 +227,10 @@ impl Store {
         }
     }
 
-    /// Up to `n` of the most recently received records, with the device each came from: what
-    /// an unlock checks the organiser's key against.
+    /// Up to `n` of the most recently received records from enrolled, unrevoked devices, with
+    /// the device each came from: what an unlock checks the organiser's key against. Only a
+    /// device the organisation enrolled (and still trusts) can have put a record here, so rows
+    /// of junk — from a kiosk since revoked, say — cannot make the right key look wrong.
     pub async fn sample(&self, n: u32) -> Result<Vec<(Uuid, SealedRow)>, StoreError> {
         let rows = match self {
             Self::Sqlite(s) => {

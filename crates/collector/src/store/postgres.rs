@@ -394,8 +394,9 @@ impl PgStore {
             .client()
             .await?
             .query(
-                "SELECT device_id, id, petition_id, captured_at, sealed FROM records
-                 ORDER BY received_at DESC LIMIT $1",
+                "SELECT r.device_id, r.id, r.petition_id, r.captured_at, r.sealed FROM records r
+                 JOIN devices d ON d.id = r.device_id AND d.revoked_at IS NULL
+                 ORDER BY r.received_at DESC LIMIT $1",
                 &[&i64::from(n)],
             )
             .await?

@@ -301,8 +301,9 @@ impl SqliteStore {
     pub(super) fn sample(&self, n: u32) -> Result<Vec<(String, SealedRow)>, StoreError> {
         let conn = self.conn();
         let mut q = conn.prepare(
-            "SELECT device_id, id, petition_id, captured_at, sealed FROM records
-             ORDER BY rowid DESC LIMIT ?1",
+            "SELECT r.device_id, r.id, r.petition_id, r.captured_at, r.sealed FROM records r
+             JOIN devices d ON d.id = r.device_id AND d.revoked_at IS NULL
+             ORDER BY r.rowid DESC LIMIT ?1",
         )?;
         let rows = q.query_map([n], device_and_row)?;
         Ok(rows.collect::<Result<_, _>>()?)

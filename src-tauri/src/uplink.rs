@@ -66,6 +66,9 @@ pub struct SyncView {
     pub last_success: Option<String>,
     /// Why the last attempt failed, until one succeeds.
     pub last_error: Option<String>,
+    /// How far the collector's clock is ahead of this kiosk's (seconds; negative: behind), as
+    /// its signed answers said; `null` before any did.
+    pub clock_offset_seconds: Option<i32>,
 }
 
 impl From<SyncStatus> for SyncView {
@@ -79,6 +82,9 @@ impl From<SyncStatus> for SyncView {
             sending: state.sending,
             last_success: state.last_success,
             last_error: state.last_error,
+            clock_offset_seconds: state
+                .clock_offset
+                .map(|o| i32::try_from(o).unwrap_or(if o < 0 { i32::MIN } else { i32::MAX })),
         }
     }
 }

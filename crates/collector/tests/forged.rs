@@ -254,3 +254,76 @@ async fn a_pack_changed_on_the_way_is_not_taken() {
             .is_err()
     );
 }
+
+/// A kiosk whose clock is an hour behind: the collector's signed answers carry its time, the
+/// kiosk signs its requests at that time (so the collector's five-minute window lets them in)
+/// and its state says how far off it is. The collector here is a stand-in an hour ahead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kiosk_whose_clock_is_off_signs_at_the_collector_s_time() {
+    const SKEW: i64 = 3600;
+    let key = Arc::new(CollectorKey::ephemeral());
+    let created = Arc::new(Mutex::new(Vec::<i64>::new()));
+    let app = {
+        let (key, created) = (key.clone(), created.clone());
+        axum::Router::new().fallback(move |uri: Uri, headers: HeaderMap, body: Bytes| {
+            let (key, created) = (key.clone(), created.clone());
+            async move {
+                let time = chrono::Utc::now().timestamp() + SKEW;
+                if uri.path() == "/v1/health" {
+                    let body = serde_json::json!({"status": "ok", "time": time}).to_string();
+                    let sig = key.sign(Kind::Health, body.as_bytes());
+                    return ([(answer::HEADER, sig)], body).into_response();
+                }
+                let input = headers["signature-input"].to_str().unwrap();
+                let at = input.find("created=").unwrap() + "created=".len();
+                let digits: String = input[at..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                created.lock().unwrap().push(digits.parse().unwrap());
+                let batch: Batch = serde_json::from_slice(&body).unwrap();
+                let ack = serde_json::to_vec(&Ack {
+                    batch_id: batch.batch_id,
+                    device_id: batch.device_id,
+                    stored: batch.records.iter().map(|r| r.id).collect(),
+                    time,
+                })
+                .unwrap();
+                let sig = key.sign(Kind::Ack, &ack);
+                ([(answer::HEADER, sig)], ack).into_response()
+            }
+        })
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url: url::Url = format!("http://{}/", listener.local_addr().unwrap())
+        .parse()
+        .unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let (_dir, vault) = common::kiosk(3, "p");
+    let transport = HttpTransport::new(url, common::signer(&vault), key.public()).unwrap();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let (task, sync) = engine::spawnable(vault, transport, Config::default(), async {
+        let _ = stop_rx.await;
+    })
+    .unwrap();
+    let task = tokio::spawn(task);
+    let mut state = sync.state();
+    tokio::time::timeout(Duration::from_secs(30), async {
+        while state.borrow().sent < 3 {
+            state.changed().await.unwrap();
+        }
+    })
+    .await
+    .unwrap();
+    let offset = state.borrow().clock_offset.unwrap();
+    assert!((offset - SKEW).abs() <= 5, "{offset}");
+    stop_tx.send(()).unwrap();
+    task.await.unwrap().unwrap();
+    let now = chrono::Utc::now().timestamp();
+    let created = created.lock().unwrap().clone();
+    assert!(!created.is_empty());
+    for c in created {
+        assert!((c - (now + SKEW)).abs() <= 60, "signed at {c}, now {now}");
+    }
+}

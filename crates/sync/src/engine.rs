@@ -34,6 +34,11 @@ pub trait Transport {
     fn health(&self) -> impl Future<Output = Result<(), TransportError>> + Send;
     /// Sends one batch; `Ok` only with the collector's acknowledgement.
     fn upload(&self, batch: &Batch) -> impl Future<Output = Result<Ack, TransportError>> + Send;
+    /// How far the collector's clock is ahead of this one (seconds; negative: behind), as its
+    /// signed answers last said; `None` before any said.
+    fn clock_offset(&self) -> Option<i64> {
+        None
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -89,6 +94,10 @@ pub struct SyncState {
     pub last_success: Option<String>,
     /// The last failure, until a success clears it.
     pub last_error: Option<String>,
+    /// How far the collector's clock is ahead of this kiosk's (seconds; negative: behind), as
+    /// its signed answers say. Requests are signed with it applied, so a kiosk whose clock
+    /// drifted still syncs; the panel says when it is off.
+    pub clock_offset: Option<i64>,
 }
 
 /// A running sync loop's controls.
@@ -176,7 +185,10 @@ async fn run<T: Transport>(
         let probe = if reachable {
             Ok(())
         } else {
-            transport.health().await
+            let probe = transport.health().await;
+            let offset = transport.clock_offset();
+            state.send_if_modified(|s| std::mem::replace(&mut s.clock_offset, offset) != offset);
+            probe
         };
         let outcome = match probe {
             Err(e) => Err(e),
@@ -190,7 +202,11 @@ async fn run<T: Transport>(
                 let wire = Batch::from_outbox(device_id, &batch)?;
                 state.send_modify(|s| s.sending = true);
                 let sent = transport.upload(&wire).await;
-                state.send_modify(|s| s.sending = false);
+                let offset = transport.clock_offset();
+                state.send_modify(|s| {
+                    s.sending = false;
+                    s.clock_offset = offset;
+                });
                 match sent {
                     Ok(ack) if ack.batch_id == batch.batch_id => {
                         let stored: Vec<String> = ack.stored.iter().map(Uuid::to_string).collect();

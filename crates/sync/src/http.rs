@@ -22,6 +22,10 @@ pub struct HttpTransport {
     signer: RequestSigner,
     /// The collector's key, pinned at enrolment.
     collector: PublicKey,
+    /// The collector's clock minus this one's, in seconds, as its last signed answer said
+    /// (`i64::MIN`: not known yet). Requests are signed at this kiosk's time plus it, so a
+    /// kiosk whose clock drifted past the collector's window still gets in.
+    offset: std::sync::atomic::AtomicI64,
 }
 
 impl HttpTransport {
@@ -42,7 +46,17 @@ impl HttpTransport {
             base,
             signer,
             collector,
+            offset: std::sync::atomic::AtomicI64::new(i64::MIN),
         })
+    }
+
+    /// Notes the collector's time (Unix seconds) from an answer that verified.
+    fn heard_time(&self, collector_time: i64) {
+        if collector_time > 0 {
+            let offset = collector_time - chrono::Utc::now().timestamp();
+            self.offset
+                .store(offset, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 
     fn url(&self, path: &str) -> Result<url::Url, TransportError> {
@@ -156,7 +170,20 @@ impl Transport for HttpTransport {
         // Whoever answers must be the collector: a look-alike that answers "ok" would have the
         // kiosk send it every batch.
         answer::verify(&self.collector, Kind::Health, &body, signature.as_deref())?;
+        #[derive(serde::Deserialize)]
+        struct Health {
+            #[serde(default)]
+            time: i64,
+        }
+        if let Ok(h) = serde_json::from_slice::<Health>(&body) {
+            self.heard_time(h.time);
+        }
         Ok(())
+    }
+
+    fn clock_offset(&self) -> Option<i64> {
+        let offset = self.offset.load(std::sync::atomic::Ordering::Relaxed);
+        (offset != i64::MIN).then_some(offset)
     }
 
     async fn upload(&self, batch: &Batch) -> Result<Ack, TransportError> {
@@ -165,7 +192,9 @@ impl Transport for HttpTransport {
             reason: e.to_string(),
         })?;
         let url = self.url("v1/batches")?;
-        let created = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
+        // This kiosk's time as the collector's clock has it (see `offset`).
+        let now = chrono::Utc::now().timestamp() + self.clock_offset().unwrap_or(0);
+        let created = u64::try_from(now).unwrap_or(0);
         let signed = self
             .signer
             .sign("POST", url.path(), &body, created, &nonce()?)
@@ -192,6 +221,7 @@ impl Transport for HttpTransport {
             status,
             reason: format!("unreadable acknowledgement: {e}"),
         })?;
+        self.heard_time(ack.time);
         if ack.device_id != batch.device_id {
             return Err(TransportError::Refused {
                 status,

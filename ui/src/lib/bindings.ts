@@ -300,7 +300,12 @@ last_success: string | null,
 /**
  * Why the last attempt failed, until one succeeds.
  */
-last_error: string | null, };
+last_error: string | null, 
+/**
+ * How far the collector's clock is ahead of this kiosk's (seconds; negative: behind), as
+ * its signed answers said; `null` before any did.
+ */
+clock_offset_seconds: number | null, };
 
 export type Unlocked = { 
 /**

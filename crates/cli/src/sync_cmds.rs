@@ -20,7 +20,13 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 pub fn enroll(vault: &Path, to: &url::Url, code: &str) -> anyhow::Result<ExitCode> {
     let mut vault = Vault::open(vault)?;
     let public = public_key_of_pkcs8(&vault.device_key_pkcs8()?)?;
-    let collector = runtime()?.block_on(enroll_device(to, code, vault.device_id(), &public))?;
+    let collector = runtime()?.block_on(enroll_device(
+        to,
+        code,
+        vault.device_id(),
+        &public,
+        vault.recipient(),
+    ))?;
     // From now on this vault acts only on answers this key signed.
     vault.pin_collector_key(&answer::encode_key(&collector))?;
     println!(

@@ -83,7 +83,9 @@ pub async fn import(store: &Store, bytes: &[u8]) -> Result<Imported, ImportError
         batch_id: uuid::Builder::from_custom_bytes(bytes16).into_uuid(),
         device_id: bundle.device_id,
         records,
-    };
+        recipient: None,
+    }
+    .sealed_to(&bundle.recipient);
     let total = batch.records.len() as u64;
     // An import is not a signed request; it still passes through the one storing path, with a
     // nonce of its own.

@@ -132,6 +132,10 @@ enum Command {
         /// balancer share the file.
         #[arg(long, default_value = "collector.key")]
         collector_key: PathBuf,
+        /// The organisation's public key (`age1…`): kiosks sealing to another are refused at
+        /// enrolment, and so are batches sealed to another.
+        #[arg(long)]
+        recipient: Option<String>,
         /// A folder whose subfolders are petition packs, for kiosks to pull
         /// (`GET /v1/packs/NAME`).
         #[arg(long)]
@@ -273,6 +277,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 passphrase_file,
                 admin_socket,
                 collector_key,
+                recipient,
                 packs,
                 request_timeout,
                 retain_days,
@@ -340,6 +345,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     destinations,
                 ));
                 let key = Arc::new(placard_collector::own_key::load_or_create(&collector_key)?);
+                if let Some(r) = &recipient {
+                    placard_vault::parse_recipient(r)?;
+                }
                 let listener = tokio::net::TcpListener::bind(listen).await?;
                 // The bound address on stdout, so scripts and tests can use port 0.
                 println!("listening on http://{}", listener.local_addr()?);
@@ -352,6 +360,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     },
                     packs: Shelf::new(packs),
                     key,
+                    recipient,
                 };
                 axum::serve(listener, router_with(store, options))
                     .with_graceful_shutdown(async {

@@ -68,6 +68,8 @@ struct AppState {
     packs: Shelf,
     rates: Arc<DeviceRates>,
     key: Arc<CollectorKey>,
+    /// The organisation's public key (`age1…`), when `serve` was told it.
+    recipient: Option<String>,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -137,6 +139,9 @@ pub struct Options {
     /// The collector's own key, which signs every answer a kiosk acts on (see
     /// `placard_sync::answer`); kiosks pin its public half when they enrol.
     pub key: Arc<CollectorKey>,
+    /// The organisation's public key (`age1…`). When set, a kiosk sealing to another key is
+    /// refused at enrolment, and a batch whose records are sealed to another is refused.
+    pub recipient: Option<String>,
 }
 
 impl Default for Options {
@@ -146,6 +151,7 @@ impl Default for Options {
             limits: Limits::default(),
             packs: Shelf::default(),
             key: Arc::new(CollectorKey::ephemeral()),
+            recipient: None,
         }
     }
 }
@@ -173,6 +179,7 @@ pub fn router_with(store: Store, options: Options) -> Router {
             limits.device_rate,
         ))),
         key: options.key,
+        recipient: options.recipient.map(|r| r.trim().to_owned()),
     };
     // Outermost first: the timeout also covers the wait for a place, so a request queued
     // behind slow ones is answered 408 rather than held without end.
@@ -335,6 +342,9 @@ struct EnrollRequest {
     device_id: Uuid,
     /// Raw Ed25519 public key, base64.
     public_key: String,
+    /// The organiser's key the kiosk seals to (`age1…`).
+    #[serde(default)]
+    recipient: Option<String>,
 }
 
 async fn enroll(State(state): State<AppState>, Json(req): Json<EnrollRequest>) -> Response {
@@ -350,6 +360,19 @@ async fn enroll(State(state): State<AppState>, Json(req): Json<EnrollRequest>) -
             StatusCode::BAD_REQUEST,
             "bad_key",
             "an Ed25519 public key is 32 bytes",
+        );
+    }
+    if let Some(ours) = &state.recipient
+        && req.recipient.as_deref().map(str::trim) != Some(ours.as_str())
+    {
+        return refuse(
+            StatusCode::CONFLICT,
+            "recipient_mismatch",
+            format!(
+                "this kiosk seals signatures to {}, not to this organisation's key {ours}: \
+                 set the kiosk up again with the organisation's key",
+                req.recipient.as_deref().unwrap_or("an unknown key")
+            ),
         );
     }
     let device_id = req.device_id;
@@ -492,6 +515,18 @@ async fn batches(
         Ok(b) => b,
         Err(e) => return reject(&state, StatusCode::BAD_REQUEST, "malformed", e.to_string()),
     };
+    if let Some(ours) = &state.recipient
+        && batch.recipient.as_deref()
+            != Some(placard_sync::wire::recipient_fingerprint(ours).as_str())
+    {
+        return reject(
+            &state,
+            StatusCode::CONFLICT,
+            "recipient_mismatch",
+            "these records are sealed to another key than this organisation's: the kiosk must \
+             be set up again with the organisation's key; they wait on it meanwhile",
+        );
+    }
     if batch.device_id.to_string() != verified.keyid {
         return reject(
             &state,

@@ -270,10 +270,18 @@ async fn an_enrolment_code_typed_in_lower_case_works_once() {
     );
     let public =
         placard_sync::signing::public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
-    placard_sync::http::enroll(&c.url, &code.to_lowercase(), vault.device_id(), &public)
-        .await
-        .unwrap();
-    let again = placard_sync::http::enroll(&c.url, code, vault.device_id(), &public).await;
+    placard_sync::http::enroll(
+        &c.url,
+        &code.to_lowercase(),
+        vault.device_id(),
+        &public,
+        vault.recipient(),
+    )
+    .await
+    .unwrap();
+    let again =
+        placard_sync::http::enroll(&c.url, code, vault.device_id(), &public, vault.recipient())
+            .await;
     assert!(again.is_err(), "used up");
 }
 
@@ -333,4 +341,68 @@ async fn an_id_another_device_holds_is_a_conflict_never_acknowledged_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_id_another_device_holds_is_a_conflict_never_acknowledged_postgres() {
     an_id_another_device_holds_is_a_conflict_never_acknowledged(Backend::Postgres).await;
+}
+
+/// A collector told its organisation's key (`serve --recipient`) refuses, in words, a kiosk
+/// that seals to another key — at enrolment, and batch by batch (a vault made to seal to
+/// someone else's key after it enrolled). Nothing of such a batch is stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_sealed_to_another_key_are_refused_at_enrolment_and_per_batch() {
+    let org = placard_vault::OrganiserKey::generate().recipient();
+    let c = Collector::start_with(Backend::Sqlite, &["--recipient", &org]).unwrap();
+
+    let (_s_dir, stranger) = kiosk(2, "p");
+    let code = c.cli(&["enroll", "--name", "stranger"]);
+    let public =
+        placard_sync::signing::public_key_of_pkcs8(&stranger.device_key_pkcs8().unwrap()).unwrap();
+    let e = placard_sync::http::enroll(
+        &c.url,
+        code.trim(),
+        stranger.device_id(),
+        &public,
+        stranger.recipient(),
+    )
+    .await
+    .unwrap_err();
+    let said = e.to_string();
+    assert!(
+        said.contains("(recipient_mismatch)") && said.contains("not to this organisation's key"),
+        "{said}"
+    );
+
+    let (_dir, mut ours) = common::kiosk_sealing_to(&org, 2, "p");
+    enroll_vault(&c, &ours, "ours").await;
+    // Its batches state the organisation's key: taken.
+    let outbox = ours.next_batch(10, 1 << 20).unwrap().unwrap();
+    let batch = Batch::from_outbox(ours.device_id(), &outbox)
+        .unwrap()
+        .sealed_to(ours.recipient());
+    let (status, _) = post(
+        &c,
+        &signer(&ours),
+        &serde_json::to_vec(&batch).unwrap(),
+        |_| {},
+    )
+    .await;
+    assert_eq!(status, 200);
+    // The same kiosk's records sealed to another key (or stating none): refused.
+    let (_o_dir, mut other) = kiosk(2, "p");
+    let outbox = other.next_batch(10, 1 << 20).unwrap().unwrap();
+    for batch in [
+        Batch::from_outbox(ours.device_id(), &outbox)
+            .unwrap()
+            .sealed_to(other.recipient()),
+        Batch::from_outbox(ours.device_id(), &outbox).unwrap(),
+    ] {
+        let (status, refusal) = post(
+            &c,
+            &signer(&ours),
+            &serde_json::to_vec(&batch).unwrap(),
+            |_| {},
+        )
+        .await;
+        assert_eq!(status, 409, "{refusal}");
+        assert_eq!(refusal["code"], "recipient_mismatch");
+    }
+    assert_eq!(c.stats()["records"], 2, "only the organisation's");
 }

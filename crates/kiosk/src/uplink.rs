@@ -28,6 +28,9 @@ pub use placard_sync::http::PackListing;
 pub struct Enrolment {
     pub device_id: Uuid,
     pub public_key: Vec<u8>,
+    /// The organiser's key this kiosk seals to: a collector told its organisation's key
+    /// refuses a kiosk that seals to another, in words.
+    pub recipient: String,
 }
 
 /// A sync loop ready to run: spawn `task`; `controls` wake it ("Sync now") and watch its state.
@@ -92,13 +95,19 @@ pub async fn enroll(
     if code.is_empty() {
         return Err(KioskError::EnrolRefused("no enrolment code".into()));
     }
-    placard_sync::http::enroll(url, code, enrolment.device_id, &enrolment.public_key)
-        .await
-        .map_err(|e| match e {
-            TransportError::Unreachable(why) => KioskError::CollectorUnreachable(why),
-            TransportError::Refused { reason, .. } => KioskError::EnrolRefused(reason),
-            TransportError::Forged(why) => KioskError::ForgedAnswer(why.to_string()),
-        })
+    placard_sync::http::enroll(
+        url,
+        code,
+        enrolment.device_id,
+        &enrolment.public_key,
+        &enrolment.recipient,
+    )
+    .await
+    .map_err(|e| match e {
+        TransportError::Unreachable(why) => KioskError::CollectorUnreachable(why),
+        TransportError::Refused { reason, .. } => KioskError::EnrolRefused(reason),
+        TransportError::Forged(why) => KioskError::ForgedAnswer(why.to_string()),
+    })
 }
 
 /// The petition packs the collector offers (an operator's request, never the signing path),
@@ -134,6 +143,7 @@ impl Kiosk {
             device_id: vault.device_id(),
             public_key: public_key_of_pkcs8(&vault.device_key_pkcs8()?)
                 .map_err(KioskError::sync)?,
+            recipient: vault.recipient().to_owned(),
         })
     }
 

@@ -199,7 +199,7 @@ async fn run<T: Transport>(
                     tally = vault.pending_tally()?;
                     continue;
                 };
-                let wire = Batch::from_outbox(device_id, &batch)?;
+                let wire = Batch::from_outbox(device_id, &batch)?.sealed_to(vault.recipient());
                 state.send_modify(|s| s.sending = true);
                 let sent = transport.upload(&wire).await;
                 let offset = transport.clock_offset();

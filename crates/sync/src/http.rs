@@ -251,6 +251,7 @@ pub async fn enroll(
     code: &str,
     device_id: uuid::Uuid,
     public_key: &[u8],
+    recipient: &str,
 ) -> Result<PublicKey, TransportError> {
     let url = base
         .join("v1/enroll")
@@ -259,6 +260,7 @@ pub async fn enroll(
         "code": code,
         "device_id": device_id,
         "public_key": STANDARD.encode(public_key),
+        "recipient": recipient,
     });
     let r = short_client()?
         .post(url)

@@ -13,6 +13,20 @@ pub struct Batch {
     pub batch_id: Uuid,
     pub device_id: Uuid,
     pub records: Vec<SealedRecord>,
+    /// The fingerprint of the organiser's key the records are sealed to
+    /// ([`recipient_fingerprint`]): a collector told its organisation's key refuses records
+    /// sealed to any other (a kiosk whose vault was made to seal to someone else's key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+}
+
+/// A short, stable name for an organiser's public key (`age1…`): the first 16 bytes of its
+/// SHA-256, in hex.
+pub fn recipient_fingerprint(recipient: &str) -> String {
+    ring::digest::digest(&ring::digest::SHA256, recipient.trim().as_bytes()).as_ref()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// One sealed record and its routing metadata (the same values are inside the seal).
@@ -53,7 +67,15 @@ impl Batch {
                 .iter()
                 .map(SealedRecord::try_from)
                 .collect::<Result<_, _>>()?,
+            recipient: None,
         })
+    }
+
+    /// States the organiser's key (`age1…`) the records are sealed to.
+    #[must_use]
+    pub fn sealed_to(mut self, recipient: &str) -> Self {
+        self.recipient = Some(recipient_fingerprint(recipient));
+        self
     }
 }
 
@@ -93,6 +115,7 @@ mod tests {
                 captured_at: "2026-11-22T18:00:00.000Z".into(),
                 sealed: b"age-encryption.org/v1\n\x00\xff".to_vec(),
             }],
+            recipient: None,
         };
         let json = serde_json::to_string(&batch).expect("json");
         assert!(

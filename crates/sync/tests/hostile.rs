@@ -96,6 +96,7 @@ fn batch() -> Batch {
             captured_at: "2026-11-29T20:00:00Z".into(),
             sealed: vec![1; 300],
         }],
+        recipient: None,
     }
 }
 

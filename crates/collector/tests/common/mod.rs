@@ -305,16 +305,29 @@ pub fn signer(vault: &Vault) -> RequestSigner {
 pub async fn enroll_vault(c: &Collector, vault: &Vault, name: &str) {
     let code = c.cli(&["enroll", "--name", name]);
     let public = public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
-    let pinned = enroll(&c.url, code.trim(), vault.device_id(), &public)
-        .await
-        .unwrap();
+    let pinned = enroll(
+        &c.url,
+        code.trim(),
+        vault.device_id(),
+        &public,
+        vault.recipient(),
+    )
+    .await
+    .unwrap();
     // Pinned as a kiosk pins it (through a second handle: the caller keeps its own).
     Vault::open(vault.dir())
         .unwrap()
         .pin_collector_key(&placard_sync::answer::encode_key(&pinned))
         .unwrap();
     // A code works once.
-    let again = enroll(&c.url, code.trim(), vault.device_id(), &public).await;
+    let again = enroll(
+        &c.url,
+        code.trim(),
+        vault.device_id(),
+        &public,
+        vault.recipient(),
+    )
+    .await;
     assert!(again.is_err(), "a used code was accepted again");
 }
 

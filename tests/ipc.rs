@@ -911,6 +911,7 @@ fn an_operator_enrols_the_kiosk_and_what_it_signs_reaches_the_collector() {
         assert_eq!(
             keys,
             [
+                "clock_offset_seconds",
                 "collector",
                 "configured",
                 "last_error",

@@ -453,14 +453,24 @@ fn every_acknowledged_signature_survives_sigkill() {
             .spawn()
             .expect("sign-loop starts");
         let stdout = child.stdout.take().expect("stdout");
+        let (first_tx, first_rx) = std::sync::mpsc::channel::<()>();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .collect::<Vec<String>>()
+            let mut printed = Vec::new();
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if printed.is_empty() {
+                    let _ = first_tx.send(());
+                }
+                printed.push(line);
+            }
+            printed
         });
-        // Wait for the first id so most kills land mid-signing, then a random 0-25 ms more.
-        std::thread::sleep(Duration::from_millis(15 + rng.below(25)));
+        // Three rounds in four wait for the first id, so those kills land mid-signing however
+        // slowly the machine starts a process; the fourth kills during start-up (opening the
+        // vault). Then a random 0-25 ms more.
+        if round % 4 != 3 {
+            let _ = first_rx.recv_timeout(Duration::from_secs(20));
+        }
+        std::thread::sleep(Duration::from_millis(rng.below(25)));
         let _ = Command::new("kill")
             .args(["-KILL", &child.id().to_string()])
             .status();

@@ -64,11 +64,14 @@ pub async fn import(store: &Store, bytes: &[u8]) -> Result<Imported, ImportError
             odd.id
         )));
     }
-    let records: Vec<SealedRecord> = bundle
+    let mut records: Vec<SealedRecord> = bundle
         .rows
         .iter()
         .map(SealedRecord::try_from)
         .collect::<Result<_, _>>()?;
+    for r in &mut records {
+        r.provenance = bundle.provenance.get(&r.id.to_string()).cloned();
+    }
     // The batch id is the bundle's content, so the same bundle is the same batch.
     let mut ids: Vec<Uuid> = records.iter().map(|r| r.id).collect();
     ids.sort_unstable();
@@ -86,6 +89,12 @@ pub async fn import(store: &Store, bytes: &[u8]) -> Result<Imported, ImportError
         recipient: None,
     }
     .sealed_to(&bundle.recipient);
+    // Each record signed by the device too, as a batch's are: kept with it.
+    if let Some(id) = batch.first_unsigned(&device.public_key) {
+        return Err(ImportError::Refused(format!(
+            "record {id} is not signed by the device that wrote the bundle"
+        )));
+    }
     let total = batch.records.len() as u64;
     // An import is not a signed request; it still passes through the one storing path, with a
     // nonce of its own.

@@ -535,6 +535,15 @@ async fn batches(
             "the batch names another device than the one that signed it",
         );
     }
+    // Each record signed by the device (its provenance, kept with it).
+    if let Some(id) = batch.first_unsigned(&device.public_key) {
+        return reject(
+            &state,
+            StatusCode::BAD_REQUEST,
+            "bad_provenance",
+            format!("record {id} is not signed by the device that sent it"),
+        );
+    }
     let device_id = batch.device_id;
     // A replayed request (same nonce) is refused and stores nothing; the nonce and the batch
     // are committed together.

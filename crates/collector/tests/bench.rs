@@ -45,7 +45,12 @@ async fn bench_sync_throughput() {
                 .collect::<Vec<_>>(),
         );
         bodies.push(
-            serde_json::to_vec(&Batch::from_outbox(scratch.device_id(), &b).unwrap()).unwrap(),
+            serde_json::to_vec(
+                &Batch::from_outbox(scratch.device_id(), &b)
+                    .unwrap()
+                    .signed_by(&scratch.device_key().unwrap()),
+            )
+            .unwrap(),
         );
         scratch.acknowledge(b.batch_id, &ids).unwrap();
     }

@@ -115,7 +115,10 @@ fn chrono_now() -> i64 {
 
 fn batch_body(vault: &mut Vault) -> Vec<u8> {
     let outbox = vault.next_batch(10, 1 << 20).unwrap().unwrap();
-    serde_json::to_vec(&Batch::from_outbox(vault.device_id(), &outbox).unwrap()).unwrap()
+    let batch = Batch::from_outbox(vault.device_id(), &outbox)
+        .unwrap()
+        .signed_by(&vault.device_key().unwrap());
+    serde_json::to_vec(&batch).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -305,6 +308,7 @@ async fn an_id_another_device_holds_is_a_conflict_never_acknowledged(backend: Ba
     let outbox = b.next_batch(10, 1 << 20).unwrap().unwrap();
     let mut batch = Batch::from_outbox(b.device_id(), &outbox).unwrap();
     batch.records[0].id = taken.parse().unwrap();
+    let batch = batch.signed_by(&b.device_key().unwrap());
     let own = batch.records[1].id.to_string();
     let body = serde_json::to_vec(&batch).unwrap();
     let (status, ack) = post(&c, &signer(&b), &body, |_| {}).await;
@@ -317,6 +321,7 @@ async fn an_id_another_device_holds_is_a_conflict_never_acknowledged(backend: Ba
     // Asked again (a lost answer), the same narrowed acknowledgement.
     let mut again = Batch::from_outbox(b.device_id(), &outbox).unwrap();
     again.records[0].id = taken.parse().unwrap();
+    let again = again.signed_by(&b.device_key().unwrap());
     let (_, ack) = post(
         &c,
         &signer(&b),
@@ -376,7 +381,8 @@ async fn records_sealed_to_another_key_are_refused_at_enrolment_and_per_batch() 
     let outbox = ours.next_batch(10, 1 << 20).unwrap().unwrap();
     let batch = Batch::from_outbox(ours.device_id(), &outbox)
         .unwrap()
-        .sealed_to(ours.recipient());
+        .sealed_to(ours.recipient())
+        .signed_by(&ours.device_key().unwrap());
     let (status, _) = post(
         &c,
         &signer(&ours),
@@ -405,4 +411,74 @@ async fn records_sealed_to_another_key_are_refused_at_enrolment_and_per_batch() 
         assert_eq!(refusal["code"], "recipient_mismatch");
     }
     assert_eq!(c.stats()["records"], 2, "only the organisation's");
+}
+
+/// Provenance: every record arrives signed by the device that sent it, and the collector keeps
+/// the signature, so the record's origin can be checked again at any later hop. A record
+/// unsigned, or signed by another device (whoever relayed it), is refused with its batch.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_record_arrives_signed_by_its_device_and_the_signature_is_kept() {
+    let c = Collector::start();
+    let (_dir, mut vault) = kiosk(3, "p");
+    let (_other_dir, other) = kiosk(0, "p");
+    enroll_vault(&c, &vault, "kiosk").await;
+    let outbox = vault.next_batch(10, 1 << 20).unwrap().unwrap();
+    let unsigned = Batch::from_outbox(vault.device_id(), &outbox).unwrap();
+    let by_another = unsigned.clone().signed_by(&other.device_key().unwrap());
+    for batch in [unsigned.clone(), by_another] {
+        let (status, refusal) = post(
+            &c,
+            &signer(&vault),
+            &serde_json::to_vec(&batch).unwrap(),
+            |_| {},
+        )
+        .await;
+        assert_eq!(status, 400, "{refusal}");
+        assert_eq!(refusal["code"], "bad_provenance");
+    }
+    assert_eq!(c.stats()["records"], 0);
+
+    let signed = unsigned.signed_by(&vault.device_key().unwrap());
+    let (status, _) = post(
+        &c,
+        &signer(&vault),
+        &serde_json::to_vec(&signed).unwrap(),
+        |_| {},
+    )
+    .await;
+    assert_eq!(status, 200);
+    let db = rusqlite::Connection::open(c.db.strip_prefix("sqlite://").unwrap()).unwrap();
+    let mut q = db
+        .prepare("SELECT id, device_id, petition_id, captured_at, sealed, provenance FROM records")
+        .unwrap();
+    // id, device, petition, captured at, sealed, provenance
+    type Row = (String, String, String, String, Vec<u8>, Vec<u8>);
+    let rows: Vec<Row> = q
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 3);
+    let public =
+        placard_sync::signing::public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
+    for (id, device, petition, captured, sealed, provenance) in rows {
+        assert!(placard_vault::provenance::verify(
+            &public,
+            &provenance,
+            &id,
+            &device.parse().unwrap(),
+            &petition,
+            &captured,
+            &sealed
+        ));
+    }
 }

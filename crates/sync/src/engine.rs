@@ -163,6 +163,8 @@ async fn run<T: Transport>(
 ) -> Result<(), SyncError> {
     tokio::pin!(shutdown);
     let device_id = vault.device_id();
+    // Every record leaves signed by this device (its provenance); the key is read once.
+    let device_key = vault.device_key()?;
     let mut waits = Waits::new(&config);
     // Probe only when the collector's reachability is in doubt (at start, after a failure):
     // a probe before every batch would double the round trips of a long sync.
@@ -199,7 +201,9 @@ async fn run<T: Transport>(
                     tally = vault.pending_tally()?;
                     continue;
                 };
-                let wire = Batch::from_outbox(device_id, &batch)?.sealed_to(vault.recipient());
+                let wire = Batch::from_outbox(device_id, &batch)?
+                    .sealed_to(vault.recipient())
+                    .signed_by(&device_key);
                 state.send_modify(|s| s.sending = true);
                 let sent = transport.upload(&wire).await;
                 let offset = transport.clock_offset();

@@ -37,6 +37,15 @@ pub struct SealedRecord {
     pub captured_at: String,
     #[serde(serialize_with = "to_base64", deserialize_with = "from_base64")]
     pub sealed: Vec<u8>,
+    /// The device's signature of the record ([`placard_vault::provenance`]), made as it
+    /// leaves: the collector checks it and keeps it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "option_to_base64",
+        deserialize_with = "option_from_base64"
+    )]
+    pub provenance: Option<Vec<u8>>,
 }
 
 /// The collector's answer: which of the batch's records it now holds (durably), for which
@@ -71,6 +80,44 @@ impl Batch {
         })
     }
 
+    /// Signs every record's provenance with the device's key (see
+    /// [`placard_vault::provenance`]).
+    #[must_use]
+    pub fn signed_by(mut self, key: &ring::signature::Ed25519KeyPair) -> Self {
+        for r in &mut self.records {
+            r.provenance = Some(placard_vault::provenance::sign(
+                key,
+                &r.id.to_string(),
+                &self.device_id,
+                &r.petition_id,
+                &r.captured_at,
+                &r.sealed,
+            ));
+        }
+        self
+    }
+
+    /// The first record whose provenance is missing or is not the signature of the device
+    /// with raw public key `device_key`, if any.
+    pub fn first_unsigned(&self, device_key: &[u8]) -> Option<Uuid> {
+        self.records
+            .iter()
+            .find(|r| {
+                !r.provenance.as_deref().is_some_and(|sig| {
+                    placard_vault::provenance::verify(
+                        device_key,
+                        sig,
+                        &r.id.to_string(),
+                        &self.device_id,
+                        &r.petition_id,
+                        &r.captured_at,
+                        &r.sealed,
+                    )
+                })
+            })
+            .map(|r| r.id)
+    }
+
     /// States the organiser's key (`age1…`) the records are sealed to.
     #[must_use]
     pub fn sealed_to(mut self, recipient: &str) -> Self {
@@ -87,6 +134,7 @@ impl TryFrom<&SealedRow> for SealedRecord {
             petition_id: row.petition_id.clone(),
             captured_at: row.captured_at.clone(),
             sealed: row.sealed.clone(),
+            provenance: None,
         })
     }
 }
@@ -98,6 +146,24 @@ fn to_base64<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
 fn from_base64<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
     let text = <&str>::deserialize(d)?;
     STANDARD.decode(text).map_err(serde::de::Error::custom)
+}
+
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes `&Option<_>`
+fn option_to_base64<S: Serializer>(bytes: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+    match bytes {
+        Some(b) => s.serialize_str(&STANDARD.encode(b)),
+        None => s.serialize_none(),
+    }
+}
+
+fn option_from_base64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+    match Option::<&str>::deserialize(d)? {
+        Some(text) => STANDARD
+            .decode(text)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+        None => Ok(None),
+    }
 }
 
 #[cfg(test)]
@@ -114,6 +180,7 @@ mod tests {
                 petition_id: "p".into(),
                 captured_at: "2026-11-22T18:00:00.000Z".into(),
                 sealed: b"age-encryption.org/v1\n\x00\xff".to_vec(),
+                provenance: None,
             }],
             recipient: None,
         };

@@ -95,6 +95,7 @@ fn batch() -> Batch {
             petition_id: "p".into(),
             captured_at: "2026-11-29T20:00:00Z".into(),
             sealed: vec![1; 300],
+            provenance: None,
         }],
         recipient: None,
     }

@@ -188,6 +188,9 @@ struct ManifestEntry {
     captured_at: String,
     file: String,
     sha256: String,
+    /// The device's signature of the record ([`crate::provenance`]), hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<String>,
 }
 
 /// Writes every sealed record as `ID.age` plus `manifest.json` and its signature by the
@@ -196,6 +199,8 @@ struct ManifestEntry {
 /// never looks complete.
 pub fn write_sealed_tar(vault: &Vault, out: &Path) -> Result<ExportSummary, VaultError> {
     let rows = vault.sealed_rows()?;
+    let device_key = vault.device_key()?;
+    let device_id = vault.device_id();
     let tmp = out.with_extension("tar.partial");
     let file = std::fs::File::create(&tmp)?;
     let mut tar = tar::Builder::new(file);
@@ -209,6 +214,14 @@ pub fn write_sealed_tar(vault: &Vault, out: &Path) -> Result<ExportSummary, Vaul
             captured_at: row.captured_at.clone(),
             file: name,
             sha256: hex(ring::digest::digest(&ring::digest::SHA256, &row.sealed).as_ref()),
+            provenance: Some(hex(&crate::provenance::sign(
+                &device_key,
+                &row.id,
+                &device_id,
+                &row.petition_id,
+                &row.captured_at,
+                &row.sealed,
+            ))),
         });
     }
     let manifest = Manifest {
@@ -220,9 +233,7 @@ pub fn write_sealed_tar(vault: &Vault, out: &Path) -> Result<ExportSummary, Vaul
     };
     let json = serde_json::to_vec_pretty(&manifest).map_err(|e| VaultError::Io(e.into()))?;
     append(&mut tar, "manifest.json", &json)?;
-    let signature = vault
-        .device_key()?
-        .sign(&[BUNDLE_SIGNATURE_CONTEXT, &json].concat());
+    let signature = device_key.sign(&[BUNDLE_SIGNATURE_CONTEXT, &json].concat());
     append(&mut tar, BUNDLE_SIGNATURE_FILE, signature.as_ref())?;
     let file = tar.into_inner()?;
     file.sync_all()?;
@@ -240,6 +251,8 @@ pub struct SealedBundle {
     pub device_id: uuid::Uuid,
     pub recipient: String,
     pub rows: Vec<crate::store::SealedRow>,
+    /// Each row's provenance (the device's signature of it), by record id.
+    pub provenance: std::collections::HashMap<String, Vec<u8>>,
     manifest: Vec<u8>,
     /// The device's signature over the manifest; `None` in a bundle from before bundles were
     /// signed.
@@ -321,7 +334,13 @@ pub fn read_sealed_tar(bytes: &[u8]) -> Result<SealedBundle, VaultError> {
         return Err(bad("files that the manifest does not list".into()));
     }
     let mut rows = Vec::with_capacity(manifest.records.len());
+    let mut provenance = std::collections::HashMap::new();
     for e in manifest.records {
+        if let Some(sig) = &e.provenance {
+            let sig =
+                unhex(sig).ok_or_else(|| bad(format!("{}: provenance is not hex", e.file)))?;
+            provenance.insert(e.id.clone(), sig);
+        }
         let sealed = files
             .remove(&e.file)
             .ok_or_else(|| bad(format!("{} is missing", e.file)))?;
@@ -339,6 +358,7 @@ pub fn read_sealed_tar(bytes: &[u8]) -> Result<SealedBundle, VaultError> {
         device_id,
         recipient: manifest.recipient,
         rows,
+        provenance,
         manifest: manifest_bytes,
         signature,
     })
@@ -360,6 +380,16 @@ fn append(
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
 }
 
 fn csv_error(e: csv::Error) -> VaultError {

@@ -80,6 +80,8 @@ const MIGRATIONS: &[&str] = &[
          records BIGINT NOT NULL,
          at TIMESTAMPTZ NOT NULL DEFAULT now()
      );",
+    // Each record's provenance (see `sqlite.rs`).
+    "ALTER TABLE records ADD COLUMN provenance BYTEA;",
 ];
 
 /// Any fixed number: collectors starting together take this advisory lock so that only one
@@ -329,15 +331,29 @@ impl PgStore {
             .map(|r| r.captured_at.as_str())
             .collect();
         let sealed: Vec<&[u8]> = batch.records.iter().map(|r| r.sealed.as_slice()).collect();
+        let provenance: Vec<Option<&[u8]>> = batch
+            .records
+            .iter()
+            .map(|r| r.provenance.as_deref())
+            .collect();
         let new_records = tx
             .execute(
-                "INSERT INTO records (id, device_id, batch_id, petition_id, captured_at, sealed)
-                 SELECT u.id, $2, $3, u.petition_id, u.captured_at, u.sealed
-                 FROM UNNEST($1::text[], $4::text[], $5::text[], $6::bytea[])
-                      AS u(id, petition_id, captured_at, sealed)
+                "INSERT INTO records
+                     (id, device_id, batch_id, petition_id, captured_at, sealed, provenance)
+                 SELECT u.id, $2, $3, u.petition_id, u.captured_at, u.sealed, u.provenance
+                 FROM UNNEST($1::text[], $4::text[], $5::text[], $6::bytea[], $7::bytea[])
+                      AS u(id, petition_id, captured_at, sealed, provenance)
                  WHERE NOT EXISTS (SELECT 1 FROM gone g WHERE g.record_id = u.id)
                  ON CONFLICT (id) DO NOTHING",
-                &[&ids, &device_id, &batch_id, &petitions, &captured, &sealed],
+                &[
+                    &ids,
+                    &device_id,
+                    &batch_id,
+                    &petitions,
+                    &captured,
+                    &sealed,
+                    &provenance,
+                ],
             )
             .await?;
         // Acknowledged: only what is held for this device now (or is gone on purpose); an id

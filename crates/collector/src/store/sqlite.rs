@@ -88,6 +88,9 @@ const MIGRATIONS: &[M<'static>] = &[
          CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
          CREATE TABLE forgotten (email_hash BLOB NOT NULL, records INTEGER NOT NULL, at TEXT NOT NULL);",
     ),
+    // Each record's provenance: the sending device's signature of it, checked on arrival and
+    // kept, so its origin can be checked again at any later hop.
+    M::up("ALTER TABLE records ADD COLUMN provenance BLOB;"),
 ];
 
 const IN_DOUBT_SQLITE: &str = "SELECT a.record_id FROM delivery_attempts a
@@ -262,8 +265,9 @@ impl SqliteStore {
             // A record purged or forgotten here is not taken back.
             let mut insert = tx.prepare_cached(
                 "INSERT OR IGNORE INTO records
-                     (id, device_id, batch_id, petition_id, captured_at, sealed, received_at)
-                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+                     (id, device_id, batch_id, petition_id, captured_at, sealed, received_at,
+                      provenance)
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
                  WHERE NOT EXISTS (SELECT 1 FROM gone WHERE record_id = ?1)",
             )?;
             for r in &batch.records {
@@ -274,7 +278,8 @@ impl SqliteStore {
                     r.petition_id,
                     r.captured_at,
                     r.sealed,
-                    received
+                    received,
+                    r.provenance
                 ])? as u64;
             }
         }

@@ -34,9 +34,23 @@ pub struct Imported {
     pub new: u64,
 }
 
-/// Imports the bundle `bytes`; nothing is stored unless all of it checks out.
-pub async fn import(store: &Store, bytes: &[u8]) -> Result<Imported, ImportError> {
+/// Imports the bundle `bytes`; nothing is stored unless all of it checks out. With
+/// `recipient` (the organisation's key), a bundle sealed to another key is refused.
+pub async fn import(
+    store: &Store,
+    bytes: &[u8],
+    recipient: Option<&str>,
+) -> Result<Imported, ImportError> {
     let bundle = read_sealed_tar(bytes)?;
+    if let Some(ours) = recipient
+        && bundle.recipient.trim() != ours.trim()
+    {
+        return Err(ImportError::Refused(format!(
+            "its records are sealed to {}, not to this organisation's key {}",
+            bundle.recipient.trim(),
+            ours.trim()
+        )));
+    }
     let device = store
         .device_key(&bundle.device_id.to_string())
         .await?

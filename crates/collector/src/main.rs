@@ -171,6 +171,9 @@ enum Command {
     Import {
         #[arg(long, default_value = "sqlite://collector.db")]
         db: String,
+        /// The organisation's public key (`age1…`): a bundle sealed to another is refused.
+        #[arg(long)]
+        recipient: Option<String>,
         bundle: PathBuf,
     },
     /// Export the records held here, opened with the organiser's key: CSV in the shape Action
@@ -473,10 +476,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 drop(key);
                 report(&pushed);
             }
-            Command::Import { db, bundle } => {
+            Command::Import {
+                db,
+                recipient,
+                bundle,
+            } => {
+                if let Some(r) = &recipient {
+                    placard_vault::parse_recipient(r)?;
+                }
                 let bytes = std::fs::read(&bundle)?;
                 let store = Store::open(&db).await?;
-                let done = placard_collector::import::import(&store, &bytes).await?;
+                let done =
+                    placard_collector::import::import(&store, &bytes, recipient.as_deref()).await?;
                 println!(
                     "imported {} records: {} new, {} held already",
                     done.records,

@@ -299,6 +299,20 @@ async fn bundles_are_refused_whole_unless_an_enrolled_device_signed_them() {
     placard_vault::write_sealed_tar(&other, &stranger).unwrap();
     refused(&stranger, "never enrolled");
 
+    // Sealed to another key than the organisation's (when the collector is told it).
+    let (ok, _, err) = run(
+        &c,
+        &[
+            "import",
+            "--recipient",
+            &placard_vault::OrganiserKey::generate().recipient(),
+            good.to_str().unwrap(),
+        ],
+    );
+    assert!(!ok);
+    assert!(err.contains("not to this organisation's key"), "{err}");
+    assert_eq!(c.stats()["records"], 0);
+
     // A revoked device's bundle.
     c.cli(&["revoke", &vault.device_id().to_string()]);
     refused(&good, "was revoked");

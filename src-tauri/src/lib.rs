@@ -136,7 +136,7 @@ fn open_window<R: Runtime, M: Manager<R>>(
         .min_inner_size(600.0, 600.0)
         .fullscreen(locked)
         .decorations(!locked)
-        .data_directory(places.data_dir.join("webview"))
+        .data_directory(places.webview_dir())
         .devtools(cfg!(debug_assertions))
         .on_navigation(is_app_url)
         .build()?;

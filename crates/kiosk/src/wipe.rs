@@ -41,7 +41,7 @@ pub fn wipe(data_dir: &Path, consent: &Consent, all: bool) -> Result<Wiped, Kios
     let wiped = wipe_records(&mut kiosk, consent)?;
     drop(kiosk);
     // The webview's data (caches, storage) goes whatever the UI kept in it.
-    remove(&data_dir.join(WEBVIEW))?;
+    remove(&data_dir.join(WEBVIEW_DIR))?;
     if all {
         for entry in std::fs::read_dir(data_dir)? {
             remove(&entry?.path())?;
@@ -107,8 +107,9 @@ fn wipe_records(kiosk: &mut Kiosk, consent: &Consent) -> Result<Wiped, KioskErro
     })
 }
 
-/// The webview's data folder, under the kiosk's.
-pub const WEBVIEW: &str = "webview";
+/// The webview's data folder, under the kiosk's data folder (the window is given it, see
+/// [`crate::Places::webview_dir`]).
+const WEBVIEW_DIR: &str = "webview";
 
 /// Left in the data folder by a wipe from the panel: the webview's data is still in use then,
 /// so it goes once the window is gone (at exit), and again before the next window opens, in
@@ -116,6 +117,11 @@ pub const WEBVIEW: &str = "webview";
 const WEBVIEW_WIPED: &str = "webview.wiped";
 
 impl crate::Places {
+    /// Where the webview keeps its data: under the data folder, so a wipe can remove it.
+    pub fn webview_dir(&self) -> PathBuf {
+        self.data_dir.join(WEBVIEW_DIR)
+    }
+
     /// Removes the webview's data if a wipe from the panel asked for it (see
     /// [`WEBVIEW_WIPED`]); `before_window` also forgets the request, the window being about to
     /// start afresh.
@@ -124,7 +130,7 @@ impl crate::Places {
         if !marker.exists() {
             return Ok(());
         }
-        remove(&self.data_dir.join(WEBVIEW))?;
+        remove(&self.webview_dir())?;
         if before_window {
             remove(&marker)?;
         }

@@ -792,14 +792,23 @@ fn collector_offering(
         .expect("collector test set-up");
     let db = tempfile::tempdir().expect("collector test set-up");
     let url = format!("sqlite://{}", db.path().join("c.db").display());
+    let options = placard_collector::server::Options {
+        packs: placard_collector::packs::Shelf::new(packs),
+        ..Default::default()
+    };
     let (store, code, listener) = rt.block_on(async {
         let store = placard_collector::store::Store::open(&url)
             .await
             .expect("collector test set-up");
-        let code = store
-            .new_enrol_code("kiosk")
-            .await
-            .expect("collector test set-up");
+        let code = placard_collector::pairing::new_code(
+            &store,
+            &options.key,
+            "kiosk",
+            placard_collector::pairing::DEFAULT_VALID,
+        )
+        .await
+        .expect("collector test set-up")
+        .to_string();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("collector test set-up");
@@ -809,13 +818,7 @@ fn collector_offering(
         "http://{}",
         listener.local_addr().expect("collector test set-up")
     );
-    let app = placard_collector::server::router_with(
-        store.clone(),
-        placard_collector::server::Options {
-            packs: placard_collector::packs::Shelf::new(packs),
-            ..Default::default()
-        },
-    );
+    let app = placard_collector::server::router_with(store.clone(), options);
     rt.spawn(async move {
         axum::serve(listener, app)
             .await

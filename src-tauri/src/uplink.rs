@@ -10,8 +10,9 @@ use crate::count;
 use crate::operator::PackChoice;
 
 commands! {
-    /// Enrols this kiosk with the organisation's collector (its address and a one-time code
-    /// from `placard-collector enroll`), remembers it, and starts syncing to it. The only
+    /// Pairs this kiosk with the organisation's collector (its address and the short pairing
+    /// code from `placard-collector enroll`, which never travels: SPAKE2), pins its key,
+    /// remembers it, and starts syncing to it. The only
     /// network request outside the sync loop, and only when an operator asks.
     fn operator_enroll[window, kiosk](collector: String, code: String) -> SyncView {
         Ok(kiosk.enroll(&collector, &code).await?.into())

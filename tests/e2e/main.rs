@@ -1077,12 +1077,21 @@ async fn the_operator_enrols_the_kiosk_and_signatures_sync_while_the_panel_watch
     ))
     .await
     .expect("collector store");
-    let code = store.new_enrol_code("rally kiosk").await.expect("code");
+    let options = placard_collector::server::Options::default();
+    let code = placard_collector::pairing::new_code(
+        &store,
+        &options.key,
+        "rally kiosk",
+        placard_collector::pairing::DEFAULT_VALID,
+    )
+    .await
+    .expect("code")
+    .to_string();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("addr"));
-    let service = placard_collector::server::router(store.clone(), Default::default());
+    let service = placard_collector::server::router_with(store.clone(), options);
     tokio::spawn(async move { axum::serve(listener, service).await });
 
     let org = Organiser::new();
@@ -1106,14 +1115,16 @@ async fn the_operator_enrols_the_kiosk_and_signatures_sync_while_the_panel_watch
         "false"
     );
 
-    // A wrong code is refused, in words a volunteer can act on.
+    // A wrong code (the right nameplate, a wrong secret) is refused, in words a volunteer
+    // can act on; it uses one of the code's three tries.
     kiosk.fill("collector", &address).await;
-    kiosk.fill("code", "not-the-code").await;
+    let (nameplate, _) = code.split_once('-').expect("a pairing code");
+    kiosk.fill("code", &format!("{nameplate}-aaaa-aaaa")).await;
     kiosk.click("[data-testid=sync-enrol]").await;
     let refused = kiosk.text("[data-testid=sync-error]").await;
     assert!(
-        refused.starts_with("The collector refused this code. Ask the organiser for a new one.")
-            && refused.contains("no unused enrolment code like that (bad_code)"),
+        refused.starts_with("The collector did not accept this code. Check it and type it again")
+            && refused.contains("does not match the collector's"),
         "{refused}"
     );
     kiosk.fill("code", &code).await;

@@ -98,14 +98,15 @@ enum Command {
     /// Send signatures on to where the organisation keeps its list, after unlock.
     #[command(subcommand)]
     Push(Push),
-    /// Register this vault's device key with a collector, with a code from
-    /// `placard-collector enroll`.
+    /// Pair this vault with a collector by the short code from `placard-collector enroll`
+    /// (SPAKE2: the code never travels): registers the device key, pins the collector's.
     Enroll {
         #[arg(long)]
         vault: PathBuf,
         /// `https://…`, or `http://` to this computer only.
         #[arg(long, value_parser = collector_address)]
         to: url::Url,
+        /// Like 417-K7MQ-P2XD.
         #[arg(long)]
         code: String,
     },

@@ -4,7 +4,8 @@
 
 use std::process::Command;
 
-use placard_collector::server::{Limits, router};
+use placard_collector::pairing::{DEFAULT_VALID, new_code};
+use placard_collector::server::{Options, router_with};
 use placard_collector::store::Store;
 use placard_vault::{OrganiserKey, SignRules, SignerInput, Vault};
 
@@ -21,10 +22,13 @@ async fn enroll_then_sync_once_sends_everything_and_says_so() {
     let store = Store::open(&format!("sqlite://{}", db.path().join("c.db").display()))
         .await
         .unwrap();
-    let code = store.new_enrol_code("kiosk 1").await.unwrap();
+    let options = Options::default();
+    let code = new_code(&store, &options.key, "kiosk 1", DEFAULT_VALID)
+        .await
+        .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/", listener.local_addr().unwrap());
-    let app = router(store.clone(), Limits::default());
+    let app = router_with(store.clone(), options);
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
 
     let dir = tempfile::tempdir().unwrap();
@@ -64,19 +68,27 @@ async fn enroll_then_sync_once_sends_everything_and_says_so() {
         String::from_utf8_lossy(&plain.stderr)
     );
 
-    // A wrong code is refused, with the collector's reason.
-    let bad = tokio::task::spawn_blocking({
-        let (v, u) = (vault_arg.to_owned(), url.clone());
-        move || placard(&["enroll", "--vault", &v, "--to", &u, "--code", "not-a-code"])
-    })
-    .await
-    .unwrap();
-    assert!(!bad.status.success());
-    assert!(
-        String::from_utf8_lossy(&bad.stderr).contains("bad_code"),
-        "{}",
-        String::from_utf8_lossy(&bad.stderr)
-    );
+    // A code that is not one is refused before any connection; a wrong secret on the right
+    // nameplate is refused by the exchange, in words (and uses up one of the code's tries).
+    let wrong = format!("{}-AAAA-AAAA", code.nameplate());
+    for (typed, says) in [
+        ("not-a-code", "does not look like a pairing code"),
+        (wrong.as_str(), "does not match the collector's"),
+    ] {
+        let bad = tokio::task::spawn_blocking({
+            let (v, u, typed) = (vault_arg.to_owned(), url.clone(), typed.to_owned());
+            move || placard(&["enroll", "--vault", &v, "--to", &u, "--code", &typed])
+        })
+        .await
+        .unwrap();
+        assert!(!bad.status.success());
+        assert!(
+            String::from_utf8_lossy(&bad.stderr).contains(says),
+            "{}",
+            String::from_utf8_lossy(&bad.stderr)
+        );
+    }
+    let code = code.to_string();
 
     let (v, u) = (vault_arg.to_owned(), url.clone());
     let out = tokio::task::spawn_blocking(move || {

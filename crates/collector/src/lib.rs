@@ -1,4 +1,4 @@
-//! The organisation's collector: kiosks enrol their device keys with a one-time code, then
+//! The organisation's collector: kiosks pair with it by a short code (`pairing`), then
 //! send sealed batches signed with them (RFC 9421). Batches are stored idempotently — a
 //! repeated batch gets the same acknowledgement, a record is stored once whatever batch
 //! carries it — and nothing partial is ever stored. Records stay sealed here: only an
@@ -10,5 +10,7 @@ pub mod import;
 pub mod keyring;
 pub mod own_key;
 pub mod packs;
+pub mod pairing;
 pub mod server;
 pub mod store;
+pub mod tls;

@@ -5,6 +5,8 @@ use std::num::NonZeroU32;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use axum::serve::Listener as _;
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -92,7 +94,7 @@ enum Push {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Serve kiosks over HTTP.
+    /// Serve kiosks over HTTPS (a certificate for the collector's own key unless --tls-cert).
     Serve {
         #[arg(long, default_value = "sqlite://collector.db")]
         db: String,
@@ -132,6 +134,16 @@ enum Command {
         /// balancer share the file.
         #[arg(long, default_value = "collector.key")]
         collector_key: PathBuf,
+        /// The organisation's own certificate chain (PEM) for its domain; without it, HTTPS
+        /// uses a certificate for the collector's own key, which kiosks accept by their pin.
+        #[arg(long, requires = "tls_key", conflicts_with = "plain_http")]
+        tls_cert: Option<PathBuf>,
+        /// The key of --tls-cert (PEM).
+        #[arg(long, requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
+        /// Plain HTTP, only for an instance behind a proxy that ends TLS for it.
+        #[arg(long)]
+        plain_http: bool,
         /// The organisation's public key (`age1…`): kiosks sealing to another are refused at
         /// enrolment, and so are batches sealed to another.
         #[arg(long)]
@@ -215,12 +227,20 @@ enum Command {
         #[arg(long, default_value = admin::DEFAULT_SOCKET)]
         admin_socket: PathBuf,
     },
-    /// Print a one-time code a kiosk enrols its device key with.
+    /// Print a short one-time code (like 417-K7MQ-P2XD) a kiosk pairs with: typed at the
+    /// kiosk, it enrols the kiosk's device key and pins this collector's key, and never travels
+    /// itself (SPAKE2). Burned after three tries.
     Enroll {
         #[arg(long, default_value = "sqlite://collector.db")]
         db: String,
         #[arg(long)]
         name: String,
+        /// The key `serve` uses (what a waiting code keeps is sealed under it).
+        #[arg(long, default_value = "collector.key")]
+        collector_key: PathBuf,
+        /// How long the code may be used.
+        #[arg(long, default_value_t = 24)]
+        valid_hours: u32,
     },
     /// Refuse a device's requests from now on.
     Revoke {
@@ -280,6 +300,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 passphrase_file,
                 admin_socket,
                 collector_key,
+                tls_cert,
+                tls_key,
+                plain_http,
                 recipient,
                 packs,
                 request_timeout,
@@ -351,9 +374,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 if let Some(r) = &recipient {
                     placard_vault::parse_recipient(r)?;
                 }
+                let tls = match (plain_http, tls_cert, tls_key) {
+                    (true, _, _) => None,
+                    (false, Some(cert), Some(key)) => {
+                        Some(placard_collector::tls::organisation_certificate(&cert, &key)?)
+                    }
+                    (false, _, _) => Some(placard_collector::tls::own_certificate(
+                        &std::fs::read(&collector_key)?,
+                    )?),
+                };
                 let listener = tokio::net::TcpListener::bind(listen).await?;
-                // The bound address on stdout, so scripts and tests can use port 0.
-                println!("listening on http://{}", listener.local_addr()?);
                 let options = Options {
                     limits: Limits {
                         request_timeout: Duration::from_secs(request_timeout.max(1)),
@@ -365,11 +395,30 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     key,
                     recipient,
                 };
-                axum::serve(listener, router_with(store, options))
-                    .with_graceful_shutdown(async {
-                        let _ = tokio::signal::ctrl_c().await;
-                    })
-                    .await?;
+                let app = router_with(store, options);
+                let stop = async {
+                    let _ = tokio::signal::ctrl_c().await;
+                };
+                // The bound address on stdout, so scripts and tests can use port 0.
+                match tls {
+                    Some(config) => {
+                        let listener = placard_collector::tls::TlsListener::new(listener, config)?;
+                        println!("listening on https://{}", listener.local_addr()?);
+                        axum::serve(listener, app)
+                            .with_graceful_shutdown(stop)
+                            .await?;
+                    }
+                    None => {
+                        eprintln!(
+                            "plain HTTP (--plain-http): only for an instance behind a proxy that \
+                             ends TLS for it. Kiosks refuse plain http:// to any other computer."
+                        );
+                        println!("listening on http://{}", listener.local_addr()?);
+                        axum::serve(listener, app)
+                            .with_graceful_shutdown(stop)
+                            .await?;
+                    }
+                }
             }
             Command::Unlock {
                 admin_socket,
@@ -531,8 +580,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     summary.problems.len()
                 );
             }
-            Command::Enroll { db, name } => {
-                println!("{}", Store::open(&db).await?.new_enrol_code(&name).await?);
+            Command::Enroll {
+                db,
+                name,
+                collector_key,
+                valid_hours,
+            } => {
+                let key = placard_collector::own_key::load_or_create(&collector_key)?;
+                let store = Store::open(&db).await?;
+                let valid = Duration::from_secs(u64::from(valid_hours) * 3600);
+                let code =
+                    placard_collector::pairing::new_code(&store, &key, &name, valid).await?;
+                println!("{code}");
+                eprintln!(
+                    "type this code at the kiosk (Operator → Collector) within {valid_hours} h; \
+                     it works once, and is burned after {} tries",
+                    placard_sync::pairing::MAX_TRIES
+                );
             }
             Command::Revoke { db, device } => {
                 Store::open(&db).await?.revoke(&device).await?;

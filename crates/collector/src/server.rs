@@ -1,5 +1,5 @@
-//! The HTTP service (axum): `GET /v1/health`, `GET /metrics`, `POST /v1/enroll`,
-//! `POST /v1/batches`, `GET /v1/packs` and `GET /v1/packs/NAME`.
+//! The HTTP service (axum): `GET /v1/health`, `GET /metrics`, `POST /v1/pair/start` and
+//! `/v1/pair/finish` (pairing by a short code), `POST /v1/batches`, `GET /v1/packs` and `GET /v1/packs/NAME`.
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -20,11 +20,12 @@ use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::registry::Registry;
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
+use serde::Serialize;
 
 use crate::packs::{self, Shelf};
+use crate::pairing::PairingRefused;
 use crate::store::{Outcome, RequestId, Store, StoreError};
+use placard_sync::pairing::{Enrolled, FinishRequest, Offer, PairingError, StartRequest};
 
 /// Limits the service enforces, so a few bad clients cannot starve the kiosks.
 #[derive(Debug, Clone, Copy)]
@@ -194,7 +195,8 @@ pub fn router_with(store: Store, options: Options) -> Router {
     Router::new()
         .route("/v1/health", get(health))
         .route("/metrics", get(metrics))
-        .route("/v1/enroll", post(enroll))
+        .route("/v1/pair/start", post(pair_start))
+        .route("/v1/pair/finish", post(pair_finish))
         .route("/v1/batches", post(batches))
         .route("/v1/packs", get(list_packs))
         .route("/v1/packs/{name}", get(get_pack))
@@ -336,34 +338,76 @@ async fn get_pack(State(state): State<AppState>, Path(name): Path<String>) -> Re
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct EnrollRequest {
-    code: String,
-    device_id: Uuid,
-    /// Raw Ed25519 public key, base64.
-    public_key: String,
-    /// The organiser's key the kiosk seals to (`age1…`).
-    #[serde(default)]
-    recipient: Option<String>,
+/// A pairing refused, in words a volunteer or organiser can act on.
+fn refuse_pairing(nameplate: u32, e: PairingRefused) -> Response {
+    match e {
+        PairingRefused::Store(StoreError::BadCode) => refuse(
+            StatusCode::FORBIDDEN,
+            "bad_code",
+            format!(
+                "no pairing code {nameplate}-… is waiting: it was used already, or never made \
+                 (check the number before the first dash)"
+            ),
+        ),
+        PairingRefused::Store(StoreError::CodeExpired) => refuse(
+            StatusCode::FORBIDDEN,
+            "code_expired",
+            StoreError::CodeExpired.to_string(),
+        ),
+        PairingRefused::Store(StoreError::CodeBurned) => refuse(
+            StatusCode::FORBIDDEN,
+            "code_burned",
+            StoreError::CodeBurned.to_string(),
+        ),
+        PairingRefused::Store(StoreError::AlreadyEnrolled) => refuse(
+            StatusCode::CONFLICT,
+            "already_enrolled",
+            "this device is enrolled already, with another key",
+        ),
+        PairingRefused::Pairing(PairingError::WrongCode) => refuse(
+            StatusCode::FORBIDDEN,
+            "bad_code",
+            "the kiosk did not prove it knows the code: nothing was enrolled",
+        ),
+        PairingRefused::Pairing(e) => refuse(StatusCode::BAD_REQUEST, "bad_request", e.to_string()),
+        e => internal(e),
+    }
 }
 
-async fn enroll(State(state): State<AppState>, Json(req): Json<EnrollRequest>) -> Response {
-    let Ok(key) = STANDARD.decode(req.public_key.trim()) else {
+/// A kiosk's first pairing request: the exchange on the code, and this collector's key and
+/// recipient offered under the key it agrees (only a kiosk that knows the code can read them).
+async fn pair_start(State(state): State<AppState>, Json(req): Json<StartRequest>) -> Response {
+    let offer = Offer {
+        collector_key: answer::encode_key(&state.key.public()),
+        recipient: state.recipient.clone(),
+    };
+    match crate::pairing::begin(&state.store, &state.key, &req, &offer).await {
+        Ok(answer) => Json(answer).into_response(),
+        Err(e) => refuse_pairing(req.nameplate, e),
+    }
+}
+
+/// A kiosk's second pairing request: its device, sealed under the agreed key. Registered
+/// only when it opens and seals to the organisation's key; the answer is signed, by the key
+/// the kiosk was offered.
+async fn pair_finish(State(state): State<AppState>, Json(req): Json<FinishRequest>) -> Response {
+    let device = match crate::pairing::open_device(&state.store, &state.key, &req).await {
+        Ok(device) => device,
+        Err(e) => return refuse_pairing(req.nameplate, e),
+    };
+    let Some(key) = STANDARD
+        .decode(device.public_key.trim())
+        .ok()
+        .filter(|k| k.len() == 32)
+    else {
         return refuse(
             StatusCode::BAD_REQUEST,
             "bad_key",
-            "public_key is not base64",
+            "a device key is 32 bytes of Ed25519 public key, base64",
         );
     };
-    if key.len() != 32 {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            "bad_key",
-            "an Ed25519 public key is 32 bytes",
-        );
-    }
     if let Some(ours) = &state.recipient
-        && req.recipient.as_deref().map(str::trim) != Some(ours.as_str())
+        && device.recipient.trim() != ours.as_str()
     {
         return refuse(
             StatusCode::CONFLICT,
@@ -371,29 +415,26 @@ async fn enroll(State(state): State<AppState>, Json(req): Json<EnrollRequest>) -
             format!(
                 "this kiosk seals signatures to {}, not to this organisation's key {ours}: \
                  set the kiosk up again with the organisation's key",
-                req.recipient.as_deref().unwrap_or("an unknown key")
+                device.recipient.trim()
             ),
         );
     }
-    let device_id = req.device_id;
-    match state.store.enroll(&req.code, device_id, &key).await {
+    let nameplate = i64::from(req.nameplate);
+    match state
+        .store
+        .complete_pairing(nameplate, device.device_id, &key)
+        .await
+    {
         // The kiosk pins this key: from now on it acts only on answers it signed.
-        Ok(()) => Json(serde_json::json!({
-            "device_id": device_id,
-            "collector_key": answer::encode_key(&state.key.public()),
-        }))
-        .into_response(),
-        Err(StoreError::BadCode) => refuse(
-            StatusCode::FORBIDDEN,
-            "bad_code",
-            "no unused enrolment code like that",
+        Ok(()) => signed_json(
+            &state,
+            Kind::Enrolled,
+            &Enrolled {
+                device_id: device.device_id,
+                collector_key: answer::encode_key(&state.key.public()),
+            },
         ),
-        Err(StoreError::AlreadyEnrolled) => refuse(
-            StatusCode::CONFLICT,
-            "already_enrolled",
-            "this device is enrolled already",
-        ),
-        Err(e) => internal(e),
+        Err(e) => refuse_pairing(req.nameplate, e.into()),
     }
 }
 

@@ -230,3 +230,145 @@ async fn through_a_faulty_network(backend: Backend) {
         ]
     );
 }
+
+/// A load balancer in front of `targets`: each connection goes to the next one in turn.
+async fn round_robin(targets: Vec<String>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    tokio::spawn(async move {
+        for turn in 0.. {
+            let Ok((mut client, _)) = listener.accept().await else {
+                return;
+            };
+            let target = targets[turn % targets.len()].clone();
+            tokio::spawn(async move {
+                if let Ok(mut up) = TcpStream::connect(target).await {
+                    let _ = tokio::io::copy_bidirectional(&mut client, &mut up).await;
+                }
+            });
+        }
+    });
+    addr
+}
+
+fn host_port(url: &url::Url) -> String {
+    format!("{}:{}", url.host_str().unwrap(), url.port().unwrap())
+}
+
+/// Scale out: two collector processes sharing one PostgreSQL and one key file, behind a
+/// round-robin balancer, with the faulty network in front. Five kiosks sync 2,000 signatures
+/// each at once; every record arrives exactly once, whichever instance took which request
+/// (a batch may be stored by one and repeated to the other). Then a device revoked with one
+/// instance running is refused by both at once: they keep no state but the database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_kiosks_through_two_instances_and_a_faulty_network_arrive_exactly_once() {
+    const KIOSKS: usize = 5;
+    let n: u64 = std::env::var("PLACARD_FAULT_SIGNATURES")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .map_or(2_000, |total| total / 5);
+    let Some(c) = Collector::start_on(Backend::Postgres) else {
+        return;
+    };
+    let second = c.another_instance();
+    let balancer = round_robin(vec![host_port(&c.url), host_port(&second.url)]).await;
+    let (proxy_addr, faults) = proxy(balancer.clone(), 20_261_130).await;
+    let via = url::Url::parse(&format!("http://{proxy_addr}/")).unwrap();
+
+    let mut kiosks = Vec::new();
+    for i in 0..KIOSKS {
+        let (dir, mut vault) = kiosk_prefilled(n, &format!("petition-{}", i % 2));
+        // Paired through the balancer too: the two requests of a pairing may reach different
+        // instances, which share what a waiting code keeps (sealed under the shared key).
+        let code = c.code(&format!("kiosk {i}"), &[]);
+        let public =
+            placard_sync::signing::public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
+        let lb = url::Url::parse(&format!("http://{balancer}/")).unwrap();
+        let pinned =
+            placard_sync::http::enroll(&lb, &code, vault.device_id(), &public, vault.recipient())
+                .await
+                .unwrap();
+        vault
+            .pin_collector_key(&placard_sync::answer::encode_key(&pinned))
+            .unwrap();
+        kiosks.push((dir, vault));
+    }
+    let ids: Vec<String> = kiosks
+        .iter()
+        .map(|(_, v)| v.device_id().to_string())
+        .collect();
+    let (dirs, vaults): (Vec<_>, Vec<_>) = kiosks.into_iter().unzip();
+    let runs: Vec<_> = vaults
+        .into_iter()
+        .map(|v| {
+            let via = via.clone();
+            tokio::spawn(async move { sync_all(&via, v, 250).await })
+        })
+        .collect();
+    for run in runs {
+        assert_eq!(
+            run.await.unwrap(),
+            n,
+            "a kiosk saw all its records acknowledged"
+        );
+    }
+
+    let stats = c.stats();
+    assert_eq!(stats["records"], n * KIOSKS as u64, "{stats}");
+    let by_device: Vec<(String, u64)> = serde_json::from_value(stats["by_device"].clone()).unwrap();
+    for id in &ids {
+        assert!(by_device.contains(&(id.clone(), n)), "{id}: {by_device:?}");
+    }
+    for dir in &dirs {
+        assert_eq!(
+            placard_vault::Vault::open(dir.path())
+                .unwrap()
+                .pending()
+                .unwrap(),
+            0
+        );
+    }
+    // Each instance stored a share, and together each record once.
+    let stored_by = |metrics: &str| metric(metrics, "placard_records_stored_total");
+    let (a, b) = (
+        stored_by(&c.metrics().await),
+        stored_by(
+            &reqwest::get(second.url.join("metrics").unwrap())
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap(),
+        ),
+    );
+    assert!(a > 0 && b > 0, "both instances took batches: {a} and {b}");
+    assert_eq!(a + b, n * KIOSKS as u64, "nothing stored twice");
+    assert!(
+        faults.lock().unwrap().len() > KIOSKS * 8,
+        "the network was faulty"
+    );
+
+    // Revoked (with the first instance), refused by both at once.
+    c.cli(&["revoke", &ids[0]]);
+    let mut vault = placard_vault::Vault::open(dirs[0].path()).unwrap();
+    let mut s = placard_vault::SignerInput::default();
+    s.given_name = "Late".into();
+    s.email = "late@example.org".into();
+    vault.sign(&common::rules("petition-0"), s).unwrap();
+    let outbox = vault.next_batch(10, 1 << 20).unwrap().unwrap();
+    let batch = placard_sync::wire::Batch::from_outbox(vault.device_id(), &outbox)
+        .unwrap()
+        .signed_by(&vault.device_key().unwrap());
+    for instance in [&c.url, &second.url] {
+        let t = placard_sync::http::HttpTransport::new(
+            instance.clone(),
+            common::signer(&vault),
+            common::pinned(&vault),
+        )
+        .unwrap();
+        let e = placard_sync::engine::Transport::upload(&t, &batch)
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("revoked"), "{instance}: {e}");
+    }
+}

@@ -1,5 +1,5 @@
-//! The kiosk's link to the organisation's collector: enrolling this kiosk's device key with a
-//! one-time code, and the sync loop that sends the sealed outbox (`placard_sync::engine`).
+//! The kiosk's link to the organisation's collector: pairing this kiosk's device key with it by
+//! a short code (`placard_sync::pairing`), and the sync loop that sends the sealed outbox (`placard_sync::engine`).
 //!
 //! The loop gets its own handle on the vault: it only reads sealed rows and marks them sent,
 //! so signing never waits on the network (SQLite serialises the two writers; both commits are
@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use placard_sync::answer::{self, PublicKey};
 use placard_sync::engine::{self, Config, Sync, SyncError, SyncState, TransportError};
-use placard_sync::http::HttpTransport;
+use placard_sync::http::{EnrolError, HttpTransport};
 use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
 use placard_vault::Vault;
 use uuid::Uuid;
@@ -83,8 +83,9 @@ fn is_loopback(url: &url::Url) -> bool {
     }
 }
 
-/// Registers `enrolment` with the collector at `url` using a one-time `code` from
-/// `placard-collector enroll`; returns the collector's key, to pin. The one network call
+/// Pairs `enrolment` with the collector at `url` by the short `code` from
+/// `placard-collector enroll` (SPAKE2: the code never travels); returns the collector's key,
+/// to pin. The one network call
 /// outside the sync loop, made only when an operator asks for it.
 pub async fn enroll(
     url: &url::Url,
@@ -104,9 +105,18 @@ pub async fn enroll(
     )
     .await
     .map_err(|e| match e {
-        TransportError::Unreachable(why) => KioskError::CollectorUnreachable(why),
-        TransportError::Refused { reason, .. } => KioskError::EnrolRefused(reason),
-        TransportError::Forged(why) => KioskError::ForgedAnswer(why.to_string()),
+        EnrolError::Transport(TransportError::Unreachable(why)) => {
+            KioskError::CollectorUnreachable(why)
+        }
+        EnrolError::Transport(TransportError::Refused { reason, .. }) => {
+            KioskError::EnrolRefused(reason)
+        }
+        EnrolError::Transport(TransportError::Forged(why)) => {
+            KioskError::ForgedAnswer(why.to_string())
+        }
+        e @ (EnrolError::Pairing(_) | EnrolError::RecipientMismatch { .. }) => {
+            KioskError::EnrolRefused(e.to_string())
+        }
     })
 }
 
@@ -311,8 +321,9 @@ impl Uplink {
 }
 
 impl KioskApp {
-    /// Enrols this kiosk with the organisation's collector (its address and a one-time code
-    /// from `placard-collector enroll`), remembers it, and starts syncing to it. The only
+    /// Pairs this kiosk with the organisation's collector (its address and the short pairing
+    /// code from `placard-collector enroll`, which never travels: SPAKE2), pins its key,
+    /// remembers it, and starts syncing to it. The only
     /// network request outside the sync loop, and only when an operator asks.
     pub async fn enroll(&self, collector: &str, code: &str) -> Result<SyncStatus, KioskError> {
         let enrolment = self.with(|k| {

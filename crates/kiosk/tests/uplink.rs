@@ -4,11 +4,15 @@
 
 use std::time::Duration;
 
-use placard_collector::server::{Limits, router};
+use std::sync::Arc;
+
+use placard_collector::pairing::{DEFAULT_VALID, new_code};
+use placard_collector::server::{Options, router_with};
 use placard_collector::store::Store;
 use placard_kiosk_core::uplink::{collector_url, enroll};
 use placard_kiosk_core::{Kiosk, KioskError};
 use placard_petition::{Pack, Petition, Renderer};
+use placard_sync::answer::CollectorKey;
 use placard_vault::SignerInput;
 
 const RECIPIENT: &str = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
@@ -26,21 +30,23 @@ fn signer(i: usize) -> SignerInput {
     s
 }
 
-async fn collector() -> (tempfile::TempDir, Store, url::Url) {
+async fn collector() -> (tempfile::TempDir, Store, Arc<CollectorKey>, url::Url) {
     let db = tempfile::tempdir().unwrap();
     let store = Store::open(&format!("sqlite://{}", db.path().join("c.db").display()))
         .await
         .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = collector_url(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
-    let app = router(store.clone(), Limits::default());
+    let options = Options::default();
+    let key = options.key.clone();
+    let app = router_with(store.clone(), options);
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (db, store, url)
+    (db, store, key, url)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_enrolled_kiosk_syncs_what_it_signs_and_remembers_its_collector() {
-    let (_db, store, url) = collector().await;
+    let (_db, store, key, url) = collector().await;
     let data = tempfile::tempdir().unwrap();
     let pack = tempfile::tempdir().unwrap();
     let p = petition(pack.path());
@@ -58,7 +64,10 @@ async fn an_enrolled_kiosk_syncs_what_it_signs_and_remembers_its_collector() {
     let err = enroll(&url, "nope", &me).await.unwrap_err();
     assert_eq!(err.code(), "enrol_refused", "{err}");
     let nowhere = collector_url("http://127.0.0.1:9").unwrap();
-    let code = store.new_enrol_code("kiosk 1").await.unwrap();
+    let code = new_code(&store, &key, "kiosk 1", DEFAULT_VALID)
+        .await
+        .unwrap()
+        .to_string();
     let err = enroll(&nowhere, &code, &me).await.unwrap_err();
     assert_eq!(err.code(), "collector_unreachable", "{err}");
     assert_eq!(kiosk.collector(), None);

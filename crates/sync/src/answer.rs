@@ -25,6 +25,8 @@ pub enum Kind {
     PackList,
     /// `GET /v1/packs/NAME`: the pack's name and its `Content-Digest` (which binds its bytes).
     Pack,
+    /// `POST /v1/pair/finish`: the enrolment (its body), signed by the key the pairing offered.
+    Enrolled,
 }
 
 impl Kind {
@@ -34,6 +36,7 @@ impl Kind {
             Self::Health => b"placard collector health v1\n",
             Self::PackList => b"placard collector pack list v1\n",
             Self::Pack => b"placard collector pack v1\n",
+            Self::Enrolled => b"placard collector enrolled v1\n",
         }
     }
 }
@@ -93,6 +96,20 @@ impl CollectorKey {
     pub fn public(&self) -> PublicKey {
         let mut out = [0u8; 32];
         out.copy_from_slice(self.pair.public_key().as_ref());
+        out
+    }
+
+    /// A 32-byte key for `label`, the same every time and in every instance sharing the key
+    /// file (an Ed25519 signature is deterministic), that nobody without the key can make: the
+    /// collector seals what it keeps of a waiting pairing under it.
+    pub fn derive(&self, label: &str) -> [u8; 32] {
+        let signature = self
+            .pair
+            .sign(format!("placard collector derive v1\n{label}").as_bytes());
+        let mut out = [0u8; 32];
+        out.copy_from_slice(
+            ring::digest::digest(&ring::digest::SHA256, signature.as_ref()).as_ref(),
+        );
         out
     }
 

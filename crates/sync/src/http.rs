@@ -37,6 +37,7 @@ impl HttpTransport {
         collector: PublicKey,
     ) -> Result<Self, TransportError> {
         let client = reqwest::Client::builder()
+            .use_preconfigured_tls(tls_for(Some(collector))?)
             .connect_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(120))
             .build()
@@ -243,50 +244,93 @@ fn answer_signature(r: &reqwest::Response) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Registers this device's public key with the collector, using a one-time code from
-/// `placard-collector enroll`; returns the collector's public key, which the kiosk pins: every
-/// answer it acts on from then on must verify against it.
+/// Why pairing with a collector did not go through.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EnrolError {
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    #[error(transparent)]
+    Pairing(#[from] crate::pairing::PairingError),
+    #[error(
+        "this collector's organisation seals to {theirs}, but this kiosk seals to {ours}: set \
+         the kiosk up again with the organisation's key (nothing was enrolled)"
+    )]
+    RecipientMismatch { ours: String, theirs: String },
+}
+
+/// Pairs this device with the collector at `base` by the short `code` from
+/// `placard-collector enroll` (see [`crate::pairing`]: the code itself never travels); returns
+/// the collector's public key, which the kiosk pins: every answer it acts on from then on must
+/// verify against it. A collector whose organisation seals to another key than `recipient` is
+/// refused before the device is sent.
 pub async fn enroll(
     base: &url::Url,
     code: &str,
     device_id: uuid::Uuid,
     public_key: &[u8],
     recipient: &str,
-) -> Result<PublicKey, TransportError> {
-    let url = base
-        .join("v1/enroll")
-        .map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))?;
-    let body = serde_json::json!({
-        "code": code,
-        "device_id": device_id,
-        "public_key": STANDARD.encode(public_key),
-        "recipient": recipient,
-    });
-    let r = short_client()?
-        .post(url)
-        .header("content-type", "application/json")
-        .body(body.to_string())
-        .send()
-        .await
-        .map_err(|e| unreachable(&e))?;
-    let status = r.status().as_u16();
-    let (_, body) = answer_of(r, caps::SMALL).await?;
-    #[derive(serde::Deserialize)]
-    struct Enrolled {
-        collector_key: String,
+) -> Result<PublicKey, EnrolError> {
+    use crate::pairing::{Device, KioskPairing, PairingError, StartAnswer};
+    let code = crate::pairing::Code::parse(code)?;
+    let client = short_client(None)?;
+    let post = |path: &str, body: String| {
+        let client = client.clone();
+        let url = base.join(path);
+        async move {
+            let url =
+                url.map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))?;
+            client
+                .post(url)
+                .header("content-type", "application/json")
+                .body(body)
+                .send()
+                .await
+                .map_err(|e| unreachable(&e))
+        }
+    };
+    let (kiosk, start) = KioskPairing::start(&code);
+    let start = serde_json::to_string(&start).map_err(|_| PairingError::BadMessage)?;
+    let (_, body) = answer_of(post("v1/pair/start", start).await?, caps::SMALL).await?;
+    let answer: StartAnswer =
+        serde_json::from_slice(&body).map_err(|_| PairingError::BadMessage)?;
+    let device = Device {
+        device_id,
+        public_key: STANDARD.encode(public_key),
+        recipient: recipient.trim().to_owned(),
+    };
+    let (offer, finish) = kiosk.finish(&answer, &device)?;
+    let offered = answer::decode_key(&offer.collector_key).ok_or(PairingError::BadMessage)?;
+    if let Some(theirs) = offer.recipient.filter(|r| r.trim() != recipient.trim()) {
+        return Err(EnrolError::RecipientMismatch {
+            ours: recipient.trim().to_owned(),
+            theirs,
+        });
     }
-    serde_json::from_slice::<Enrolled>(&body)
-        .ok()
-        .and_then(|e| answer::decode_key(&e.collector_key))
-        .ok_or_else(|| TransportError::Refused {
-            status,
-            reason: "the enrolment's answer names no collector key".into(),
-        })
+    let finish = serde_json::to_string(&finish).map_err(|_| PairingError::BadMessage)?;
+    let (signature, body) = answer_of(post("v1/pair/finish", finish).await?, caps::SMALL).await?;
+    // Signed by the key the offer named: what pins is what the collector that knows the code
+    // holds, not what a relay says.
+    answer::verify(&offered, Kind::Enrolled, &body, signature.as_deref())
+        .map_err(TransportError::from)?;
+    let enrolled: crate::pairing::Enrolled =
+        serde_json::from_slice(&body).map_err(|_| PairingError::BadMessage)?;
+    if enrolled.device_id != device_id || enrolled.collector_key != offer.collector_key {
+        return Err(PairingError::BadMessage.into());
+    }
+    Ok(offered)
 }
 
-/// A client for a short exchange (enrolment, the pack list): a minute at most.
-fn short_client() -> Result<reqwest::Client, TransportError> {
+/// TLS held to `pinned` (see [`crate::tls`]).
+fn tls_for(pinned: Option<PublicKey>) -> Result<rustls::ClientConfig, TransportError> {
+    crate::tls::client_config(pinned)
+        .map_err(|e| TransportError::Unreachable(format!("TLS set-up: {e}")))
+}
+
+/// A client for a short exchange (pairing, the pack list): a minute at most; TLS held to
+/// `pinned` (`None` while pairing).
+fn short_client(pinned: Option<PublicKey>) -> Result<reqwest::Client, TransportError> {
     reqwest::Client::builder()
+        .use_preconfigured_tls(tls_for(pinned)?)
         .connect_timeout(Duration::from_secs(10))
         .timeout(Duration::from_secs(60))
         .build()
@@ -313,7 +357,7 @@ pub async fn list_packs(
     let url = base
         .join("v1/packs")
         .map_err(|e| TransportError::Unreachable(format!("bad collector URL: {e}")))?;
-    let r = short_client()?
+    let r = short_client(Some(*collector))?
         .get(url)
         .send()
         .await
@@ -345,6 +389,7 @@ pub async fn fetch_pack(
         .pop_if_empty()
         .push(name);
     let r = reqwest::Client::builder()
+        .use_preconfigured_tls(tls_for(Some(*collector))?)
         .timeout(Duration::from_secs(300))
         .build()
         .map_err(|e| unreachable(&e))?

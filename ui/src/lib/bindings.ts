@@ -438,8 +438,9 @@ export const operatorExit = () =>
   call<null>("operator_exit");
 
 /**
- * Enrols this kiosk with the organisation's collector (its address and a one-time code
- * from `placard-collector enroll`), remembers it, and starts syncing to it. The only
+ * Pairs this kiosk with the organisation's collector (its address and the short pairing
+ * code from `placard-collector enroll`, which never travels: SPAKE2), pins its key,
+ * remembers it, and starts syncing to it. The only
  * network request outside the sync loop, and only when an operator asks.
  */
 export const operatorEnroll = (collector: string, code: string) =>

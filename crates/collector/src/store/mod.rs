@@ -1,4 +1,4 @@
-//! The collector's database: devices, one-time enrolment codes, seen nonces, batches and
+//! The collector's database: devices, waiting pairings, seen nonces, batches and
 //! sealed records.
 //!
 //! Two backends with one schema and one behaviour: SQLite (`sqlite://FILE`, the default: a
@@ -29,8 +29,15 @@ pub enum StoreError {
     Pool(String),
     #[error("unsupported database URL `{0}`: use sqlite://FILE or postgres://…")]
     BadUrl(String),
-    #[error("no unused enrolment code like that")]
+    #[error("no pairing code like that is waiting: it was used, or never made")]
     BadCode,
+    #[error("that pairing code has expired: make a new one with `placard-collector enroll`")]
+    CodeExpired,
+    #[error(
+        "that pairing code was tried too often and is burned: make a new one with \
+         `placard-collector enroll`"
+    )]
+    CodeBurned,
     #[error("that device is enrolled already")]
     AlreadyEnrolled,
     #[error("no device {0}")]
@@ -118,59 +125,73 @@ impl Store {
         }
     }
 
-    /// A one-time enrolment code for a device called `name` (printed by
-    /// `placard-collector enroll`). Only its hash is stored.
-    pub async fn new_enrol_code(&self, name: &str) -> Result<String, StoreError> {
-        let code = fresh_code()?;
-        let hash = code_hash(&code);
+    /// Keeps a pairing waiting; `false` when its nameplate is taken by a live one. Expired
+    /// pairings are deleted first.
+    pub async fn add_pairing(&self, p: NewPairing) -> Result<bool, StoreError> {
         match self {
             Self::Sqlite(s) => {
-                let (s, name) = (s.clone(), name.to_owned());
-                blocking(move || s.add_enrol_code(&hash, &name)).await?
+                let s = s.clone();
+                blocking(move || s.add_pairing(&p)).await
             }
-            Self::Postgres(p) => p.add_enrol_code(&hash, name).await?,
+            Self::Postgres(pg) => pg.add_pairing(&p).await,
         }
-        Ok(code)
     }
 
-    /// Registers `device_id`'s public key with an unused code, which it uses up. A device
-    /// already enrolled with the same key (and not revoked) may enrol again with a fresh code:
-    /// that is how a kiosk enrolled before collectors signed their answers pins the
-    /// collector's key. Another key for an enrolled device is refused.
-    pub async fn enroll(
+    /// Counts a try on the pairing waiting on `nameplate` and gives its sealed secret; refused
+    /// when there is none, it has expired, or it has been tried too often.
+    pub async fn begin_pairing(&self, nameplate: i64) -> Result<Vec<u8>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.begin_pairing(nameplate)).await
+            }
+            Self::Postgres(p) => p.begin_pairing(nameplate).await,
+        }
+    }
+
+    /// Keeps the (sealed) key an exchange agreed until `until` (Unix seconds).
+    pub async fn keep_session(
         &self,
-        code: &str,
-        device_id: Uuid,
-        public_key: &[u8],
+        nameplate: i64,
+        session: Vec<u8>,
+        until: i64,
     ) -> Result<(), StoreError> {
-        let code = code.trim();
-        let first = self
-            .enroll_hashed(code_hash(code), device_id, public_key)
-            .await;
-        // Codes are upper case; one typed in lower case is the same code. (A code issued by an
-        // older version, case-sensitive base64, matched as it was typed above.)
-        let upper = code.to_ascii_uppercase();
-        match first {
-            Err(StoreError::BadCode) if upper != code => {
-                self.enroll_hashed(code_hash(&upper), device_id, public_key)
-                    .await
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.keep_session(nameplate, &session, until)).await
             }
-            other => other,
+            Self::Postgres(p) => p.keep_session(nameplate, &session, until).await,
         }
     }
 
-    async fn enroll_hashed(
+    /// The (sealed) key the last exchange on `nameplate` agreed, while it is fresh.
+    pub async fn pairing_session(&self, nameplate: i64) -> Result<Vec<u8>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.pairing_session(nameplate)).await
+            }
+            Self::Postgres(p) => p.pairing_session(nameplate).await,
+        }
+    }
+
+    /// Registers `device_id`'s public key under the pairing's name and uses the pairing up, in
+    /// one transaction. A device already enrolled with the same key (and not revoked) may
+    /// pair again: that is how a kiosk re-pins the collector's key. Another key for an
+    /// enrolled device is refused.
+    pub async fn complete_pairing(
         &self,
-        hash: Vec<u8>,
+        nameplate: i64,
         device_id: Uuid,
         public_key: &[u8],
     ) -> Result<(), StoreError> {
         match self {
             Self::Sqlite(s) => {
                 let (s, key) = (s.clone(), public_key.to_vec());
-                blocking(move || s.enroll(&hash, device_id, &key)).await
+                blocking(move || s.complete_pairing(nameplate, device_id, &key)).await
             }
-            Self::Postgres(p) => p.enroll(&hash, device_id, public_key).await,
+            Self::Postgres(p) => p.complete_pairing(nameplate, device_id, public_key).await,
         }
     }
 
@@ -406,11 +427,29 @@ fn with_device_ids(rows: Vec<(String, SealedRow)>) -> Result<Vec<(Uuid, SealedRo
         .collect()
 }
 
-/// The SHA-256 of an enrolment code: the code itself is never stored.
-fn code_hash(code: &str) -> Vec<u8> {
-    ring::digest::digest(&ring::digest::SHA256, code.trim().as_bytes())
-        .as_ref()
-        .to_vec()
+/// A pairing to keep waiting: its secret already sealed (`crate::pairing`).
+#[derive(Debug, Clone)]
+pub struct NewPairing {
+    pub nameplate: i64,
+    pub name: String,
+    pub secret: Vec<u8>,
+    /// Unix seconds.
+    pub expires: i64,
+}
+
+pub(crate) fn unix_now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Whether a waiting pairing may be tried once more.
+fn check_pairing(expires: i64, tries: i64) -> Result<(), StoreError> {
+    if expires <= unix_now() {
+        return Err(StoreError::CodeExpired);
+    }
+    if tries >= i64::from(placard_sync::pairing::MAX_TRIES) {
+        return Err(StoreError::CodeBurned);
+    }
+    Ok(())
 }
 
 /// A stored acknowledgement read back for a repeated batch.
@@ -437,34 +476,4 @@ pub fn email_hash(salt: &[u8], email: &str) -> Vec<u8> {
     ctx.update(salt);
     ctx.update(email.trim().to_lowercase().as_bytes());
     ctx.finish().as_ref().to_vec()
-}
-
-/// A new one-time enrolment code: 120 random bits in RFC 4648 base32 (`A`–`Z`, `2`–`7`, 24
-/// characters). Base64 could begin with `-`, which a command line takes for an option
-/// (`placard enroll --code -Ix…` failed one time in 64), and mixes cases a volunteer must copy
-/// exactly.
-pub fn fresh_code() -> Result<String, StoreError> {
-    let mut bytes = [0u8; 15];
-    ring::rand::SystemRandom::new()
-        .fill(&mut bytes)
-        .map_err(|_| StoreError::Random)?;
-    Ok(data_encoding::BASE32_NOPAD.encode(&bytes))
-}
-
-#[cfg(test)]
-mod code_tests {
-    #[test]
-    fn enrolment_codes_are_upper_case_letters_and_digits_and_never_look_like_an_option() {
-        let mut seen = std::collections::HashSet::new();
-        for _ in 0..2000 {
-            let code = super::fresh_code().unwrap();
-            assert_eq!(code.len(), 24, "{code}");
-            assert!(
-                code.bytes()
-                    .all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b)),
-                "{code}"
-            );
-            assert!(seen.insert(code));
-        }
-    }
 }

@@ -13,7 +13,10 @@ use placard_vault::SealedRow;
 use tokio_postgres::NoTls;
 use uuid::Uuid;
 
-use super::{DeviceKey, Outcome, RequestId, Stats, StoreError, Stored, count, parse_ack};
+use super::{
+    DeviceKey, NewPairing, Outcome, RequestId, Stats, StoreError, Stored, check_pairing, count,
+    parse_ack, unix_now,
+};
 
 /// The schema, in order, as in `sqlite.rs`; never edit a step once released, add one.
 const MIGRATIONS: &[&str] = &[
@@ -82,6 +85,17 @@ const MIGRATIONS: &[&str] = &[
      );",
     // Each record's provenance (see `sqlite.rs`).
     "ALTER TABLE records ADD COLUMN provenance BYTEA;",
+    // Pairing by a short code replaces codes sent in the clear (see `sqlite.rs`).
+    "DROP TABLE enrol_codes;
+     CREATE TABLE pairings (
+         nameplate BIGINT PRIMARY KEY,
+         name TEXT NOT NULL,
+         secret BYTEA NOT NULL,
+         expires BIGINT NOT NULL,
+         tries BIGINT NOT NULL DEFAULT 0,
+         session BYTEA,
+         session_until BIGINT
+     );",
 ];
 
 /// Any fixed number: collectors starting together take this advisory lock so that only one
@@ -182,30 +196,85 @@ impl PgStore {
         Ok(())
     }
 
-    pub(super) async fn add_enrol_code(&self, hash: &[u8], name: &str) -> Result<(), StoreError> {
+    pub(super) async fn add_pairing(&self, p: &NewPairing) -> Result<bool, StoreError> {
+        let client = self.client().await?;
+        client
+            .execute("DELETE FROM pairings WHERE expires < $1", &[&unix_now()])
+            .await?;
+        let added = client
+            .execute(
+                "INSERT INTO pairings (nameplate, name, secret, expires) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (nameplate) DO NOTHING",
+                &[&p.nameplate, &p.name, &p.secret, &p.expires],
+            )
+            .await?;
+        Ok(added == 1)
+    }
+
+    pub(super) async fn begin_pairing(&self, nameplate: i64) -> Result<Vec<u8>, StoreError> {
+        let mut client = self.client().await?;
+        let tx = client.transaction().await?;
+        // FOR UPDATE: two instances answering the same nameplate at once count both tries.
+        let row = tx
+            .query_opt(
+                "SELECT secret, expires, tries FROM pairings WHERE nameplate = $1 FOR UPDATE",
+                &[&nameplate],
+            )
+            .await?
+            .ok_or(StoreError::BadCode)?;
+        check_pairing(row.get(1), row.get(2))?;
+        tx.execute(
+            "UPDATE pairings SET tries = tries + 1 WHERE nameplate = $1",
+            &[&nameplate],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row.get(0))
+    }
+
+    pub(super) async fn keep_session(
+        &self,
+        nameplate: i64,
+        session: &[u8],
+        until: i64,
+    ) -> Result<(), StoreError> {
         self.client()
             .await?
             .execute(
-                "INSERT INTO enrol_codes (code_hash, name) VALUES ($1, $2)",
-                &[&hash, &name],
+                "UPDATE pairings SET session = $2, session_until = $3 WHERE nameplate = $1",
+                &[&nameplate, &session, &until],
             )
             .await?;
         Ok(())
     }
 
-    pub(super) async fn enroll(
+    pub(super) async fn pairing_session(&self, nameplate: i64) -> Result<Vec<u8>, StoreError> {
+        Ok(self
+            .client()
+            .await?
+            .query_opt(
+                "SELECT session FROM pairings
+                 WHERE nameplate = $1 AND session IS NOT NULL AND session_until >= $2",
+                &[&nameplate, &unix_now()],
+            )
+            .await?
+            .ok_or(StoreError::BadCode)?
+            .get(0))
+    }
+
+    pub(super) async fn complete_pairing(
         &self,
-        hash: &[u8],
+        nameplate: i64,
         device_id: Uuid,
         public_key: &[u8],
     ) -> Result<(), StoreError> {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
-        // FOR UPDATE: a second collector given the same code waits here, then finds it used.
+        // FOR UPDATE: a second instance finishing the same pairing waits, then finds it gone.
         let name: String = tx
             .query_opt(
-                "SELECT name FROM enrol_codes WHERE code_hash = $1 AND used_by IS NULL FOR UPDATE",
-                &[&hash],
+                "SELECT name FROM pairings WHERE nameplate = $1 FOR UPDATE",
+                &[&nameplate],
             )
             .await?
             .ok_or(StoreError::BadCode)?
@@ -219,8 +288,7 @@ impl PgStore {
             )
             .await?;
         if added == 0 {
-            // The same device with the same key and a fresh code: enrolling again pins the
-            // collector's key (see `Store::enroll`).
+            // The same device with the same key: pairing again pins the collector's key.
             let same = tx
                 .query_opt(
                     "SELECT 1 FROM devices WHERE id = $1 AND public_key = $2 AND revoked_at IS NULL",
@@ -232,11 +300,8 @@ impl PgStore {
                 return Err(StoreError::AlreadyEnrolled);
             }
         }
-        tx.execute(
-            "UPDATE enrol_codes SET used_by = $1 WHERE code_hash = $2",
-            &[&id, &hash],
-        )
-        .await?;
+        tx.execute("DELETE FROM pairings WHERE nameplate = $1", &[&nameplate])
+            .await?;
         tx.commit().await?;
         Ok(())
     }

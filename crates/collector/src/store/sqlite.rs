@@ -9,7 +9,10 @@ use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
 use uuid::Uuid;
 
-use super::{DeviceKey, Outcome, RequestId, Stats, StoreError, Stored, count, parse_ack};
+use super::{
+    DeviceKey, NewPairing, Outcome, RequestId, Stats, StoreError, Stored, check_pairing, count,
+    parse_ack, unix_now,
+};
 
 /// The schema, in order; never edit a step once released, add one. `postgres.rs` keeps the
 /// same tables.
@@ -91,6 +94,23 @@ const MIGRATIONS: &[M<'static>] = &[
     // Each record's provenance: the sending device's signature of it, checked on arrival and
     // kept, so its origin can be checked again at any later hop.
     M::up("ALTER TABLE records ADD COLUMN provenance BLOB;"),
+    // Pairing by a short code (`placard_sync::pairing`) replaces codes sent in the clear: an
+    // old code can no longer be used, so the table goes. A waiting pairing keeps its secret
+    // and the key its last exchange agreed sealed under a key derived from the collector's
+    // own (`CollectorKey::derive`), so a copy of this file enrols nobody; `expires` and
+    // `session_until` are Unix seconds.
+    M::up(
+        "DROP TABLE enrol_codes;
+         CREATE TABLE pairings (
+             nameplate INTEGER PRIMARY KEY,
+             name TEXT NOT NULL,
+             secret BLOB NOT NULL,
+             expires INTEGER NOT NULL,
+             tries INTEGER NOT NULL DEFAULT 0,
+             session BLOB,
+             session_until INTEGER
+         );",
+    ),
 ];
 
 const IN_DOUBT_SQLITE: &str = "SELECT a.record_id FROM delivery_attempts a
@@ -131,17 +151,65 @@ impl SqliteStore {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    pub(super) fn add_enrol_code(&self, hash: &[u8], name: &str) -> Result<(), StoreError> {
+    pub(super) fn add_pairing(&self, p: &NewPairing) -> Result<bool, StoreError> {
+        let conn = self.conn();
+        conn.execute("DELETE FROM pairings WHERE expires < ?1", [unix_now()])?;
+        let added = conn.execute(
+            "INSERT INTO pairings (nameplate, name, secret, expires) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (nameplate) DO NOTHING",
+            params![p.nameplate, p.name, p.secret, p.expires],
+        )?;
+        Ok(added == 1)
+    }
+
+    pub(super) fn begin_pairing(&self, nameplate: i64) -> Result<Vec<u8>, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (secret, expires, tries): (Vec<u8>, i64, i64) = tx
+            .query_row(
+                "SELECT secret, expires, tries FROM pairings WHERE nameplate = ?1",
+                [nameplate],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::BadCode)?;
+        check_pairing(expires, tries)?;
+        tx.execute(
+            "UPDATE pairings SET tries = tries + 1 WHERE nameplate = ?1",
+            [nameplate],
+        )?;
+        tx.commit()?;
+        Ok(secret)
+    }
+
+    pub(super) fn keep_session(
+        &self,
+        nameplate: i64,
+        session: &[u8],
+        until: i64,
+    ) -> Result<(), StoreError> {
         self.conn().execute(
-            "INSERT INTO enrol_codes (code_hash, name, created_at) VALUES (?1, ?2, ?3)",
-            params![hash, name, now()],
+            "UPDATE pairings SET session = ?2, session_until = ?3 WHERE nameplate = ?1",
+            params![nameplate, session, until],
         )?;
         Ok(())
     }
 
-    pub(super) fn enroll(
+    pub(super) fn pairing_session(&self, nameplate: i64) -> Result<Vec<u8>, StoreError> {
+        self.conn()
+            .query_row(
+                "SELECT session FROM pairings
+                 WHERE nameplate = ?1 AND session IS NOT NULL AND session_until >= ?2",
+                params![nameplate, unix_now()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::BadCode)
+    }
+
+    pub(super) fn complete_pairing(
         &self,
-        hash: &[u8],
+        nameplate: i64,
         device_id: Uuid,
         public_key: &[u8],
     ) -> Result<(), StoreError> {
@@ -149,8 +217,8 @@ impl SqliteStore {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let name: String = tx
             .query_row(
-                "SELECT name FROM enrol_codes WHERE code_hash = ?1 AND used_by IS NULL",
-                [hash],
+                "SELECT name FROM pairings WHERE nameplate = ?1",
+                [nameplate],
                 |r| r.get(0),
             )
             .optional()?
@@ -169,15 +237,13 @@ impl SqliteStore {
                     params![device_id.to_string(), name, public_key, now()],
                 )?;
             }
-            // The same device with the same key and a fresh code: enrolling again pins the
-            // collector's key (see `Store::enroll`).
+            // The same device with the same key and a fresh code: pairing again pins the
+            // collector's key (see `Store::complete_pairing`).
             Some((key, false)) if key == public_key => {}
             Some(_) => return Err(StoreError::AlreadyEnrolled),
         }
-        tx.execute(
-            "UPDATE enrol_codes SET used_by = ?1 WHERE code_hash = ?2",
-            params![device_id.to_string(), hash],
-        )?;
+        // A code pairs once.
+        tx.execute("DELETE FROM pairings WHERE nameplate = ?1", [nameplate])?;
         tx.commit()?;
         Ok(())
     }

@@ -104,7 +104,18 @@ impl Collector {
     }
 
     /// A collector on `backend`, with more `serve` arguments.
+    /// (Plain HTTP on loopback, as an instance behind a proxy that ends TLS: the tests' proxies
+    /// sit where that proxy would.)
     pub fn start_with(backend: Backend, args: &[&str]) -> Option<Self> {
+        Self::start_full(backend, &[&["--plain-http"], args].concat())
+    }
+
+    /// A collector on SQLite speaking HTTPS, with more `serve` arguments.
+    pub fn start_https(args: &[&str]) -> Self {
+        Self::start_full(Backend::Sqlite, args).expect("SQLite needs no server")
+    }
+
+    fn start_full(backend: Backend, args: &[&str]) -> Option<Self> {
         let dir = tempfile::tempdir().unwrap();
         let (db, pg) = match backend {
             Backend::Sqlite => (
@@ -156,13 +167,21 @@ impl Collector {
             &self.db,
             &dir.path().join("admin").join("collector.sock"),
             &self.key,
-            &[],
+            &["--plain-http"],
         );
         Instance {
             child,
             url,
             _dir: dir,
         }
+    }
+
+    /// A pairing code for a device called `name` (`placard-collector enroll`).
+    pub fn code(&self, name: &str, more: &[&str]) -> String {
+        let key = self.key.to_str().unwrap();
+        let mut args = vec!["enroll", "--name", name, "--collector-key", key];
+        args.extend_from_slice(more);
+        self.cli(&args).trim().to_owned()
     }
 
     pub fn cli(&self, args: &[&str]) -> String {
@@ -249,7 +268,7 @@ pub fn metric(text: &str, name: &str) -> u64 {
         .unwrap_or(0)
 }
 
-fn rules(petition: &str) -> SignRules {
+pub fn rules(petition: &str) -> SignRules {
     SignRules::basic(petition, "US")
 }
 
@@ -303,7 +322,7 @@ pub fn signer(vault: &Vault) -> RequestSigner {
 }
 
 pub async fn enroll_vault(c: &Collector, vault: &Vault, name: &str) {
-    let code = c.cli(&["enroll", "--name", name]);
+    let code = c.code(name, &[]);
     let public = public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
     let pinned = enroll(
         &c.url,

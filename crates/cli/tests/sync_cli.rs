@@ -16,6 +16,33 @@ fn placard(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// A name other than `localhost` that resolves to this computer only (the host's own name, as
+/// `/etc/hosts` maps it on Debian and in containers), to stand for "another computer" without
+/// ever reaching one.
+async fn loopback_name() -> String {
+    let mut candidates = vec![
+        "ip6-localhost".to_owned(),
+        "ip6-loopback".to_owned(),
+        "localhost.localdomain".to_owned(),
+    ];
+    if let Ok(host) = std::fs::read_to_string("/etc/hostname") {
+        candidates.insert(0, host.trim().to_owned());
+    }
+    for name in candidates.into_iter().filter(|n| !n.is_empty()) {
+        let addrs: Vec<_> = match tokio::net::lookup_host((name.as_str(), 80)).await {
+            Ok(addrs) => addrs.collect(),
+            Err(_) => continue,
+        };
+        if !addrs.is_empty() && addrs.iter().all(|a| a.ip().is_loopback()) {
+            return name;
+        }
+    }
+    panic!(
+        "no name but `localhost` resolves to this computer only: add a line such as \
+         `127.0.0.1 placard-collector.test` to /etc/hosts, or map the host name to 127.0.0.1"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn enroll_then_sync_once_sends_everything_and_says_so() {
     let db = tempfile::tempdir().unwrap();
@@ -43,29 +70,50 @@ async fn enroll_then_sync_once_sends_everything_and_says_so() {
     drop(vault);
     let vault_arg = dir.path().to_str().unwrap();
 
-    // Plain http to another machine is refused in words before any connection.
-    let plain = tokio::task::spawn_blocking({
-        let v = vault_arg.to_owned();
-        move || {
-            placard(&[
-                "enroll",
-                "--vault",
-                &v,
-                "--to",
-                "http://collector.invalid:8440/",
-                "--code",
-                "x",
-            ])
+    // Plain http to another machine is refused in words before any connection: the name
+    // resolves to this computer, where a listener counts the connections it gets (none), so
+    // the test never aims at another machine even if the check were gone.
+    let name = loopback_name().await;
+    let watch = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let watched = format!("http://{name}:{}/", watch.local_addr().unwrap().port());
+    let knocks = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = knocks.clone();
+    tokio::spawn(async move {
+        while watch.accept().await.is_ok() {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         }
-    })
-    .await
-    .unwrap();
-    assert!(!plain.status.success());
-    assert!(
-        String::from_utf8_lossy(&plain.stderr)
-            .contains("plain http:// is only for a collector on this computer"),
-        "{}",
-        String::from_utf8_lossy(&plain.stderr)
+    });
+    for command in ["enroll", "sync"] {
+        let plain = tokio::task::spawn_blocking({
+            let (v, to) = (vault_arg.to_owned(), watched.clone());
+            move || match command {
+                "enroll" => placard(&[
+                    "enroll",
+                    "--vault",
+                    &v,
+                    "--to",
+                    &to,
+                    "--code",
+                    "1-AAAA-AAAA",
+                ]),
+                _ => placard(&["sync", "--vault", &v, "--to", &to, "--once"]),
+            }
+        })
+        .await
+        .unwrap();
+        assert!(!plain.status.success());
+        assert!(
+            String::from_utf8_lossy(&plain.stderr)
+                .contains("plain http:// is only for a collector on this computer"),
+            "{}",
+            String::from_utf8_lossy(&plain.stderr)
+        );
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(
+        knocks.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "no connection was made"
     );
 
     // A code that is not one is refused before any connection; a wrong secret on the right

@@ -552,7 +552,7 @@ async fn batches(
         );
     }
     // Is it a batch from this very device?
-    let batch: Batch = match serde_json::from_slice(&body) {
+    let batch = match Batch::from_body(&body) {
         Ok(b) => b,
         Err(e) => return reject(&state, StatusCode::BAD_REQUEST, "malformed", e.to_string()),
     };
@@ -576,8 +576,19 @@ async fn batches(
             "the batch names another device than the one that signed it",
         );
     }
-    // Each record signed by the device (its provenance, kept with it).
-    if let Some(id) = batch.first_unsigned(&device.public_key) {
+    // Each record signed by the device (its provenance, kept with it). Hundreds of signature
+    // checks are milliseconds of work: off the async workers.
+    let key = device.public_key.clone();
+    let (batch, unsigned) = match tokio::task::spawn_blocking(move || {
+        let unsigned = batch.first_unsigned(&key);
+        (batch, unsigned)
+    })
+    .await
+    {
+        Ok(checked) => checked,
+        Err(e) => return internal(e),
+    };
+    if let Some(id) = unsigned {
         return reject(
             &state,
             StatusCode::BAD_REQUEST,

@@ -75,7 +75,7 @@ async fn handle(
     body: Bytes,
 ) -> Response {
     if uri.path() == "/v1/batches" {
-        let batch: Batch = serde_json::from_slice(&body).unwrap();
+        let batch = Batch::from_body(&body).unwrap();
         let everything = Ack {
             batch_id: batch.batch_id,
             device_id: batch.device_id,
@@ -281,7 +281,7 @@ async fn a_kiosk_whose_clock_is_off_signs_at_the_collector_s_time() {
                     .take_while(char::is_ascii_digit)
                     .collect();
                 created.lock().unwrap().push(digits.parse().unwrap());
-                let batch: Batch = serde_json::from_slice(&body).unwrap();
+                let batch = Batch::from_body(&body).unwrap();
                 let ack = serde_json::to_vec(&Ack {
                     batch_id: batch.batch_id,
                     device_id: batch.device_id,

@@ -188,10 +188,7 @@ impl Transport for HttpTransport {
     }
 
     async fn upload(&self, batch: &Batch) -> Result<Ack, TransportError> {
-        let body = serde_json::to_vec(batch).map_err(|e| TransportError::Refused {
-            status: 0,
-            reason: e.to_string(),
-        })?;
+        let body = batch.to_binary();
         let url = self.url("v1/batches")?;
         // This kiosk's time as the collector's clock has it (see `offset`).
         let now = chrono::Utc::now().timestamp() + self.clock_offset().unwrap_or(0);
@@ -206,7 +203,7 @@ impl Transport for HttpTransport {
         let r = self
             .client
             .post(url)
-            .header("content-type", "application/json")
+            .header("content-type", crate::wire::BINARY_CONTENT_TYPE)
             .header("content-digest", signed.content_digest)
             .header("signature-input", signed.signature_input)
             .header("signature", signed.signature)

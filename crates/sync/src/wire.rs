@@ -1,4 +1,8 @@
-//! What travels between a kiosk and the collector. JSON, with the sealed age files in base64.
+//! What travels between a kiosk and the collector. A batch travels in a compact binary form
+//! ([`Batch::to_binary`]: postcard, the sealed files as raw bytes, each petition id once per
+//! batch), about a third smaller than JSON with base64, which matters on slow event Wi-Fi; the
+//! collector still reads JSON (older kiosks, hand-made test requests). Acknowledgements and
+//! other answers are JSON.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -80,19 +84,29 @@ impl Batch {
         })
     }
 
+    /// What each record's provenance signs (see [`placard_vault::provenance::message`]).
+    fn provenance_messages(&self) -> Vec<Vec<u8>> {
+        self.records
+            .iter()
+            .map(|r| {
+                placard_vault::provenance::message(
+                    &r.id.to_string(),
+                    &self.device_id,
+                    &r.petition_id,
+                    &r.captured_at,
+                    &r.sealed,
+                )
+            })
+            .collect()
+    }
+
     /// Signs every record's provenance with the device's key (see
     /// [`placard_vault::provenance`]).
     #[must_use]
     pub fn signed_by(mut self, key: &ring::signature::Ed25519KeyPair) -> Self {
-        for r in &mut self.records {
-            r.provenance = Some(placard_vault::provenance::sign(
-                key,
-                &r.id.to_string(),
-                &self.device_id,
-                &r.petition_id,
-                &r.captured_at,
-                &r.sealed,
-            ));
+        let signatures = placard_vault::provenance::sign_many(key, &self.provenance_messages());
+        for (r, sig) in self.records.iter_mut().zip(signatures) {
+            r.provenance = Some(sig);
         }
         self
     }
@@ -100,22 +114,20 @@ impl Batch {
     /// The first record whose provenance is missing or is not the signature of the device
     /// with raw public key `device_key`, if any.
     pub fn first_unsigned(&self, device_key: &[u8]) -> Option<Uuid> {
-        self.records
+        if let Some(r) = self.records.iter().find(|r| r.provenance.is_none()) {
+            return Some(r.id);
+        }
+        let signatures: Vec<&[u8]> = self
+            .records
             .iter()
-            .find(|r| {
-                !r.provenance.as_deref().is_some_and(|sig| {
-                    placard_vault::provenance::verify(
-                        device_key,
-                        sig,
-                        &r.id.to_string(),
-                        &self.device_id,
-                        &r.petition_id,
-                        &r.captured_at,
-                        &r.sealed,
-                    )
-                })
-            })
-            .map(|r| r.id)
+            .filter_map(|r| r.provenance.as_deref())
+            .collect();
+        placard_vault::provenance::first_invalid(
+            device_key,
+            &self.provenance_messages(),
+            &signatures,
+        )
+        .map(|i| self.records[i].id)
     }
 
     /// States the organiser's key (`age1…`) the records are sealed to.
@@ -123,6 +135,115 @@ impl Batch {
     pub fn sealed_to(mut self, recipient: &str) -> Self {
         self.recipient = Some(recipient_fingerprint(recipient));
         self
+    }
+}
+
+/// The first bytes of a binary batch: JSON cannot begin so, and a later layout gets another
+/// version byte.
+pub const BINARY_MAGIC: &[u8] = b"PLCB\x01";
+
+/// The media type a binary batch is sent with (the body's first bytes decide, not this).
+pub const BINARY_CONTENT_TYPE: &str = "application/vnd.placard.batch";
+
+/// Why a batch body could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a batch: {0}")]
+pub struct Unreadable(String);
+
+/// The binary layout. Borrowed where it can be, so encoding copies no sealed bytes twice.
+#[derive(Serialize, Deserialize)]
+struct Compact<'a> {
+    batch_id: [u8; 16],
+    device_id: [u8; 16],
+    #[serde(borrow)]
+    recipient: Option<std::borrow::Cow<'a, str>>,
+    /// Each petition id of the batch once; records name theirs by its place here.
+    #[serde(borrow)]
+    petitions: Vec<std::borrow::Cow<'a, str>>,
+    #[serde(borrow)]
+    records: Vec<CompactRecord<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CompactRecord<'a> {
+    id: [u8; 16],
+    petition: u32,
+    #[serde(borrow)]
+    captured_at: std::borrow::Cow<'a, str>,
+    #[serde(borrow, with = "serde_bytes")]
+    sealed: std::borrow::Cow<'a, [u8]>,
+    #[serde(borrow, with = "serde_bytes")]
+    provenance: Option<std::borrow::Cow<'a, [u8]>>,
+}
+
+impl Batch {
+    /// The binary body: [`BINARY_MAGIC`], then the batch in postcard.
+    pub fn to_binary(&self) -> Vec<u8> {
+        use std::borrow::Cow;
+        let mut petitions: Vec<Cow<'_, str>> = Vec::new();
+        let records = self
+            .records
+            .iter()
+            .map(|r| {
+                let place = match petitions.iter().position(|p| *p == r.petition_id) {
+                    Some(i) => i,
+                    None => {
+                        petitions.push(Cow::Borrowed(&r.petition_id));
+                        petitions.len() - 1
+                    }
+                };
+                CompactRecord {
+                    id: r.id.into_bytes(),
+                    petition: u32::try_from(place).unwrap_or(u32::MAX),
+                    captured_at: Cow::Borrowed(&r.captured_at),
+                    sealed: Cow::Borrowed(&r.sealed),
+                    provenance: r.provenance.as_deref().map(Cow::Borrowed),
+                }
+            })
+            .collect();
+        let compact = Compact {
+            batch_id: self.batch_id.into_bytes(),
+            device_id: self.device_id.into_bytes(),
+            recipient: self.recipient.as_deref().map(Cow::Borrowed),
+            petitions,
+            records,
+        };
+        // Writing into a Vec cannot fail (postcard fails only when its output is full).
+        let mut out = BINARY_MAGIC.to_vec();
+        out.extend(postcard::to_allocvec(&compact).unwrap_or_default());
+        out
+    }
+
+    /// A batch from a request body: binary when it starts with [`BINARY_MAGIC`], else JSON.
+    pub fn from_body(body: &[u8]) -> Result<Self, Unreadable> {
+        let Some(binary) = body.strip_prefix(BINARY_MAGIC) else {
+            return serde_json::from_slice(body).map_err(|e| Unreadable(e.to_string()));
+        };
+        let compact: Compact<'_> =
+            postcard::from_bytes(binary).map_err(|e| Unreadable(e.to_string()))?;
+        let records = compact
+            .records
+            .into_iter()
+            .map(|r| {
+                let petition = usize::try_from(r.petition)
+                    .ok()
+                    .and_then(|i| compact.petitions.get(i))
+                    .ok_or_else(|| Unreadable(format!("no petition #{}", r.petition)))?;
+                Ok(SealedRecord {
+                    id: Uuid::from_bytes(r.id),
+                    petition_id: petition.clone().into_owned(),
+                    captured_at: r.captured_at.into_owned(),
+                    sealed: r.sealed.into_owned(),
+                    provenance: r.provenance.map(std::borrow::Cow::into_owned),
+                })
+            })
+            .collect::<Result<_, Unreadable>>()?;
+        Ok(Self {
+            batch_id: Uuid::from_bytes(compact.batch_id),
+            device_id: Uuid::from_bytes(compact.device_id),
+            records,
+            recipient: compact.recipient.map(std::borrow::Cow::into_owned),
+        })
     }
 }
 
@@ -191,5 +312,70 @@ mod tests {
         );
         assert_eq!(serde_json::from_str::<Batch>(&json).expect("parse"), batch);
         assert!(serde_json::from_str::<Batch>(&json.replace("YWdl", "!!!!")).is_err());
+    }
+
+    fn batch_of(n: usize, sealed_len: usize) -> Batch {
+        let device_id = Uuid::now_v7();
+        Batch {
+            batch_id: Uuid::now_v7(),
+            device_id,
+            records: (0..n)
+                .map(|i| SealedRecord {
+                    id: Uuid::now_v7(),
+                    petition_id: format!("petition-{}", i % 3),
+                    captured_at: "2026-11-22T18:00:00.000Z".into(),
+                    sealed: vec![u8::try_from(i % 251).unwrap_or(0); sealed_len],
+                    provenance: (i % 2 == 0).then(|| vec![7u8; 64]),
+                })
+                .collect(),
+            recipient: Some(recipient_fingerprint("age1example")),
+        }
+    }
+
+    #[test]
+    fn the_binary_body_round_trips_and_json_is_still_read() {
+        let batch = batch_of(50, 1200);
+        let binary = batch.to_binary();
+        assert!(binary.starts_with(BINARY_MAGIC));
+        assert_eq!(Batch::from_body(&binary).unwrap(), batch);
+        let json = serde_json::to_vec(&batch).unwrap();
+        assert_eq!(Batch::from_body(&json).unwrap(), batch);
+        // About a third smaller than JSON with base64, and little more than the sealed bytes.
+        let sealed: usize = batch.records.iter().map(|r| r.sealed.len()).sum();
+        assert!(
+            binary.len() * 4 <= json.len() * 3,
+            "{} vs {}",
+            binary.len(),
+            json.len()
+        );
+        assert!(
+            binary.len() * 10 <= sealed * 11,
+            "{} vs {sealed}",
+            binary.len()
+        );
+    }
+
+    #[test]
+    fn a_damaged_binary_body_is_refused_not_misread() {
+        let binary = batch_of(3, 100).to_binary();
+        assert!(Batch::from_body(&binary[..binary.len() - 1]).is_err());
+        assert!(Batch::from_body(&binary[..BINARY_MAGIC.len() + 3]).is_err());
+        // A record naming a petition the batch does not list.
+        let compact = Compact {
+            batch_id: [1; 16],
+            device_id: [2; 16],
+            recipient: None,
+            petitions: vec!["p".into()],
+            records: vec![CompactRecord {
+                id: [3; 16],
+                petition: 5,
+                captured_at: "2026-11-22T18:00:00.000Z".into(),
+                sealed: (&b"x"[..]).into(),
+                provenance: None,
+            }],
+        };
+        let bytes = [BINARY_MAGIC, &postcard::to_allocvec(&compact).unwrap()].concat();
+        let e = Batch::from_body(&bytes).unwrap_err();
+        assert!(e.to_string().contains("no petition #5"), "{e}");
     }
 }

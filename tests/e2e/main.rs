@@ -353,8 +353,18 @@ async fn signing_in_english_seals_counts_and_opens_with_the_organiser_key() {
     kiosk.fill("email", "ada@example.org").await;
     kiosk.fill("postal_code", "02139").await;
     kiosk.click("[name=consent]").await;
+    // Sent from the bottom of the long form: the thank-you screen still opens at its top (it
+    // used to keep the form's scroll position, its heading cut off above the fold).
+    let scrolled = kiosk
+        .js("document.querySelector('[data-testid=submit]').scrollIntoView({block: 'end'}); return window.scrollY;")
+        .await;
+    assert!(
+        scrolled.as_f64().unwrap_or(0.0) > 100.0,
+        "the form did not scroll: {scrolled}"
+    );
     kiosk.click("[data-testid=submit]").await;
     kiosk.wait("[data-testid=thank-you]").await;
+    assert_eq!(kiosk.js("return window.scrollY;").await, 0);
     assert_eq!(
         kiosk.text("[data-testid=thanks-count]").await,
         "You are the first to sign here."

@@ -20,7 +20,7 @@ pub enum FieldCode {
     TooLong,
     /// Control characters or bidirectional overrides, which can disguise what a record says.
     ForbiddenCharacters,
-    /// A US ZIP code must be 12345 or 12345-6789.
+    /// Not a postal code of the signer's country (its libaddressinput pattern: `postal`).
     InvalidPostalCode,
     /// Not an assigned ISO 3166-1 alpha-2 code, such as `US` or `KE`.
     InvalidCountry,

@@ -12,6 +12,8 @@ mod outbox;
 /// Passphrases typed on a terminal, for the command-line tools only (feature `prompt`).
 #[cfg(feature = "prompt")]
 pub mod passphrase;
+pub mod postal;
+mod postal_data;
 pub mod provenance;
 mod record;
 mod store;

@@ -175,11 +175,14 @@ pub fn normalise_and_validate(
         rules.postal_code_required,
         MAX_POSTAL,
         false,
-    ) && input.country == "US"
-        && !input.postal_code.is_empty()
-        && !is_us_zip(&input.postal_code)
+    ) && !input.postal_code.is_empty()
     {
-        push(&mut errors, "postal_code", FieldCode::InvalidPostalCode);
+        // Checked against the country's pattern and kept in its usual form (`1012ab` →
+        // `1012 AB`); any code where no pattern is known.
+        match crate::postal::normalise(&input.country, &input.postal_code) {
+            Some(kept) => input.postal_code = kept,
+            None => push(&mut errors, "postal_code", FieldCode::InvalidPostalCode),
+        }
     }
     for (field, value, requirement, max) in [
         (
@@ -370,13 +373,6 @@ fn is_pen_path(s: &str) -> bool {
     started && numbers > 0 && numbers.is_multiple_of(2)
 }
 
-fn is_us_zip(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
-    (b.len() == 5 && digits(b))
-        || (b.len() == 10 && digits(&b[..5]) && b[5] == b'-' && digits(&b[6..]))
-}
-
 /// Trims without reallocating, so no untrimmed copy is left behind.
 fn trim_in_place(s: &mut String) {
     let end = s.trim_end().len();
@@ -477,7 +473,7 @@ mod tests {
     }
 
     #[test]
-    fn us_zip_format_only_for_us() {
+    fn postal_codes_follow_the_country() {
         let mut i = input(r#"{"given_name":"A","email":"a@b.org","postal_code":"2139"}"#);
         assert_eq!(
             codes(normalise_and_validate(&rules(), &mut i)),
@@ -490,6 +486,16 @@ mod tests {
         );
         assert!(normalise_and_validate(&rules(), &mut i).is_ok());
         assert_eq!(i.country, "GB");
+        let mut i =
+            input(r#"{"given_name":"A","email":"a@b.org","postal_code":"1012ab","country":"NL"}"#);
+        assert!(normalise_and_validate(&rules(), &mut i).is_ok());
+        assert_eq!(i.postal_code, "1012 AB");
+        let mut i =
+            input(r#"{"given_name":"A","email":"a@b.org","postal_code":"1011","country":"DE"}"#);
+        assert_eq!(
+            codes(normalise_and_validate(&rules(), &mut i)),
+            [("postal_code".into(), "invalid_postal_code")]
+        );
     }
 
     #[test]

@@ -385,7 +385,38 @@ async fn signing_in_english_seals_counts_and_opens_with_the_organiser_key() {
     );
     kiosk.click("[data-testid=attract-sign]").await;
     kiosk.fill("given_name", "Grace").await;
-    kiosk.fill("email", "grace@example.org").await;
+    // A misspelt provider is caught while she is still here; one tap takes the suggestion.
+    let suggestion = "document.querySelector('[data-testid=email-suggestion]')?.textContent ?? ''";
+    for (typed, meant) in [
+        ("grace@gmial.com", "grace@gmail.com"),
+        ("grace@hotmial.com", "grace@hotmail.com"),
+        ("grace@gmx.dee", "grace@gmx.de"),
+        ("grace@wp.pll", "grace@wp.pl"),
+        ("grace@uol.com.bt", "grace@uol.com.br"),
+        ("grace@ziggo.nll", "grace@ziggo.nl"),
+        ("grace@orange.fe", "grace@orange.fr"),
+    ] {
+        kiosk.fill("email", typed).await;
+        kiosk
+            .wait_js(
+                &format!("({suggestion}) === 'Did you mean {meant}? Tap to use it.'"),
+                Duration::from_secs(5),
+            )
+            .await;
+    }
+    // Nothing to suggest for an address that is fine, or one still being typed.
+    for fine in ["grace@example.org", "grace@gmail.com", "grace@gm"] {
+        kiosk.fill("email", fine).await;
+        kiosk
+            .wait_js(&format!("({suggestion}) === ''"), Duration::from_secs(5))
+            .await;
+    }
+    kiosk.fill("email", "grace@gmial.com").await;
+    kiosk.click("[data-testid=email-suggestion]").await;
+    assert_eq!(
+        kiosk.js("return document.querySelector('[name=email]').value;").await,
+        "grace@gmail.com"
+    );
     kiosk.click("[name=consent]").await;
     kiosk.click("[data-testid=submit]").await;
     assert_eq!(
@@ -432,7 +463,7 @@ async fn signing_in_english_seals_counts_and_opens_with_the_organiser_key() {
         "opt_in: true petitions subscribe every signer"
     );
     assert_eq!(ada.locale, "en");
-    assert_eq!(records[1].email, "grace@example.org");
+    assert_eq!(records[1].email, "grace@gmail.com", "the suggestion taken");
     // Each record's consent receipt names the notice shown, by the hash of its text.
     let notice = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/demo/privacy.md"),

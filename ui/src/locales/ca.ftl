@@ -22,6 +22,7 @@ sign-default = Signa la petició
 
 ## Signing form
 form-heading = Afegiu-hi el vostre nom
+form-email-suggestion = Volíeu dir { $email }? Toqueu per fer-lo servir.
 required-note = * Indica un camp obligatori
 field-given_name = Nom
 field-family_name = Cognoms

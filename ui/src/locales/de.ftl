@@ -22,6 +22,7 @@ sign-default = Petition unterschreiben
 
 ## Signing form
 form-heading = Ihr Name zählt
+form-email-suggestion = Meinten Sie { $email }? Zum Übernehmen tippen.
 required-note = * Pflichtfeld
 field-given_name = Vorname
 field-family_name = Nachname

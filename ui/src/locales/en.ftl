@@ -24,6 +24,7 @@ sign-default = Sign the petition
 
 ## Signing form
 form-heading = Add your name
+form-email-suggestion = Did you mean { $email }? Tap to use it.
 required-note = * Indicates a required field
 field-given_name = First name
 field-family_name = Last name

@@ -22,6 +22,7 @@ sign-default = Firma la petición
 
 ## Signing form
 form-heading = Añade tu nombre
+form-email-suggestion = ¿Quisiste decir { $email }? Toca para usarla.
 required-note = * Indica un campo obligatorio
 field-given_name = Nombre
 field-family_name = Apellidos

@@ -22,6 +22,7 @@ sign-default = Signez la pétition
 
 ## Signing form
 form-heading = Ajoutez votre nom
+form-email-suggestion = Vouliez-vous dire { $email } ? Touchez pour l'utiliser.
 required-note = * Indique un champ obligatoire
 field-given_name = Prénom
 field-family_name = Nom

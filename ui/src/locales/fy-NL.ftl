@@ -22,6 +22,7 @@ sign-default = Teken de petysje
 
 ## Signing form
 form-heading = Set dyn namme derûnder
+form-email-suggestion = Bedoelde jo { $email }? Tik om it te brûken.
 required-note = * Ferplicht fjild
 field-given_name = Foarnamme
 field-family_name = Efternamme

@@ -22,6 +22,7 @@ sign-default = Teken de petitie
 
 ## Signing form
 form-heading = Zet je naam eronder
+form-email-suggestion = Bedoelde je { $email }? Tik om het te gebruiken.
 required-note = * Verplicht veld
 field-given_name = Voornaam
 field-family_name = Achternaam

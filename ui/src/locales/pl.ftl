@@ -24,6 +24,7 @@ sign-default = Podpisz petycję
 
 ## Signing form
 form-heading = Dodaj swoje nazwisko
+form-email-suggestion = Czy chodziło o { $email }? Dotknij, aby użyć.
 required-note = * Oznacza pole wymagane
 field-given_name = Imię
 field-family_name = Nazwisko

@@ -22,6 +22,7 @@ sign-default = Assine a petição
 
 ## Signing form
 form-heading = Adicione seu nome
+form-email-suggestion = Você quis dizer { $email }? Toque para usar.
 required-note = * Indica um campo obrigatório
 field-given_name = Nome
 field-family_name = Sobrenome

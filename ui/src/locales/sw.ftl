@@ -22,6 +22,7 @@ sign-default = Saini ombi
 
 ## Signing form
 form-heading = Ongeza jina lako
+form-email-suggestion = Ulimaanisha { $email }? Gusa ili uitumie.
 required-note = * Inaashiria sehemu inayohitajika
 field-given_name = Jina la kwanza
 field-family_name = Jina la ukoo

@@ -74,6 +74,36 @@ impl Verifier {
     }
 }
 
+/// How rustls checks a handshake signature against the certificate's own key (TLS 1.2 or 1.3).
+type ByCertificate = fn(
+    &[u8],
+    &CertificateDer<'_>,
+    &DigitallySignedStruct,
+    &rustls::crypto::WebPkiSupportedAlgorithms,
+) -> Result<HandshakeSignatureValid, rustls::Error>;
+
+impl Verifier {
+    /// The handshake's signature: by the pinned key itself when the certificate carries it,
+    /// else by the certificate's key (which then passed the Web PKI).
+    fn handshake_signed(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+        by_certificate: ByCertificate,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        match self.pin_for(cert) {
+            Some(key) => signed_by(key, message, dss),
+            None => by_certificate(
+                message,
+                cert,
+                dss,
+                &self.provider.signature_verification_algorithms,
+            ),
+        }
+    }
+}
+
 /// A handshake signature made by `key` itself.
 fn signed_by(
     key: &PublicKey,
@@ -116,15 +146,7 @@ impl ServerCertVerifier for Verifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        match self.pin_for(cert) {
-            Some(key) => signed_by(key, message, dss),
-            None => rustls::crypto::verify_tls12_signature(
-                message,
-                cert,
-                dss,
-                &self.provider.signature_verification_algorithms,
-            ),
-        }
+        self.handshake_signed(message, cert, dss, rustls::crypto::verify_tls12_signature)
     }
 
     fn verify_tls13_signature(
@@ -133,15 +155,7 @@ impl ServerCertVerifier for Verifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        match self.pin_for(cert) {
-            Some(key) => signed_by(key, message, dss),
-            None => rustls::crypto::verify_tls13_signature(
-                message,
-                cert,
-                dss,
-                &self.provider.signature_verification_algorithms,
-            ),
-        }
+        self.handshake_signed(message, cert, dss, rustls::crypto::verify_tls13_signature)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {

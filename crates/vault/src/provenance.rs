@@ -123,14 +123,20 @@ pub fn first_invalid(
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_signature_holds_for_its_record_and_device_only() {
+    /// A fresh device key and its raw public half.
+    fn device_key() -> (Ed25519KeyPair, Vec<u8>) {
         use ring::signature::KeyPair as _;
         let rng = ring::rand::SystemRandom::new();
         let key =
             Ed25519KeyPair::from_pkcs8(Ed25519KeyPair::generate_pkcs8(&rng).unwrap().as_ref())
                 .unwrap();
         let public = key.public_key().as_ref().to_vec();
+        (key, public)
+    }
+
+    #[test]
+    fn a_signature_holds_for_its_record_and_device_only() {
+        let (key, public) = device_key();
         let device = Uuid::new_v4();
         let sig = sign(&key, "r1", &device, "p", "2026-11-29T20", b"sealed");
         assert!(verify(
@@ -159,12 +165,7 @@ mod tests {
 
     #[test]
     fn many_are_signed_and_checked_at_once_and_the_first_bad_one_is_named() {
-        use ring::signature::KeyPair as _;
-        let rng = ring::rand::SystemRandom::new();
-        let key =
-            Ed25519KeyPair::from_pkcs8(Ed25519KeyPair::generate_pkcs8(&rng).unwrap().as_ref())
-                .unwrap();
-        let public = key.public_key().as_ref().to_vec();
+        let (key, public) = device_key();
         let device = Uuid::new_v4();
         let messages: Vec<Vec<u8>> = (0..200)
             .map(|i| message(&format!("r{i}"), &device, "p", "t", b"sealed"))

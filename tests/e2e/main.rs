@@ -414,7 +414,9 @@ async fn signing_in_english_seals_counts_and_opens_with_the_organiser_key() {
     kiosk.fill("email", "grace@gmial.com").await;
     kiosk.click("[data-testid=email-suggestion]").await;
     assert_eq!(
-        kiosk.js("return document.querySelector('[name=email]').value;").await,
+        kiosk
+            .js("return document.querySelector('[name=email]').value;")
+            .await,
         "grace@gmail.com"
     );
     kiosk.click("[name=consent]").await;

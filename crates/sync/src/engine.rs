@@ -164,7 +164,7 @@ async fn run<T: Transport>(
     tokio::pin!(shutdown);
     let device_id = vault.device_id();
     // Every record leaves signed by this device (its provenance); the key is read once.
-    let device_key = vault.device_key()?;
+    let device_key = vault.device_signing_key()?;
     let mut waits = Waits::new(&config);
     // Probe only when the collector's reachability is in doubt (at start, after a failure):
     // a probe before every batch would double the round trips of a long sync.

@@ -103,7 +103,7 @@ impl Batch {
     /// Signs every record's provenance with the device's key (see
     /// [`placard_vault::provenance`]).
     #[must_use]
-    pub fn signed_by(mut self, key: &ring::signature::Ed25519KeyPair) -> Self {
+    pub fn signed_by(mut self, key: &impl placard_vault::provenance::Signer) -> Self {
         let signatures = placard_vault::provenance::sign_many(key, &self.provenance_messages());
         for (r, sig) in self.records.iter_mut().zip(signatures) {
             r.provenance = Some(sig);

@@ -197,6 +197,16 @@ impl Vault {
         Ed25519KeyPair::from_pkcs8(&pkcs8).map_err(|_| VaultError::BadDeviceKey(path))
     }
 
+    /// The device key for signing many records' provenance (ed25519-dalek signs about 1.4
+    /// times as fast as ring: see [`crate::provenance::sign_many`]); the same key as
+    /// [`Vault::device_key`].
+    pub fn device_signing_key(&self) -> Result<ed25519_dalek::SigningKey, VaultError> {
+        use ed25519_dalek::pkcs8::DecodePrivateKey as _;
+        let pkcs8 = self.device_key_pkcs8()?;
+        ed25519_dalek::SigningKey::from_pkcs8_der(&pkcs8)
+            .map_err(|_| VaultError::BadDeviceKey(self.dir.join(DEVICE_KEY_FILE)))
+    }
+
     /// The device key's PKCS#8 document, for the sync signer.
     pub fn device_key_pkcs8(&self) -> Result<Vec<u8>, VaultError> {
         let path = self.dir.join(DEVICE_KEY_FILE);

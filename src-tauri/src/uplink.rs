@@ -12,8 +12,8 @@ use crate::operator::PackChoice;
 commands! {
     /// Pairs this kiosk with the organisation's collector (its address and the short pairing
     /// code from `placard-collector enroll`, which never travels: SPAKE2), pins its key,
-    /// remembers it, and starts syncing to it. The only
-    /// network request outside the sync loop, and only when an operator asks.
+    /// remembers it, and starts syncing to it. The only network request outside the sync loop,
+    /// and only when an operator asks.
     fn operator_enroll[window, kiosk](collector: String, code: String) -> SyncView {
         Ok(kiosk.enroll(&collector, &code).await?.into())
     }

@@ -70,7 +70,8 @@ pub enum ErrorCode {
     BadCollectorUrl,
     /// The collector did not answer (offline, wrong address, firewall).
     CollectorUnreachable,
-    /// The collector refused the enrolment (wrong or used code, device enrolled already).
+    /// Pairing was refused: a wrong, mistyped, burned or expired code, another organisation's
+    /// key, or a device enrolled already with another key.
     EnrolRefused,
     /// The sync loop could not start; `message` says why.
     SyncError,

@@ -46,6 +46,8 @@ pub async fn new_code(
 ) -> Result<Code, StoreError> {
     let at_rest = key.derive(AT_REST);
     let rng = ring::rand::SystemRandom::new();
+    let expires = crate::store::unix_now()
+        .saturating_add(i64::try_from(valid.as_secs()).unwrap_or(i64::MAX / 2));
     for attempt in 0..64u32 {
         let (low, span) = if attempt < 32 {
             (100, 900)
@@ -58,13 +60,12 @@ pub async fn new_code(
         let code = Code::fresh(nameplate).map_err(|_| StoreError::Random)?;
         let secret = pairing::seal(&at_rest, SECRET, code.secret().as_bytes())
             .map_err(|_| StoreError::Random)?;
-        let valid = i64::try_from(valid.as_secs()).unwrap_or(i64::MAX / 2);
         let added = store
             .add_pairing(NewPairing {
                 nameplate: i64::from(nameplate),
                 name: name.to_owned(),
                 secret,
-                expires: crate::store::unix_now().saturating_add(valid),
+                expires,
             })
             .await?;
         if added {

@@ -60,7 +60,7 @@ pub enum KioskError {
     BadCollectorUrl(String),
     #[error("the collector cannot be reached: {0}")]
     CollectorUnreachable(String),
-    #[error("the collector refused the enrolment: {0}")]
+    #[error("pairing with the collector was refused: {0}")]
     EnrolRefused(String),
     #[error("this kiosk is not enrolled with a collector")]
     NotEnrolled,

@@ -1,5 +1,6 @@
 //! The kiosk's link to the organisation's collector: pairing this kiosk's device key with it by
-//! a short code (`placard_sync::pairing`), and the sync loop that sends the sealed outbox (`placard_sync::engine`).
+//! a short code (`placard_sync::pairing`), and the sync loop that sends the sealed outbox
+//! (`placard_sync::engine`).
 //!
 //! The loop gets its own handle on the vault: it only reads sealed rows and marks them sent,
 //! so signing never waits on the network (SQLite serialises the two writers; both commits are
@@ -85,17 +86,13 @@ fn is_loopback(url: &url::Url) -> bool {
 
 /// Pairs `enrolment` with the collector at `url` by the short `code` from
 /// `placard-collector enroll` (SPAKE2: the code never travels); returns the collector's key,
-/// to pin. The one network call
-/// outside the sync loop, made only when an operator asks for it.
+/// to pin. The one network call outside the sync loop, made only when an operator asks for it.
+/// A code that is not one (empty, mistyped) is refused before any request.
 pub async fn enroll(
     url: &url::Url,
     code: &str,
     enrolment: &Enrolment,
 ) -> Result<PublicKey, KioskError> {
-    let code = code.trim();
-    if code.is_empty() {
-        return Err(KioskError::EnrolRefused("no enrolment code".into()));
-    }
     placard_sync::http::enroll(
         url,
         code,
@@ -323,8 +320,8 @@ impl Uplink {
 impl KioskApp {
     /// Pairs this kiosk with the organisation's collector (its address and the short pairing
     /// code from `placard-collector enroll`, which never travels: SPAKE2), pins its key,
-    /// remembers it, and starts syncing to it. The only
-    /// network request outside the sync loop, and only when an operator asks.
+    /// remembers it, and starts syncing to it. The only network request outside the sync loop,
+    /// and only when an operator asks.
     pub async fn enroll(&self, collector: &str, code: &str) -> Result<SyncStatus, KioskError> {
         let enrolment = self.with(|k| {
             k.require_operator(std::time::Instant::now())?;

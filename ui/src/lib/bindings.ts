@@ -440,8 +440,8 @@ export const operatorExit = () =>
 /**
  * Pairs this kiosk with the organisation's collector (its address and the short pairing
  * code from `placard-collector enroll`, which never travels: SPAKE2), pins its key,
- * remembers it, and starts syncing to it. The only
- * network request outside the sync loop, and only when an operator asks.
+ * remembers it, and starts syncing to it. The only network request outside the sync loop,
+ * and only when an operator asks.
  */
 export const operatorEnroll = (collector: string, code: string) =>
   call<SyncView>("operator_enroll", { collector, code });

@@ -14,8 +14,7 @@ use tokio::net::TcpStream;
 /// Opens a connection and sends the head of `POST /v1/batches` announcing `length` bytes of
 /// body, with `extra` headers.
 async fn post_head(c: &Collector, length: u64, extra: &str) -> TcpStream {
-    let addr = format!("{}:{}", c.url.host_str().unwrap(), c.url.port().unwrap());
-    let mut stream = TcpStream::connect(addr).await.unwrap();
+    let mut stream = TcpStream::connect(common::host_port(&c.url)).await.unwrap();
     let head = format!(
         "POST /v1/batches HTTP/1.1\r\nhost: collector\r\ncontent-type: application/json\r\ncontent-length: {length}\r\n{extra}\r\n"
     );

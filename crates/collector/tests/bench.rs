@@ -183,12 +183,7 @@ async fn bench_sync_throughput() {
         b.rows.iter().map(|r| r.sealed.len()).sum::<usize>() / b.rows.len()
     };
     enroll_vault(&c, &vault, "wire").await;
-    let (relay, up, down) = counting_relay(format!(
-        "{}:{}",
-        c.url.host_str().unwrap(),
-        c.url.port().unwrap()
-    ))
-    .await;
+    let (relay, up, down) = counting_relay(common::host_port(&c.url)).await;
     let via = url::Url::parse(&format!("http://{relay}/")).unwrap();
     assert_eq!(sync_all(&via, vault, per_batch).await, wire_n);
     // The relay counts a connection when it closes: the kiosk's client has just been dropped.

@@ -15,7 +15,7 @@ use rand::{Rng as _, SeedableRng as _};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpListener, TcpStream};
 
-use common::{Backend, Collector, enroll_vault, kiosk_prefilled, metric, sync_all};
+use common::{Backend, Collector, enroll_vault, host_port, kiosk_prefilled, metric, sync_all};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fault {
@@ -168,12 +168,7 @@ async fn through_a_faulty_network(backend: Backend) {
     };
     let (dir, vault) = kiosk_prefilled(n, "encryption-is-not-a-crime");
     enroll_vault(&c, &vault, "kiosk behind a bad network").await;
-    let target = c
-        .url
-        .host_str()
-        .map(|h| format!("{h}:{}", c.url.port().unwrap()))
-        .unwrap();
-    let (proxy_addr, faults) = proxy(target, 20_261_122).await;
+    let (proxy_addr, faults) = proxy(host_port(&c.url), 20_261_122).await;
     let via = url::Url::parse(&format!("http://{proxy_addr}/")).unwrap();
 
     let sent = sync_all(&via, vault, 250).await;
@@ -251,10 +246,6 @@ async fn round_robin(targets: Vec<String>) -> String {
     addr
 }
 
-fn host_port(url: &url::Url) -> String {
-    format!("{}:{}", url.host_str().unwrap(), url.port().unwrap())
-}
-
 /// Scale out: two collector processes sharing one PostgreSQL and one key file, behind a
 /// round-robin balancer, with the faulty network in front. Five kiosks sync 2,000 signatures
 /// each at once; every record arrives exactly once, whichever instance took which request
@@ -277,20 +268,11 @@ async fn five_kiosks_through_two_instances_and_a_faulty_network_arrive_exactly_o
 
     let mut kiosks = Vec::new();
     for i in 0..KIOSKS {
-        let (dir, mut vault) = kiosk_prefilled(n, &format!("petition-{}", i % 2));
+        let (dir, vault) = kiosk_prefilled(n, &format!("petition-{}", i % 2));
         // Paired through the balancer too: the two requests of a pairing may reach different
         // instances, which share what a waiting code keeps (sealed under the shared key).
-        let code = c.code(&format!("kiosk {i}"), &[]);
-        let public =
-            placard_sync::signing::public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
         let lb = url::Url::parse(&format!("http://{balancer}/")).unwrap();
-        let pinned =
-            placard_sync::http::enroll(&lb, &code, vault.device_id(), &public, vault.recipient())
-                .await
-                .unwrap();
-        vault
-            .pin_collector_key(&placard_sync::answer::encode_key(&pinned))
-            .unwrap();
+        common::enroll_vault_via(&c, &lb, &vault, &format!("kiosk {i}")).await;
         kiosks.push((dir, vault));
     }
     let ids: Vec<String> = kiosks

@@ -321,11 +321,22 @@ pub fn signer(vault: &Vault) -> RequestSigner {
     .unwrap()
 }
 
+/// `host:port` of a collector's (or proxy's) URL, for the tests' TCP proxies.
+pub fn host_port(url: &url::Url) -> String {
+    format!("{}:{}", url.host_str().unwrap(), url.port().unwrap())
+}
+
 pub async fn enroll_vault(c: &Collector, vault: &Vault, name: &str) {
+    enroll_vault_via(c, &c.url, vault, name).await;
+}
+
+/// Pairs `vault` with `c` through `to` (a balancer or proxy in front of it), pins the key, and
+/// checks the code works only once.
+pub async fn enroll_vault_via(c: &Collector, to: &url::Url, vault: &Vault, name: &str) {
     let code = c.code(name, &[]);
     let public = public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
     let pinned = enroll(
-        &c.url,
+        to,
         code.trim(),
         vault.device_id(),
         &public,
@@ -340,7 +351,7 @@ pub async fn enroll_vault(c: &Collector, vault: &Vault, name: &str) {
         .unwrap();
     // A code works once.
     let again = enroll(
-        &c.url,
+        to,
         code.trim(),
         vault.device_id(),
         &public,

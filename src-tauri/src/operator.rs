@@ -125,6 +125,9 @@ pub struct OperatorConfig {
     pub countdown_seconds: u32,
     /// Hours a signature stays on the kiosk after the organisation confirmed it; 0: at once.
     pub retention_hours: u32,
+    /// "Touchscreen kiosk": the on-screen keyboard opens on every field, not only a touched
+    /// one. `null`: the window decides (a coarse pointer means a touchscreen).
+    pub touchscreen: Option<bool>,
 }
 
 impl From<OperatorSettings> for OperatorConfig {
@@ -141,6 +144,7 @@ impl From<OperatorSettings> for OperatorConfig {
             idle_seconds: s.idle_seconds,
             countdown_seconds: s.countdown_seconds,
             retention_hours: s.retention_hours,
+            touchscreen: s.touchscreen,
         }
     }
 }
@@ -161,6 +165,7 @@ impl From<OperatorConfig> for OperatorSettings {
             idle_seconds: c.idle_seconds,
             countdown_seconds: c.countdown_seconds,
             retention_hours: c.retention_hours,
+            touchscreen: c.touchscreen,
         }
     }
 }

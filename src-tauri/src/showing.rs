@@ -223,6 +223,9 @@ pub struct KioskStatus {
     pub countdown_seconds: u32,
     /// Kiosk lock on: fullscreen, closing ignored.
     pub locked: bool,
+    /// "Touchscreen kiosk": the on-screen keyboard opens on every field. `null`: the window
+    /// decides (a coarse pointer means a touchscreen; else only a touched field opens it).
+    pub touchscreen: Option<bool>,
 }
 
 impl From<Status> for KioskStatus {
@@ -235,6 +238,7 @@ impl From<Status> for KioskStatus {
             idle_seconds: s.settings.idle_seconds,
             countdown_seconds: s.settings.countdown_seconds,
             locked: s.settings.locked,
+            touchscreen: s.settings.touchscreen,
         }
     }
 }

@@ -16,6 +16,14 @@ commands! {
         })
     }
 
+    /// Clipboard mode: one signature typed in from a paper sheet by an operator (needs the
+    /// PIN: `operator_only` otherwise). Its source is `paper`; durable when this returns.
+    fn operator_sign_paper[window, kiosk](petition_id: String, signer: SignerInput) -> SignReceipt {
+        Ok(SignReceipt {
+            count: count(kiosk.sign_paper(&petition_id, signer)?),
+        })
+    }
+
     /// Idle-time work for the next signature (its sealing key, WAL upkeep). The form calls it
     /// when it opens, while the signer reads and types, so "Sign" pays only for sealing and the
     /// commit.

@@ -309,6 +309,15 @@ impl KioskApp {
         self.with(|k| k.sign_under(&rules, signer))
     }
 
+    /// Clipboard mode: seals and stores one signature typed in from a paper sheet by an
+    /// operator (`operator_only` without an open session; the record's source is `paper`).
+    /// As with [`KioskApp::sign`], `Ok` only once it is durable, so the form clears after.
+    pub fn sign_paper(&self, petition_id: &str, signer: SignerInput) -> Result<u64, KioskError> {
+        let shown = self.shown();
+        let rules = crate::sign_rules(shown.entry(petition_id)?, &signer.locale);
+        self.with(|k| k.sign_paper_under(&rules, signer, std::time::Instant::now()))
+    }
+
     /// Idle-time work for the next signature (its sealing key, WAL upkeep); the form asks for
     /// it when it opens, while the signer reads and types.
     pub fn prepare_signing(&self) -> Result<(), KioskError> {

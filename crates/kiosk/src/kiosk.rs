@@ -186,6 +186,25 @@ impl Kiosk {
         Ok(before + 1)
     }
 
+    /// As [`Kiosk::sign_under`], for a paper sheet an operator types in (clipboard mode): needs
+    /// an open operator session at `now`, and the record's source is `paper`.
+    pub fn sign_paper_under(
+        &mut self,
+        rules: &SignRules,
+        input: SignerInput,
+        now: Instant,
+    ) -> Result<u64, KioskError> {
+        self.require_operator(now)?;
+        if self.recipient_mismatch {
+            return Err(KioskError::RecipientMismatch);
+        }
+        let before = self.count(&rules.petition_id)?;
+        let vault = self.vault.as_mut().ok_or(KioskError::NotSetUp)?;
+        vault.sign_paper(rules, input)?;
+        self.counts.insert(rules.petition_id.clone(), before + 1);
+        Ok(before + 1)
+    }
+
     /// While a signer is busy with the form: the next record's sealing key, and WAL upkeep
     /// (see `Vault::prepare`). Does nothing before set-up.
     pub fn prepare(&mut self) -> Result<(), KioskError> {

@@ -567,6 +567,22 @@ mod tests {
         assert_eq!(overview.last_hours.len(), CHART_HOURS as usize);
         assert_eq!(overview.last_hours.last().unwrap().count, 1);
         assert_eq!(overview.last_hours.iter().map(|h| h.count).sum::<u64>(), 1);
+        // Clipboard mode is the operator's: without the session, no paper entry is taken.
+        let rules = placard_vault::SignRules::for_petition(&p);
+        kiosk
+            .sign_paper_under(&rules, signer("c@d.org"), now)
+            .unwrap();
+        kiosk.operator_lock();
+        assert_eq!(
+            kiosk
+                .sign_paper_under(&rules, signer("e@f.org"), now)
+                .unwrap_err()
+                .code(),
+            "operator_only"
+        );
+        assert_eq!(kiosk.overview(now).unwrap_err().code(), "operator_only");
+        kiosk.operator_unlock(PIN, now, SystemTime::now()).unwrap();
+        assert_eq!(kiosk.overview(now).unwrap().stats.total, 2);
         drop(kiosk);
         let kiosk = Kiosk::open(data.path()).unwrap();
         assert_eq!(kiosk.operator_settings(), saved, "saved across restarts");

@@ -51,6 +51,9 @@ pub struct OperatorSettings {
     /// Hours a signature stays on the kiosk after the organisation confirmed it (the
     /// collector's acknowledgement, or Action Network's record); 0: it goes at once.
     pub retention_hours: u32,
+    /// "Touchscreen kiosk": the on-screen keyboard opens whenever a field is focused, not only
+    /// when it was touched. `None`: the window decides (a coarse pointer means a touchscreen).
+    pub touchscreen: Option<bool>,
 }
 
 impl Default for OperatorSettings {
@@ -65,6 +68,7 @@ impl Default for OperatorSettings {
             idle_seconds: 60,
             countdown_seconds: 15,
             retention_hours: DEFAULT_RETENTION_HOURS,
+            touchscreen: None,
         }
     }
 }

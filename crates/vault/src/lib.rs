@@ -31,8 +31,8 @@ pub use keys::{MIN_PASSPHRASE, OrganiserKey, parse_recipient};
 pub use outbox::{Acknowledged, OutboxBatch, PendingTally};
 pub use record::{ConsentReceipt, Event, Extra, ExtraField, Record, SignerInput};
 pub use store::{
-    DB_FILE, DEVICE_KEY_FILE, HourCount, PetitionCount, RowProblem, SealedRow, Stats, Vault,
-    VerifyReport, open_sealed, readable,
+    DB_FILE, DEVICE_KEY_FILE, HourCount, PAPER_SOURCE, PetitionCount, RowProblem, SealedRow, Stats,
+    Vault, VerifyReport, open_sealed, readable,
 };
 pub use validate::{
     NoticeShown, Requirement, SignRules, countries, is_country, normalise_and_validate,

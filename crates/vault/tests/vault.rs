@@ -481,6 +481,47 @@ fn the_event_and_the_drawing_are_sealed_into_the_record() {
     assert!(records[1].event.is_empty() && records[1].signature.is_empty());
 }
 
+/// A paper sheet typed in (clipboard mode) is validated as the form is, and its record says
+/// where it came from: the event's name and tags stay, the source is `paper`; the kiosk's own
+/// signatures before and after keep the event's source.
+#[test]
+fn a_paper_entry_is_validated_and_sealed_with_the_paper_source() {
+    let (_dir, mut vault) = new_vault();
+    vault.set_event(placard_vault::Event {
+        name: "Rally".into(),
+        tags: vec!["dc".into()],
+        source: "rally-2026".into(),
+    });
+    vault
+        .sign(&rules("p"), signer("Ada", "ada@example.org"))
+        .unwrap();
+    match vault.sign_paper(&rules("p"), signer("Eve", "not-an-email")) {
+        Err(VaultError::InvalidInput(fields)) => assert_eq!(fields[0].field, "email"),
+        other => panic!("expected invalid_input, got {other:?}"),
+    }
+    let mut unticked = signer("Bo", "bo@example.org");
+    unticked.subscribe = Some(false);
+    vault.sign_paper(&rules("p"), unticked).unwrap();
+    vault
+        .sign(&rules("p"), signer("Cy", "cy@example.org"))
+        .unwrap();
+
+    let records: Vec<_> = vault
+        .open_records(&unlocked())
+        .unwrap()
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let by = |name: &str| records.iter().find(|r| r.given_name == name).unwrap();
+    assert_eq!(records.len(), 3, "the refused entry stored nothing");
+    assert_eq!(by("Bo").event.source, placard_vault::PAPER_SOURCE);
+    assert_eq!(by("Bo").event.name, "Rally");
+    assert_eq!(by("Bo").event.tags, ["dc"]);
+    assert!(!by("Bo").subscribe);
+    assert_eq!(by("Ada").event.source, "rally-2026");
+    assert_eq!(by("Cy").event.source, "rally-2026", "paper does not stick");
+}
+
 /// A petition asking for consent cannot be signed without the box; the record carries its
 /// receipt (the notice's hash and language, the boxes, the time) inside the seal, and the
 /// plaintext exports carry it too.

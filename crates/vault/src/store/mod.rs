@@ -31,6 +31,7 @@ use crate::record::Event;
 pub use read::{
     HourCount, PetitionCount, RowProblem, SealedRow, Stats, VerifyReport, open_sealed, readable,
 };
+pub use sign::PAPER_SOURCE;
 
 pub const DB_FILE: &str = "vault.sqlite3";
 /// Small pages: a signature's commit writes 4 KiB of WAL instead of 12 (the fsync dominates,

@@ -8,15 +8,43 @@ use zeroize::Zeroizing;
 
 use super::Vault;
 use crate::error::VaultError;
-use crate::record::{ConsentReceipt, RecordRef, SignerInput};
+use crate::record::{ConsentReceipt, Event, RecordRef, SignerInput};
 use crate::validate::{SignRules, normalise_and_validate};
+
+/// The source of a record typed in from a paper sheet (see [`Vault::sign_paper`]).
+pub const PAPER_SOURCE: &str = "paper";
 
 impl Vault {
     /// Validates, seals and durably stores one signature; returns its record id.
     ///
     /// The plaintext exists only in `input` (zeroised when dropped, at the end of this call)
     /// and in the sealing buffer (zeroised too). On `Err`, nothing was stored.
-    pub fn sign(&mut self, rules: &SignRules, mut input: SignerInput) -> Result<Uuid, VaultError> {
+    pub fn sign(&mut self, rules: &SignRules, input: SignerInput) -> Result<Uuid, VaultError> {
+        self.sign_from(rules, input, None)
+    }
+
+    /// As [`Vault::sign`], for a paper sheet typed in by an operator (the panel's clipboard
+    /// mode): the record's event keeps its name and tags, and its source is [`PAPER_SOURCE`],
+    /// so the organisation's list tells these apart from signatures given at the kiosk.
+    pub fn sign_paper(
+        &mut self,
+        rules: &SignRules,
+        input: SignerInput,
+    ) -> Result<Uuid, VaultError> {
+        let event = Event {
+            source: PAPER_SOURCE.to_owned(),
+            ..self.event.clone()
+        };
+        self.sign_from(rules, input, Some(&event))
+    }
+
+    /// Signs with `event` in place of the kiosk's own (`None`: the kiosk's).
+    fn sign_from(
+        &mut self,
+        rules: &SignRules,
+        mut input: SignerInput,
+        event: Option<&Event>,
+    ) -> Result<Uuid, VaultError> {
         normalise_and_validate(rules, &mut input).map_err(VaultError::InvalidInput)?;
         // A random id: a UUIDv7 told the millisecond a person signed to anyone who sees the
         // row. The exact time goes inside the seal; in clear, only its hour.
@@ -46,7 +74,7 @@ impl Vault {
                 .iter()
                 .map(|f| (f.key.as_str(), f.value.as_str()))
                 .collect(),
-            event: &self.event,
+            event: event.unwrap_or(&self.event),
             consent: ConsentReceipt {
                 notice_sha256: rules.notice.as_ref().map(|n| n.sha256.clone()),
                 notice_lang: rules.notice.as_ref().and_then(|n| n.lang.clone()),

@@ -330,6 +330,87 @@ impl Kiosk {
             .expect("key presses");
     }
 
+    /// Taps `css` as a finger would: the pointer onto the element's centre, down, up (pointer
+    /// actions, no `send_keys`). A mouse pointer: WebKitGTK's driver has no touch one.
+    pub async fn tap(&self, css: &str) {
+        use fantoccini::actions::{
+            InputSource as _, MOUSE_BUTTON_LEFT, MouseActions, PointerAction,
+        };
+        let element = self.wait(css).await;
+        // A finger scrolls to what it taps; pointer actions do not.
+        // And it hits what is on top there: a tap on a field under the on-screen keyboard
+        // would press a key instead, so it fails here, naming what covers it.
+        let on_top = self
+            .client
+            .execute(
+                "const e = arguments[0]; e.scrollIntoView({block: 'nearest'});\
+                 const r = e.getBoundingClientRect();\
+                 const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);\
+                 return e.contains(hit) || (hit && hit.control === e) ? '' : (hit?.outerHTML ?? 'nothing').slice(0, 120);",
+                vec![serde_json::to_value(&element).expect("element")],
+            )
+            .await
+            .expect("scroll into view");
+        assert_eq!(on_top, "", "tap `{css}`: covered by {on_top}");
+        let tap = MouseActions::new("finger".into())
+            .then(PointerAction::MoveToElement {
+                element,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client
+            .perform_actions(tap)
+            .await
+            .unwrap_or_else(|e| panic!("tap `{css}`: {e}"));
+    }
+
+    /// Taps the on-screen keyboard's key whose `data-key` is `key` (a letter as the key shows
+    /// it unshifted, or `shift`, `backspace`, `space`, `mode`, `next`, `done`).
+    pub async fn tap_key(&self, key: &str) {
+        self.tap(&format!("[data-testid=keyboard] [data-key=\"{key}\"]"))
+            .await;
+    }
+
+    /// Types `text` on the on-screen keyboard, one tap per key: a capital is shift (unless the
+    /// keyboard shifted already) then its letter. Returns the number of taps.
+    pub async fn tap_text(&self, text: &str) -> usize {
+        let mut taps = 0;
+        for c in text.chars() {
+            if c.is_uppercase() {
+                let shift = self
+                    .js("return document.querySelector('[data-testid=keyboard]').dataset.shift;")
+                    .await;
+                if shift == "off" {
+                    self.tap_key("shift").await;
+                    taps += 1;
+                }
+                self.tap_key(&c.to_lowercase().to_string()).await;
+            } else if c == ' ' {
+                self.tap_key("space").await;
+            } else {
+                self.tap_key(&c.to_string()).await;
+            }
+            taps += 1;
+        }
+        taps
+    }
+
+    /// The on-screen keyboard's state: `null` when it is not shown, else its layout, language
+    /// and shift, and whether the focused field is wholly visible above it.
+    pub async fn keyboard(&self) -> Value {
+        self.js(
+            "const k = document.querySelector('[data-testid=keyboard]');             if (!k) return null;             const f = document.activeElement.getBoundingClientRect();             const top = k.getBoundingClientRect().top;             return {kind: k.dataset.kind, locale: k.dataset.locale, shift: k.dataset.shift,                     field: document.activeElement.name ?? null,                     clear: f.top >= 0 && f.bottom <= top, top, bottom: f.bottom};",
+        )
+        .await
+    }
+
     /// Types text into whatever has focus.
     pub async fn type_text(&self, text: &str) {
         let chars: Vec<char> = text.chars().collect();

@@ -8,6 +8,7 @@
 mod bench;
 mod harness;
 mod organiser;
+mod touch;
 
 use std::path::Path;
 use std::time::Duration;

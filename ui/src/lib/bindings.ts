@@ -92,7 +92,12 @@ active: Array<string>, rotate_seconds: number, thanks_seconds: number, idle_seco
 /**
  * Kiosk lock on: fullscreen, closing ignored.
  */
-locked: boolean, };
+locked: boolean, 
+/**
+ * "Touchscreen kiosk": the on-screen keyboard opens on every field. `null`: the window
+ * decides (a coarse pointer means a touchscreen; else only a touched field opens it).
+ */
+touchscreen: boolean | null, };
 
 export type OperatorConfig = { 
 /**
@@ -111,7 +116,12 @@ event_source: string, locked: boolean, thanks_seconds: number, idle_seconds: num
 /**
  * Hours a signature stays on the kiosk after the organisation confirmed it; 0: at once.
  */
-retention_hours: number, };
+retention_hours: number, 
+/**
+ * "Touchscreen kiosk": the on-screen keyboard opens on every field, not only a touched
+ * one. `null`: the window decides (a coarse pointer means a touchscreen).
+ */
+touchscreen: boolean | null, };
 
 export type OperatorView = { config: OperatorConfig, total: number, 
 /**
@@ -353,6 +363,13 @@ export const attractView = (index: number, lang: string | null) =>
  */
 export const signPetition = (petitionId: string, signer: SignerInput) =>
   call<SignReceipt>("sign_petition", { petitionId, signer });
+
+/**
+ * Clipboard mode: one signature typed in from a paper sheet by an operator (needs the
+ * PIN: `operator_only` otherwise). Its source is `paper`; durable when this returns.
+ */
+export const operatorSignPaper = (petitionId: string, signer: SignerInput) =>
+  call<SignReceipt>("operator_sign_paper", { petitionId, signer });
 
 /**
  * Idle-time work for the next signature (its sealing key, WAL upkeep). The form calls it

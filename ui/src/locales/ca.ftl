@@ -231,3 +231,30 @@ wipe-start = Esborra aquest quiosc
 wipe-confirm = Voleu esborrar ara? No es pot desfer.
 wipe-yes = Esborra
 wipe-done = { $count } signatures esborrades. Placard es tanca ara.
+
+# On-screen keyboard (keys whose face is a symbol are read by these names)
+keyboard-label = Teclat en pantalla
+keyboard-shift = Majúscules
+keyboard-caps = Bloqueig de majúscules (toca per desactivar)
+keyboard-backspace = Esborrar
+keyboard-space = espai
+keyboard-numbers = Números
+keyboard-letters = Lletres
+keyboard-next = Següent
+keyboard-done = Fet
+operator-touchscreen = Quiosc tàctil: mostra el teclat en pantalla a cada camp (no només quan es toca un camp)
+
+# Clipboard mode: paper sheets typed in by an operator
+operator-paper = Fulls en paper
+operator-paper-help = Escriu les signatures recollides en paper: el mateix formulari i les mateixes comprovacions, sense pantalla d’agraïment entre fulls. Retorn passa al camp següent. Marca la casella de novetats només si estava marcada al full.
+operator-paper-petition = Petició
+operator-paper-start = Comença a escriure fulls
+paper-heading = Mode carpeta: escrivint fulls en paper
+paper-form-heading = Full següent
+paper-count = { $count ->
+    [0] Encara no s’ha escrit cap full.
+    [one] 1 full escrit i segellat.
+   *[other] { $count } fulls escrits i segellats.
+}
+paper-leave = Surt i bloqueja el quiosc
+paper-submit = Segella aquest full

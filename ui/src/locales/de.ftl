@@ -231,3 +231,30 @@ wipe-start = Diesen Kiosk leeren
 wipe-confirm = Jetzt leeren? Das lässt sich nicht rückgängig machen.
 wipe-yes = Leeren
 wipe-done = { $count } Unterschriften gelöscht. Placard schließt jetzt.
+
+# On-screen keyboard (keys whose face is a symbol are read by these names)
+keyboard-label = Bildschirmtastatur
+keyboard-shift = Umschalt
+keyboard-caps = Feststelltaste (tippen zum Ausschalten)
+keyboard-backspace = Löschen
+keyboard-space = Leerzeichen
+keyboard-numbers = Ziffern
+keyboard-letters = Buchstaben
+keyboard-next = Weiter
+keyboard-done = Fertig
+operator-touchscreen = Touchscreen-Kiosk: Bildschirmtastatur bei jedem Feld zeigen (nicht nur, wenn ein Feld berührt wird)
+
+# Clipboard mode: paper sheets typed in by an operator
+operator-paper = Papierlisten
+operator-paper-help = Auf Papier gesammelte Unterschriften eintippen: dasselbe Formular mit denselben Prüfungen, ohne Dankesseite zwischen den Blättern. Enter springt zum nächsten Feld. Das Kästchen für Neuigkeiten nur ankreuzen, wenn es auf dem Blatt angekreuzt war.
+operator-paper-petition = Petition
+operator-paper-start = Papierlisten eintippen
+paper-heading = Klemmbrett-Modus: Papierlisten eintippen
+paper-form-heading = Nächstes Blatt
+paper-count = { $count ->
+    [0] Noch keine Blätter eingetippt.
+    [one] 1 Blatt eingetippt und versiegelt.
+   *[other] { $count } Blätter eingetippt und versiegelt.
+}
+paper-leave = Verlassen und Kiosk sperren
+paper-submit = Blatt versiegeln

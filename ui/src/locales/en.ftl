@@ -236,3 +236,30 @@ wipe-start = Wipe this kiosk
 wipe-confirm = Wipe now? This cannot be undone.
 wipe-yes = Wipe
 wipe-done = Wiped { $count } signatures. Placard closes now.
+
+# On-screen keyboard (keys whose face is a symbol are read by these names)
+keyboard-label = On-screen keyboard
+keyboard-shift = Shift
+keyboard-caps = Caps lock (tap to turn off)
+keyboard-backspace = Delete
+keyboard-space = space
+keyboard-numbers = Numbers
+keyboard-letters = Letters
+keyboard-next = Next
+keyboard-done = Done
+operator-touchscreen = Touchscreen kiosk: show the on-screen keyboard on every field (not only when a field is touched)
+
+# Clipboard mode: paper sheets typed in by an operator
+operator-paper = Paper sheets
+operator-paper-help = Type in the signatures collected on paper clipboards: the same form and checks, no thank-you screen between sheets. Enter moves to the next field. Tick the updates box only when the sheet's box was ticked.
+operator-paper-petition = Petition
+operator-paper-start = Start typing in sheets
+paper-heading = Clipboard mode: typing in paper sheets
+paper-form-heading = Next sheet
+paper-count = { $count ->
+    [0] No sheets typed in yet.
+    [one] 1 sheet typed in and sealed.
+   *[other] { $count } sheets typed in and sealed.
+}
+paper-leave = Leave and lock the kiosk
+paper-submit = Seal this sheet

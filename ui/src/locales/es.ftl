@@ -231,3 +231,30 @@ wipe-start = Borrar este quiosco
 wipe-confirm = ¿Borrar ahora? No se puede deshacer.
 wipe-yes = Borrar
 wipe-done = { $count } firmas borradas. Placard se cierra ahora.
+
+# On-screen keyboard (keys whose face is a symbol are read by these names)
+keyboard-label = Teclado en pantalla
+keyboard-shift = Mayúsculas
+keyboard-caps = Bloqueo de mayúsculas (toca para desactivar)
+keyboard-backspace = Borrar
+keyboard-space = espacio
+keyboard-numbers = Números
+keyboard-letters = Letras
+keyboard-next = Siguiente
+keyboard-done = Listo
+operator-touchscreen = Quiosco táctil: mostrar el teclado en pantalla en cada campo (no solo al tocar un campo)
+
+# Clipboard mode: paper sheets typed in by an operator
+operator-paper = Hojas en papel
+operator-paper-help = Escribe las firmas recogidas en papel: el mismo formulario y las mismas comprobaciones, sin pantalla de agradecimiento entre hojas. Intro pasa al campo siguiente. Marca la casilla de novedades solo si estaba marcada en la hoja.
+operator-paper-petition = Petición
+operator-paper-start = Empezar a escribir hojas
+paper-heading = Modo carpeta: escribiendo hojas en papel
+paper-form-heading = Hoja siguiente
+paper-count = { $count ->
+    [0] Aún no se ha escrito ninguna hoja.
+    [one] 1 hoja escrita y sellada.
+   *[other] { $count } hojas escritas y selladas.
+}
+paper-leave = Salir y bloquear el quiosco
+paper-submit = Sellar esta hoja

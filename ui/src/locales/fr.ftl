@@ -231,3 +231,30 @@ wipe-start = Effacer ce kiosque
 wipe-confirm = Effacer maintenant ? C’est irréversible.
 wipe-yes = Effacer
 wipe-done = { $count } signatures effacées. Placard se ferme.
+
+# On-screen keyboard (keys whose face is a symbol are read by these names)
+keyboard-label = Clavier à l’écran
+keyboard-shift = Majuscule
+keyboard-caps = Verrouillage des majuscules (toucher pour désactiver)
+keyboard-backspace = Effacer
+keyboard-space = espace
+keyboard-numbers = Chiffres
+keyboard-letters = Lettres
+keyboard-next = Suivant
+keyboard-done = Terminé
+operator-touchscreen = Borne tactile : afficher le clavier à l’écran pour chaque champ (pas seulement quand on touche un champ)
+
+# Clipboard mode: paper sheets typed in by an operator
+operator-paper = Feuilles papier
+operator-paper-help = Saisir les signatures recueillies sur papier : le même formulaire et les mêmes vérifications, sans écran de remerciement entre les feuilles. Entrée passe au champ suivant. Ne cochez la case des actualités que si elle était cochée sur la feuille.
+operator-paper-petition = Pétition
+operator-paper-start = Saisir des feuilles
+paper-heading = Mode écritoire : saisie des feuilles papier
+paper-form-heading = Feuille suivante
+paper-count = { $count ->
+    [0] Aucune feuille saisie pour l’instant.
+    [one] 1 feuille saisie et scellée.
+   *[other] { $count } feuilles saisies et scellées.
+}
+paper-leave = Quitter et verrouiller la borne
+paper-submit = Sceller cette feuille

@@ -231,3 +231,30 @@ wipe-start = Dizze kiosk wiskje
 wipe-confirm = No wiskje? Dit kin net ûngedien makke wurde.
 wipe-yes = Wiskje
 wipe-done = { $count } hantekeningen wiske. Placard slút no.
+
+# On-screen keyboard (keys whose face is a symbol are read by these names)
+keyboard-label = Skermtoetseboerd
+keyboard-shift = Shift
+keyboard-caps = Caps Lock (tik om út te setten)
+keyboard-backspace = Wiskje
+keyboard-space = spaasje
+keyboard-numbers = Sifers
+keyboard-letters = Letters
+keyboard-next = Folgjende
+keyboard-done = Klear
+operator-touchscreen = Touchscreenkiosk: lit it skermtoetseboerd by elk fjild sjen (net allinnich as in fjild oanrekke wurdt)
+
+# Clipboard mode: paper sheets typed in by an operator
+operator-paper = Papieren listen
+operator-paper-help = Typ hantekeningen yn dy’t op papier sammele binne: itselde formulier en deselde kontrôles, sûnder betankskerm tusken de fellen. Enter giet nei it folgjende fjild. Fink it fakje foar nijs allinnich oan as it op it fel oanfinkt wie.
+operator-paper-petition = Petysje
+operator-paper-start = Fellen yntype
+paper-heading = Klemboerdmodus: papieren listen yntype
+paper-form-heading = Folgjend fel
+paper-count = { $count ->
+    [0] Noch gjin fellen yntype.
+    [one] 1 fel yntype en fersegele.
+   *[other] { $count } fellen yntype en fersegele.
+}
+paper-leave = Ferlitte en kiosk beskoattelje
+paper-submit = Dit fel fersegelje

@@ -231,3 +231,30 @@ wipe-start = Deze kiosk wissen
 wipe-confirm = Nu wissen? Dit kan niet ongedaan worden.
 wipe-yes = Wissen
 wipe-done = { $count } handtekeningen gewist. Placard sluit nu.
+
+# On-screen keyboard (keys whose face is a symbol are read by these names)
+keyboard-label = Schermtoetsenbord
+keyboard-shift = Shift
+keyboard-caps = Caps Lock (tik om uit te zetten)
+keyboard-backspace = Wissen
+keyboard-space = spatie
+keyboard-numbers = Cijfers
+keyboard-letters = Letters
+keyboard-next = Volgende
+keyboard-done = Klaar
+operator-touchscreen = Touchscreenkiosk: toon het schermtoetsenbord bij elk veld (niet alleen als een veld wordt aangeraakt)
+
+# Clipboard mode: paper sheets typed in by an operator
+operator-paper = Papieren lijsten
+operator-paper-help = Typ handtekeningen in die op papier zijn verzameld: hetzelfde formulier en dezelfde controles, zonder bedankscherm tussen de vellen. Enter gaat naar het volgende veld. Vink het vakje voor nieuws alleen aan als het op het vel was aangevinkt.
+operator-paper-petition = Petitie
+operator-paper-start = Vellen intypen
+paper-heading = Klembordmodus: papieren lijsten intypen
+paper-form-heading = Volgend vel
+paper-count = { $count ->
+    [0] Nog geen vellen ingetypt.
+    [one] 1 vel ingetypt en verzegeld.
+   *[other] { $count } vellen ingetypt en verzegeld.
+}
+paper-leave = Verlaten en kiosk vergrendelen
+paper-submit = Dit vel verzegelen

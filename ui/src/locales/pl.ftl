@@ -243,3 +243,31 @@ wipe-start = Wyczyść ten kiosk
 wipe-confirm = Wyczyścić teraz? Tego nie da się cofnąć.
 wipe-yes = Wyczyść
 wipe-done = Usunięto podpisów: { $count }. Placard się zamyka.
+
+# On-screen keyboard (keys whose face is a symbol are read by these names)
+keyboard-label = Klawiatura ekranowa
+keyboard-shift = Shift
+keyboard-caps = Caps Lock (dotknij, aby wyłączyć)
+keyboard-backspace = Usuń
+keyboard-space = spacja
+keyboard-numbers = Cyfry
+keyboard-letters = Litery
+keyboard-next = Dalej
+keyboard-done = Gotowe
+operator-touchscreen = Kiosk dotykowy: pokazuj klawiaturę ekranową przy każdym polu (nie tylko po dotknięciu pola)
+
+# Clipboard mode: paper sheets typed in by an operator
+operator-paper = Listy papierowe
+operator-paper-help = Wpisz podpisy zebrane na papierze: ten sam formularz i te same sprawdzenia, bez ekranu podziękowania między kartkami. Enter przechodzi do następnego pola. Zaznacz pole aktualności tylko wtedy, gdy było zaznaczone na kartce.
+operator-paper-petition = Petycja
+operator-paper-start = Zacznij wpisywać kartki
+paper-heading = Tryb podkładki: wpisywanie list papierowych
+paper-form-heading = Następna kartka
+paper-count = { $count ->
+    [0] Nie wpisano jeszcze żadnej kartki.
+    [one] Wpisano i zapieczętowano 1 kartkę.
+    [few] Wpisano i zapieczętowano { $count } kartki.
+   *[other] Wpisano i zapieczętowano { $count } kartek.
+}
+paper-leave = Wyjdź i zablokuj kiosk
+paper-submit = Zapieczętuj tę kartkę

@@ -231,3 +231,30 @@ wipe-start = Apagar este quiosque
 wipe-confirm = Apagar agora? Não é possível desfazer.
 wipe-yes = Apagar
 wipe-done = { $count } assinaturas apagadas. O Placard fecha agora.
+
+# On-screen keyboard (keys whose face is a symbol are read by these names)
+keyboard-label = Teclado na tela
+keyboard-shift = Shift
+keyboard-caps = Caps Lock (toque para desligar)
+keyboard-backspace = Apagar
+keyboard-space = espaço
+keyboard-numbers = Números
+keyboard-letters = Letras
+keyboard-next = Próximo
+keyboard-done = Pronto
+operator-touchscreen = Quiosque com tela sensível ao toque: mostrar o teclado na tela em todos os campos (não só quando um campo é tocado)
+
+# Clipboard mode: paper sheets typed in by an operator
+operator-paper = Folhas de papel
+operator-paper-help = Digite as assinaturas coletadas em papel: o mesmo formulário e as mesmas verificações, sem tela de agradecimento entre as folhas. Enter vai para o próximo campo. Marque a caixa de novidades só se ela estava marcada na folha.
+operator-paper-petition = Petição
+operator-paper-start = Começar a digitar folhas
+paper-heading = Modo prancheta: digitando folhas de papel
+paper-form-heading = Próxima folha
+paper-count = { $count ->
+    [0] Nenhuma folha digitada ainda.
+    [one] 1 folha digitada e selada.
+   *[other] { $count } folhas digitadas e seladas.
+}
+paper-leave = Sair e bloquear o quiosque
+paper-submit = Selar esta folha

@@ -231,3 +231,30 @@ wipe-start = Futa kioski hiki
 wipe-confirm = Futa sasa? Haiwezi kutenduliwa.
 wipe-yes = Futa
 wipe-done = Sahihi { $count } zimefutwa. Placard inafungwa sasa.
+
+# On-screen keyboard (keys whose face is a symbol are read by these names)
+keyboard-label = Kibodi ya skrini
+keyboard-shift = Herufi kubwa
+keyboard-caps = Herufi kubwa zote (gusa kuzima)
+keyboard-backspace = Futa
+keyboard-space = nafasi
+keyboard-numbers = Namba
+keyboard-letters = Herufi
+keyboard-next = Inayofuata
+keyboard-done = Maliza
+operator-touchscreen = Kioski ya skrini ya kugusa: onyesha kibodi ya skrini kwenye kila sehemu (si tu sehemu inapoguswa)
+
+# Clipboard mode: paper sheets typed in by an operator
+operator-paper = Karatasi za sahihi
+operator-paper-help = Andika sahihi zilizokusanywa kwenye karatasi: fomu ileile na ukaguzi uleule, bila skrini ya shukrani kati ya karatasi. Enter inaenda kwenye sehemu inayofuata. Weka alama kwenye kisanduku cha habari tu kama kiliwekewa alama kwenye karatasi.
+operator-paper-petition = Ombi
+operator-paper-start = Anza kuandika karatasi
+paper-heading = Hali ya ubao wa karatasi: kuandika karatasi za sahihi
+paper-form-heading = Karatasi inayofuata
+paper-count = { $count ->
+    [0] Hakuna karatasi iliyoandikwa bado.
+    [one] Karatasi 1 imeandikwa na kufungwa.
+   *[other] Karatasi { $count } zimeandikwa na kufungwa.
+}
+paper-leave = Ondoka na ufunge kioski
+paper-submit = Funga karatasi hii

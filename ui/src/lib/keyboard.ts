@@ -7,7 +7,7 @@
 // physical key would) and the form's own state follows the field's `input` event. So nothing
 // typed lives anywhere but the field, and a reset that clears the form clears it all.
 
-export type Kind = "text" | "email" | "numeric";
+export type Kind = "text" | "email" | "url" | "numeric";
 
 export type Key =
   | { type: "char"; value: string; wide?: boolean }
@@ -75,17 +75,19 @@ export function layout(kind: Kind, locale: string): Key[][] {
       [{ type: "next" }, { type: "done" }],
     ];
   }
-  if (kind === "email") {
-    // Addresses are ASCII: the language's own rows without its accented letters.
+  if (kind === "email" || kind === "url") {
+    // Addresses are ASCII: the language's own rows without its accented letters. An email
+    // address gets @ and the usual endings; a web address (the collector's, in the operator
+    // panel) the scheme and slashes.
     const ascii = (row: string) => chars(row.replace(/[^a-z]/g, ""));
+    const wide = (values: string[]) => values.map((value): Key => ({ type: "char", value, wide: true }));
     return [
       chars("1234567890"),
       ascii(l.rows[0]),
       ascii(l.rows[1]),
       [...ascii(l.rows[2]), ...chars("._"), { type: "backspace" }],
       [
-        ...chars("@-"),
-        ...[".com", ".org", ...l.domains].map((value): Key => ({ type: "char", value, wide: true })),
+        ...(kind === "email" ? [...chars("@-"), ...wide([".com", ".org", ...l.domains])] : [...chars(":/-"), ...wide(["https://", ".org"])]),
         { type: "next" },
         { type: "done" },
       ],
@@ -103,7 +105,9 @@ export function layout(kind: Kind, locale: string): Key[][] {
 /** The layout a field asks for: `data-keyboard`, else its `inputmode`, else letters. */
 export function kindOf(field: HTMLElement): Kind {
   const asked = field.dataset.keyboard ?? field.getAttribute("inputmode") ?? "";
-  if (asked === "email" || (field as HTMLInputElement).type === "email") return "email";
+  const type = (field as HTMLInputElement).type;
+  if (asked === "email" || type === "email") return "email";
+  if (asked === "url" || type === "url") return "url";
   if (asked === "numeric" || asked === "decimal" || asked === "tel") return "numeric";
   return "text";
 }

@@ -3,7 +3,7 @@
 //!
 //! A batch id is written to its outbox rows *before* the first attempt, and the same rows go
 //! again under the same id on every retry, so the collector can answer a repeated batch with
-//! the same acknowledgement. A record leaves the outbox (and gets `sent_at`) only when an
+//! the same acknowledgement. A record leaves the outbox (and gets a `sent` row) only when an
 //! acknowledgement names it.
 
 use chrono::{SecondsFormat, Utc};
@@ -139,7 +139,7 @@ impl Vault {
     }
 
     /// Applies the collector's acknowledgement of `batch_id`: the records it names leave the
-    /// outbox and get `sent_at`; the batch's other records go back to the queue. Ids that are
+    /// outbox and get a `sent` row; the batch's other records go back to the queue. Ids that are
     /// not in the batch are ignored (a stale or foreign acknowledgement changes nothing).
     pub fn acknowledge(
         &mut self,
@@ -184,10 +184,11 @@ impl Vault {
         // array). Only rows of this batch are touched.
         let ids = serde_json::to_string(stored)
             .map_err(|e| VaultError::Corrupt(format!("acknowledged ids: {e}")))?;
+        // Into the narrow `sent` table, not onto the (wide) signature rows: see the schema.
         tx.execute(
-            "UPDATE signatures SET sent_at = ?1, batch_id = ?2 WHERE rowid IN (
-                 SELECT signature_rowid FROM outbox
-                 WHERE batch_id = ?2 AND signature_id IN (SELECT value FROM json_each(?3)))",
+            "INSERT OR REPLACE INTO sent (signature_rowid, signature_id, sent_at, batch_id)
+             SELECT signature_rowid, signature_id, ?1, ?2 FROM outbox
+             WHERE batch_id = ?2 AND signature_id IN (SELECT value FROM json_each(?3))",
             params![now, id_text, ids],
         )?;
         done.sent = u64::try_from(tx.execute(

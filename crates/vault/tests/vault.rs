@@ -356,8 +356,16 @@ fn a_duplicated_record_id_is_reported() {
     vault
         .connection_for_tests()
         .execute(
-            "INSERT INTO signatures (id, petition_id, captured_at, sealed, sent_at)
-             SELECT id, petition_id, captured_at, sealed, 'x' FROM signatures WHERE id = ?1",
+            "INSERT INTO signatures (id, petition_id, captured_at, sealed)
+             SELECT id, petition_id, captured_at, sealed FROM signatures WHERE id = ?1",
+            [&id],
+        )
+        .unwrap();
+    // Marked sent, so that only the duplicate is reported (not "neither sent nor queued").
+    vault
+        .connection_for_tests()
+        .execute(
+            "INSERT INTO sent SELECT MAX(rowid), id, 'x', 'b' FROM signatures WHERE id = ?1",
             [&id],
         )
         .unwrap();
@@ -668,6 +676,58 @@ fn a_batch_survives_reopening_the_vault() {
     // A crash or restart between the upload and its ack: the same batch goes again.
     let mut vault = Vault::open(dir.path()).unwrap();
     assert_eq!(vault.next_batch(10, 1 << 20).unwrap().unwrap(), batch);
+}
+
+/// A vault from before "sent" had a table of its own (schema 5 stamped `sent_at` and `batch_id`
+/// on the signature row): once opened, what the collector acknowledged is still sent, the rest
+/// still waits, nothing reads as lost, and a purge still finds the confirmed ones.
+#[test]
+fn a_vault_that_stamped_sent_on_the_signature_keeps_what_was_sent() {
+    let (dir, mut vault) = new_vault();
+    for i in 0..3 {
+        vault
+            .sign(&rules("p"), signer("Ada", &format!("s{i}@example.org")))
+            .unwrap();
+    }
+    let batch = vault.next_batch(2, 1 << 20).unwrap().unwrap();
+    let ids: Vec<String> = batch.rows.iter().map(|r| r.id.clone()).collect();
+    assert_eq!(vault.acknowledge(batch.batch_id, &ids).unwrap().sent, 2);
+    // Back to schema 5, as an older Placard left it.
+    vault
+        .connection_for_tests()
+        .execute_batch(
+            "ALTER TABLE signatures ADD COLUMN sent_at TEXT;
+             ALTER TABLE signatures ADD COLUMN batch_id TEXT;
+             UPDATE signatures SET
+                 sent_at = (SELECT sent_at FROM sent WHERE signature_rowid = signatures.rowid),
+                 batch_id = (SELECT batch_id FROM sent WHERE signature_rowid = signatures.rowid);
+             DROP TABLE sent;
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+    drop(vault);
+
+    let mut vault = Vault::open(dir.path()).unwrap();
+    let stats = vault.stats().unwrap();
+    assert_eq!((stats.sent, stats.pending), (2, 1));
+    let report = vault.verify(None).unwrap();
+    assert!(report.problems.is_empty(), "{report:?}");
+    let columns: Vec<String> = vault
+        .connection_for_tests()
+        .prepare("SELECT name FROM pragma_table_info('signatures')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!columns.iter().any(|c| c == "sent_at"), "{columns:?}");
+    // Confirmed a moment ago: a purge of everything confirmed until now takes exactly those.
+    let later = chrono::Utc::now() + chrono::Duration::seconds(1);
+    assert_eq!(vault.purge_confirmed(later).unwrap(), 2);
+    assert_eq!(
+        vault.next_batch(10, 1 << 20).unwrap().unwrap().rows.len(),
+        1
+    );
 }
 
 #[test]

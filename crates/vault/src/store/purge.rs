@@ -15,10 +15,12 @@ use rusqlite::{TransactionBehavior, params};
 use super::Vault;
 use crate::error::VaultError;
 
-/// Rows confirmed at or before the cut-off (RFC 3339, as `sent_at` and `deliveries.at` are
-/// written): acknowledged by the collector, or recorded by a fan-out destination.
+/// Rows confirmed at or before the cut-off (RFC 3339, as `sent.sent_at` and `deliveries.at`
+/// are written): acknowledged by the collector, or recorded by a fan-out destination.
 const CONFIRMED: &str = "
-    SELECT rowid FROM signatures WHERE sent_at IS NOT NULL AND sent_at <= ?1
+    SELECT s.rowid FROM signatures s
+    JOIN sent t ON t.signature_rowid = s.rowid AND t.signature_id = s.id
+    WHERE t.sent_at <= ?1
     UNION
     SELECT s.rowid FROM signatures s JOIN deliveries d ON d.record_id = s.id
     WHERE d.sent = 1 AND d.at <= ?1";
@@ -67,6 +69,7 @@ impl Vault {
             "DELETE FROM deliveries WHERE record_id IN (SELECT value FROM json_each(?1))",
             "DELETE FROM delivery_attempts WHERE record_id IN (SELECT value FROM json_each(?1))",
             "DELETE FROM outbox WHERE signature_id IN (SELECT value FROM json_each(?1))",
+            "DELETE FROM sent WHERE signature_id IN (SELECT value FROM json_each(?1))",
         ] {
             tx.execute(forget, [&ids])?;
         }
@@ -112,6 +115,7 @@ impl Vault {
             .map_err(VaultError::from_sqlite)?;
         for table in [
             "DELETE FROM outbox",
+            "DELETE FROM sent",
             "DELETE FROM deliveries",
             "DELETE FROM delivery_attempts",
             "DELETE FROM purged_counts",

@@ -178,8 +178,9 @@ impl Vault {
         let mut problems = Vec::new();
         // A signature is either waiting in the outbox or was sent; never neither.
         let mut q = self.conn.prepare(
-            "SELECT s.id, s.captured_at, o.signature_id IS NULL AND s.sent_at IS NULL
-             FROM signatures s LEFT JOIN outbox o ON o.signature_rowid = s.rowid",
+            "SELECT s.id, s.captured_at, o.signature_id IS NULL AND t.signature_rowid IS NULL
+             FROM signatures s LEFT JOIN outbox o ON o.signature_rowid = s.rowid
+             LEFT JOIN sent t ON t.signature_rowid = s.rowid AND t.signature_id = s.id",
         )?;
         let rows = q
             .query_map([], |r| {

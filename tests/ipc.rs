@@ -440,12 +440,18 @@ fn the_operator_panel_opens_only_with_the_pin() {
         let e = invoke(&w, cmd, json!({})).expect_err("locked");
         assert_eq!(e["code"], "operator_only", "{cmd}");
     }
+    // Clipboard mode's entries are the operator's: a page calling it without the PIN stores
+    // nothing (a record with the source `paper` from the signer's screen would be a forgery).
+    let sheet = json!({"petitionId": "defend-encryption-worldwide",
+                       "signer": {"given_name": "Ada", "email": "ada@example.org", "locale": "en"}});
+    let e = invoke(&w, "operator_sign_paper", sheet.clone()).expect_err("locked");
+    assert_eq!(e["code"], "operator_only");
     let e = invoke(&w, "operator_unlock", json!({"pin": "135791"})).expect_err("wrong");
     assert_eq!(e["code"], "wrong_pin");
     invoke(&w, "operator_unlock", json!({"pin": "246813"})).expect("right PIN");
 
     let view = invoke(&w, "operator_view", json!({})).expect("view");
-    assert_eq!(view["total"], 0);
+    assert_eq!(view["total"], 0, "the refused sheet stored nothing");
     assert_eq!(view["last_hours"].as_array().unwrap().len(), 12);
     assert_eq!(view["sync"]["configured"], false);
     assert_eq!(view["petitions"].as_array().unwrap().len(), 2);
@@ -461,6 +467,9 @@ fn the_operator_panel_opens_only_with_the_pin() {
     assert_eq!(status["locked"], false);
     let view = invoke(&w, "operator_view", json!({})).unwrap();
     assert_eq!(view["config"]["event_tags"], json!(["rightscon"]));
+    // With the PIN, the sheet is sealed and counted.
+    let receipt = invoke(&w, "operator_sign_paper", sheet).expect("sealed");
+    assert_eq!(receipt["count"], 1);
 
     // A typo in a petition id or a silly timer is refused with its reason; nothing changes.
     let mut bad = view["config"].clone();
@@ -482,9 +491,9 @@ fn the_operator_panel_opens_only_with_the_pin() {
     )
     .expect("signed");
     let view = invoke(&w, "operator_view", json!({})).unwrap();
-    assert_eq!(view["total"], 1);
-    assert_eq!(view["pending"], 1);
-    assert_eq!(view["last_hours"][11]["count"], 1);
+    assert_eq!(view["total"], 2, "the paper sheet and the signature");
+    assert_eq!(view["pending"], 2);
+    assert_eq!(view["last_hours"][11]["count"], 2);
 
     invoke(&w, "operator_lock", json!({})).expect("lock");
     let e = invoke(&w, "operator_view", json!({})).expect_err("locked again");

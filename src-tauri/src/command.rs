@@ -141,6 +141,6 @@ mod tests {
         granted.sort();
         declared.sort();
         assert_eq!(granted, declared);
-        assert_eq!(declared.len(), 24, "{declared:?}");
+        assert_eq!(declared.len(), 25, "{declared:?}");
     }
 }

@@ -176,14 +176,7 @@ impl Kiosk {
     /// As [`Kiosk::sign`], under `rules` (the petition's, with the privacy notice the signer
     /// was shown: see `KioskApp::sign`).
     pub fn sign_under(&mut self, rules: &SignRules, input: SignerInput) -> Result<u64, KioskError> {
-        if self.recipient_mismatch {
-            return Err(KioskError::RecipientMismatch);
-        }
-        let before = self.count(&rules.petition_id)?;
-        let vault = self.vault.as_mut().ok_or(KioskError::NotSetUp)?;
-        vault.sign(rules, input)?;
-        self.counts.insert(rules.petition_id.clone(), before + 1);
-        Ok(before + 1)
+        self.seal_and_count(rules, input, Vault::sign)
     }
 
     /// As [`Kiosk::sign_under`], for a paper sheet an operator types in (clipboard mode): needs
@@ -195,12 +188,23 @@ impl Kiosk {
         now: Instant,
     ) -> Result<u64, KioskError> {
         self.require_operator(now)?;
+        self.seal_and_count(rules, input, Vault::sign_paper)
+    }
+
+    /// Seals with `seal` (a signer's or a paper sheet's) unless the vault seals to another key
+    /// than the kiosk was set up with; returns the petition's new count.
+    fn seal_and_count(
+        &mut self,
+        rules: &SignRules,
+        input: SignerInput,
+        seal: fn(&mut Vault, &SignRules, SignerInput) -> Result<uuid::Uuid, VaultError>,
+    ) -> Result<u64, KioskError> {
         if self.recipient_mismatch {
             return Err(KioskError::RecipientMismatch);
         }
         let before = self.count(&rules.petition_id)?;
         let vault = self.vault.as_mut().ok_or(KioskError::NotSetUp)?;
-        vault.sign_paper(rules, input)?;
+        seal(vault, rules, input)?;
         self.counts.insert(rules.petition_id.clone(), before + 1);
         Ok(before + 1)
     }

@@ -19,8 +19,8 @@ const MIGRATIONS: &[M<'static>] = &[
          petition_id TEXT NOT NULL,    -- routing metadata, checked against the sealed copy
          captured_at TEXT NOT NULL,    -- RFC 3339 UTC, likewise
          sealed BLOB NOT NULL,         -- age file to the organiser's recipient
-         sent_at TEXT,                 -- when the collector acknowledged it (NULL: pending;
-         batch_id TEXT                 -- the batch that carried it; both moved to `sent`)
+         sent_at TEXT,                 -- when the collector acknowledged it (NULL: pending)
+         batch_id TEXT                 -- the batch that carried it
      ) STRICT;
      CREATE INDEX signatures_by_petition_time ON signatures (petition_id, captured_at);
      CREATE TABLE outbox (

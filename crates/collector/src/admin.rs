@@ -65,6 +65,8 @@ pub enum Request {
     },
     /// Push every record to the webhook fixed by `serve --webhook-url --webhook-secret-file`,
     /// in batches of `batch`; locked when it ends, and answered as a push to Action Network is.
+    /// A new one-time sign-in link for the console (`serve --console`).
+    ConsoleLink,
     PushWebhook {
         /// Refused unless it is the URL fixed at `serve` (`None`: that one).
         #[serde(default)]
@@ -139,12 +141,14 @@ pub async fn serve(
     keyring: Arc<Keyring>,
     store: Store,
     destinations: Destinations,
+    console: Option<Arc<crate::console::Console>>,
 ) {
     let destinations = Arc::new(destinations);
     while let Ok((stream, _)) = listener.accept().await {
         let (keyring, store, to) = (keyring.clone(), store.clone(), destinations.clone());
+        let console = console.clone();
         tokio::spawn(async move {
-            let _ = answer(stream, &keyring, &store, &to).await;
+            let _ = answer(stream, &keyring, &store, &to, console.as_deref()).await;
         });
     }
 }
@@ -154,6 +158,7 @@ async fn answer(
     keyring: &Keyring,
     store: &Store,
     to: &Destinations,
+    console: Option<&crate::console::Console>,
 ) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut line = String::new();
@@ -168,6 +173,20 @@ async fn answer(
             code: None,
             message: status(keyring),
             unlocked: keyring.is_unlocked(),
+        },
+        Ok(Request::ConsoleLink) => match console.map(crate::console::Console::new_link) {
+            None => refusal(
+                keyring,
+                "no_console",
+                "this collector was started without a console (serve --console ADDRESS)".into(),
+            ),
+            Some(Err(_)) => refusal(keyring, "random", "random numbers unavailable".into()),
+            Some(Ok(link)) => Answer {
+                ok: true,
+                code: None,
+                message: link,
+                unlocked: keyring.is_unlocked(),
+            },
         },
         Ok(Request::Lock) => {
             keyring.lock();

@@ -5,6 +5,7 @@
 //! organiser's unlock (`keyring`, `admin`) lets the collector open them.
 
 pub mod admin;
+pub mod console;
 pub mod fanout;
 pub mod import;
 pub mod keyring;

@@ -166,6 +166,17 @@ enum Command {
         /// Batches per second one device may send (and as many in a burst).
         #[arg(long, default_value_t = NonZeroU32::new(50).unwrap_or(NonZeroU32::MIN))]
         device_rate: NonZeroU32,
+        /// Serve the organiser's console on this address (loopback, e.g. 127.0.0.1:8441). Sign
+        /// in with the link printed at start or by `placard-collector console-link`.
+        #[arg(long)]
+        console: Option<SocketAddr>,
+        /// Let the console listen on an address other computers can reach (needs TLS: not
+        /// with --plain-http).
+        #[arg(long, requires = "console")]
+        console_public: bool,
+        /// Seconds a console session lasts unused.
+        #[arg(long, default_value_t = placard_collector::console::DEFAULT_IDLE.as_secs())]
+        console_idle_seconds: u64,
     },
     /// Unlock a running collector with the organiser's passphrase (typed, or from a file), so
     /// it can open the records it holds.
@@ -218,6 +229,12 @@ enum Command {
     },
     /// Lock a running collector again: it forgets the organiser's key.
     Lock {
+        #[arg(long, default_value = admin::DEFAULT_SOCKET)]
+        admin_socket: PathBuf,
+    },
+    /// Print a one-time link that signs in to the running collector's console (it works once,
+    /// for 15 minutes; asked on the admin socket).
+    ConsoleLink {
         #[arg(long, default_value = admin::DEFAULT_SOCKET)]
         admin_socket: PathBuf,
     },
@@ -314,7 +331,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 action_network_url,
                 webhook_url,
                 webhook_secret_file,
+                console,
+                console_public,
+                console_idle_seconds,
             } => {
+                // Before anything is opened or bound: a console other computers could reach
+                // is refused unless it has TLS and the organiser asked for it.
+                if let Some(addr) = console {
+                    placard_collector::console::check_address(addr, !plain_http, console_public)
+                        .map_err(anyhow::Error::msg)?;
+                }
                 let store = Store::open(&db).await?;
                 let destinations = admin::Destinations {
                     action_network: match action_network_token_file {
@@ -363,13 +389,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     let unlocked = keyring.unlock(passphrase, &store).await?;
                     eprintln!("{}", admin::unlocked_message(&unlocked));
                 }
-                let admin_listener = admin::bind(&admin_socket).await?;
-                tokio::spawn(admin::serve(
-                    admin_listener,
-                    keyring,
-                    store.clone(),
-                    destinations,
-                ));
                 let key = Arc::new(placard_collector::own_key::load_or_create(&collector_key)?);
                 if let Some(r) = &recipient {
                     placard_vault::parse_recipient(r)?;
@@ -383,6 +402,49 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         &std::fs::read(&collector_key)?,
                     )?),
                 };
+                // The console: its own listener, the same TLS as the kiosks' (or none behind a
+                // proxy that ends it); its first sign-in link on stderr, not in the logs that
+                // scripts read from stdout.
+                let console = match console {
+                    Some(addr) => {
+                        let listener = tokio::net::TcpListener::bind(addr).await?;
+                        let bound = listener.local_addr()?;
+                        let console = placard_collector::console::Console::new(
+                            store.clone(),
+                            key.clone(),
+                            bound,
+                            tls.is_some(),
+                            Duration::from_secs(console_idle_seconds.max(1)),
+                        );
+                        let app = console.router();
+                        match &tls {
+                            Some(config) => {
+                                let listener = placard_collector::tls::TlsListener::new(
+                                    listener,
+                                    config.clone(),
+                                )?;
+                                tokio::spawn(async move { axum::serve(listener, app).await });
+                            }
+                            None => {
+                                tokio::spawn(async move { axum::serve(listener, app).await });
+                            }
+                        }
+                        let link = console.new_link().map_err(|_| {
+                            anyhow::anyhow!("random numbers unavailable for the console's link")
+                        })?;
+                        eprintln!("console: sign in at {link} (once, within 15 minutes)");
+                        Some(console)
+                    }
+                    None => None,
+                };
+                let admin_listener = admin::bind(&admin_socket).await?;
+                tokio::spawn(admin::serve(
+                    admin_listener,
+                    keyring,
+                    store.clone(),
+                    destinations,
+                    console,
+                ));
                 let listener = tokio::net::TcpListener::bind(listen).await?;
                 let options = Options {
                     limits: Limits {
@@ -432,6 +494,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Command::Lock { admin_socket } => {
                 say(admin::request(&admin_socket, &admin::Request::Lock).await?)?;
+            }
+            Command::ConsoleLink { admin_socket } => {
+                say(admin::request(&admin_socket, &admin::Request::ConsoleLink).await?)?;
             }
             Command::Status { admin_socket } => {
                 say(admin::request(&admin_socket, &admin::Request::Status).await?)?;

@@ -94,6 +94,26 @@ pub struct Stats {
     pub by_petition: Vec<(String, u64)>,
 }
 
+/// One line of the console's audit log: what was done, how it ended, when (RFC 3339, UTC).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub action: String,
+    pub result: String,
+    pub detail: String,
+}
+
+/// An enrolled device, for the console's list of kiosks (times RFC 3339, UTC).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Device {
+    pub id: String,
+    pub name: String,
+    pub enrolled_at: String,
+    pub revoked_at: Option<String>,
+    /// When its last batch arrived; `None` before its first.
+    pub last_seen: Option<String>,
+}
+
 /// The collector's storage.
 #[derive(Debug, Clone)]
 pub enum Store {
@@ -402,6 +422,44 @@ impl Store {
                 blocking(move || s.settle(&d, &r, sent, &t)).await
             }
             Self::Postgres(p) => p.settle(destination, record_id, sent, detail).await,
+        }
+    }
+
+    /// Every enrolled device, oldest first.
+    pub async fn devices(&self) -> Result<Vec<Device>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.devices()).await
+            }
+            Self::Postgres(p) => p.devices().await,
+        }
+    }
+
+    /// Adds a line to the audit log (see [`AuditEntry`]).
+    pub async fn audit(&self, action: &str, result: &str, detail: &str) -> Result<(), StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, a, r, d) = (
+                    s.clone(),
+                    action.to_owned(),
+                    result.to_owned(),
+                    detail.to_owned(),
+                );
+                blocking(move || s.audit(&a, &r, &d)).await
+            }
+            Self::Postgres(p) => p.audit(action, result, detail).await,
+        }
+    }
+
+    /// The audit log's last `limit` lines, newest first.
+    pub async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.audit_log(limit)).await
+            }
+            Self::Postgres(p) => p.audit_log(limit).await,
         }
     }
 

@@ -14,8 +14,8 @@ use tokio_postgres::NoTls;
 use uuid::Uuid;
 
 use super::{
-    DeviceKey, NewPairing, Outcome, RequestId, Stats, StoreError, Stored, check_pairing, count,
-    parse_ack, unix_now,
+    AuditEntry, Device, DeviceKey, NewPairing, Outcome, RequestId, Stats, StoreError, Stored,
+    check_pairing, count, parse_ack, unix_now,
 };
 
 /// The schema, in order, as in `sqlite.rs`; never edit a step once released, add one.
@@ -96,7 +96,18 @@ const MIGRATIONS: &[&str] = &[
          session BYTEA,
          session_until BIGINT
      );",
+    // The console's audit log (see `sqlite.rs`).
+    "CREATE TABLE audit (
+         id BIGSERIAL PRIMARY KEY,
+         at TIMESTAMPTZ NOT NULL DEFAULT now(),
+         action TEXT NOT NULL,
+         result TEXT NOT NULL,
+         detail TEXT NOT NULL
+     );",
 ];
+
+/// A timestamp as RFC 3339 in UTC with milliseconds (as the SQLite backend writes them).
+const UTC_TEXT: &str = "YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"";
 
 /// Any fixed number: collectors starting together take this advisory lock so that only one
 /// of them migrates.
@@ -661,6 +672,68 @@ impl PgStore {
         .await?;
         tx.commit().await?;
         Ok(forgotten)
+    }
+
+    pub(super) async fn devices(&self) -> Result<Vec<Device>, StoreError> {
+        let utc = |col: &str| format!("to_char({col} AT TIME ZONE 'UTC', '{UTC_TEXT}')");
+        let sql = format!(
+            "SELECT d.id, d.name, {}, {},
+                    (SELECT {} FROM batches b WHERE b.device_id = d.id)
+             FROM devices d ORDER BY d.enrolled_at, d.id",
+            utc("d.enrolled_at"),
+            utc("d.revoked_at"),
+            utc("MAX(b.received_at)"),
+        );
+        let rows = self.client().await?.query(&sql, &[]).await?;
+        Ok(rows
+            .iter()
+            .map(|r| Device {
+                id: r.get(0),
+                name: r.get(1),
+                enrolled_at: r.get(2),
+                revoked_at: r.get(3),
+                last_seen: r.get(4),
+            })
+            .collect())
+    }
+
+    pub(super) async fn audit(
+        &self,
+        action: &str,
+        result: &str,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        self.client()
+            .await?
+            .execute(
+                "INSERT INTO audit (action, result, detail) VALUES ($1, $2, $3)",
+                &[&action, &result, &detail],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "SELECT to_char(at AT TIME ZONE 'UTC', '{UTC_TEXT}'), action, result, detail
+                     FROM audit ORDER BY id DESC LIMIT $1"
+                ),
+                &[&i64::from(limit)],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| AuditEntry {
+                at: r.get(0),
+                action: r.get(1),
+                result: r.get(2),
+                detail: r.get(3),
+            })
+            .collect())
     }
 
     pub(super) async fn stats(&self) -> Result<Stats, StoreError> {

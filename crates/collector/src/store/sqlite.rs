@@ -10,8 +10,8 @@ use rusqlite_migration::{M, Migrations};
 use uuid::Uuid;
 
 use super::{
-    DeviceKey, NewPairing, Outcome, RequestId, Stats, StoreError, Stored, check_pairing, count,
-    parse_ack, unix_now,
+    AuditEntry, Device, DeviceKey, NewPairing, Outcome, RequestId, Stats, StoreError, Stored,
+    check_pairing, count, parse_ack, unix_now,
 };
 
 /// The schema, in order; never edit a step once released, add one. `postgres.rs` keeps the
@@ -109,6 +109,18 @@ const MIGRATIONS: &[M<'static>] = &[
              tries INTEGER NOT NULL DEFAULT 0,
              session BLOB,
              session_until INTEGER
+         );",
+    ),
+    // The console's audit log (`crate::console`): what an organiser did there and how it
+    // ended — signing in, unlocking, sending, exporting, revoking, erasing. Never a signer's
+    // data: an action, its result, and a detail such as a device's name or a count.
+    M::up(
+        "CREATE TABLE audit (
+             id INTEGER PRIMARY KEY,
+             at TEXT NOT NULL,
+             action TEXT NOT NULL,
+             result TEXT NOT NULL,
+             detail TEXT NOT NULL
          );",
     ),
 ];
@@ -509,6 +521,48 @@ impl SqliteStore {
         )?;
         tx.commit()?;
         Ok(forgotten)
+    }
+
+    pub(super) fn devices(&self) -> Result<Vec<Device>, StoreError> {
+        let conn = self.conn();
+        let mut q = conn.prepare(
+            "SELECT d.id, d.name, d.enrolled_at, d.revoked_at,
+                    (SELECT MAX(received_at) FROM batches b WHERE b.device_id = d.id)
+             FROM devices d ORDER BY d.enrolled_at, d.id",
+        )?;
+        let rows = q.query_map([], |r| {
+            Ok(Device {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                enrolled_at: r.get(2)?,
+                revoked_at: r.get(3)?,
+                last_seen: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub(super) fn audit(&self, action: &str, result: &str, detail: &str) -> Result<(), StoreError> {
+        self.conn().execute(
+            "INSERT INTO audit (at, action, result, detail) VALUES (?1, ?2, ?3, ?4)",
+            params![now(), action, result, detail],
+        )?;
+        Ok(())
+    }
+
+    pub(super) fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+        let conn = self.conn();
+        let mut q =
+            conn.prepare("SELECT at, action, result, detail FROM audit ORDER BY id DESC LIMIT ?1")?;
+        let rows = q.query_map([limit], |r| {
+            Ok(AuditEntry {
+                at: r.get(0)?,
+                action: r.get(1)?,
+                result: r.get(2)?,
+                detail: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub(super) fn stats(&self) -> Result<Stats, StoreError> {

@@ -1,0 +1,518 @@
+//! The organiser's console (issue 17), its ground floor: a listener of its own, signing in by a
+//! one-time link, sessions, protection against cross-site requests, an audit log, and the
+//! overview's figures. The pages that stand on it come next; everything here is also what they
+//! will call.
+//!
+//! **Why a link, not a password.** Whoever can run `placard-collector console-link` (or read
+//! the line `serve` prints at start) is already the collector's own user, who can read its
+//! database and key files; a password would only be one more secret to leak. A link works once,
+//! for [`LINK_LIFETIME`], and only its SHA-256 is kept, so a copy of memory or of a log read
+//! after it was used signs nobody in.
+//!
+//! **Sessions** live in this process's memory only (a restart signs everyone out), in an
+//! `HttpOnly; SameSite=Strict` cookie (`Secure` under TLS), and lapse after an idle time. A
+//! request that changes anything must carry the session's CSRF token in `X-CSRF-Token`, and
+//! is refused if the browser says it comes from another site (`Sec-Fetch-Site`, `Origin`).
+//! Failed links are rate-limited: a flood of guesses gets 429, not an answer per guess.
+//!
+//! Every answer carries a strict Content-Security-Policy (no inline script, no other origin).
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use base64::Engine as _;
+use ring::rand::SecureRandom as _;
+use serde::Serialize;
+
+use crate::store::{Store, StoreError};
+
+/// How long a sign-in link works.
+pub const LINK_LIFETIME: Duration = Duration::from_secs(15 * 60);
+/// How long a session lasts without a request, unless `serve --console-idle-seconds` says.
+pub const DEFAULT_IDLE: Duration = Duration::from_secs(15 * 60);
+/// Failed sign-in links allowed per minute; more get 429.
+pub const FAILURES_PER_MINUTE: usize = 10;
+/// How long a pairing code made in the console may be used (as `enroll`'s default).
+pub const CODE_HOURS: u32 = 24;
+/// The longest kiosk name.
+pub const MAX_NAME: usize = 80;
+const COOKIE: &str = "placard_console";
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+                   connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; \
+                   frame-ancestors 'none'";
+
+type Digest = [u8; 32];
+
+struct Session {
+    csrf: String,
+    last: Instant,
+}
+
+#[derive(Default)]
+struct Inner {
+    /// SHA-256 of each unused link → when it stops working.
+    links: HashMap<Digest, Instant>,
+    /// SHA-256 of each session's cookie → the session.
+    sessions: HashMap<Digest, Session>,
+    /// When recent sign-ins with a bad link failed (the last minute's).
+    failures: VecDeque<Instant>,
+}
+
+/// The console's state: the links and sessions, and where it is served.
+pub struct Console {
+    store: Store,
+    /// The collector's own key: pairing codes made here are sealed under it, as `enroll`'s.
+    key: Arc<placard_sync::answer::CollectorKey>,
+    inner: Mutex<Inner>,
+    idle: Duration,
+    /// `https://…` or `http://…`, with the bound address: the links' prefix.
+    base: String,
+}
+
+/// Where it is served, never its links or sessions.
+impl std::fmt::Debug for Console {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Console")
+            .field("base", &self.base)
+            .field("idle", &self.idle)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Console {
+    /// A console for `store`, served at `addr` (`tls`: over HTTPS), whose sessions lapse after
+    /// `idle` without a request.
+    pub fn new(
+        store: Store,
+        key: Arc<placard_sync::answer::CollectorKey>,
+        addr: SocketAddr,
+        tls: bool,
+        idle: Duration,
+    ) -> Arc<Self> {
+        let scheme = if tls { "https" } else { "http" };
+        Arc::new(Self {
+            store,
+            key,
+            inner: Mutex::new(Inner::default()),
+            idle,
+            base: format!("{scheme}://{addr}"),
+        })
+    }
+
+    fn inner(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn secure(&self) -> bool {
+        self.base.starts_with("https:")
+    }
+
+    /// A new one-time sign-in link.
+    pub fn new_link(&self) -> Result<String, ring::error::Unspecified> {
+        let token = random_token()?;
+        let now = Instant::now();
+        let mut inner = self.inner();
+        inner.links.retain(|_, until| *until > now);
+        inner.links.insert(digest(&token), now + LINK_LIFETIME);
+        Ok(format!("{}/signin?token={token}", self.base))
+    }
+
+    /// The console's routes.
+    pub fn router(self: &Arc<Self>) -> Router {
+        Router::new()
+            .route("/signin", get(sign_in))
+            .route("/api/session", get(session))
+            .route("/api/overview", get(overview))
+            .route("/api/audit", get(audit))
+            .route("/api/signout", post(sign_out))
+            .route("/api/kiosks", get(kiosks).post(add_kiosk))
+            .route("/api/kiosks/{id}/revoke", post(revoke))
+            .layer(axum::middleware::map_response(headers))
+            .with_state(self.clone())
+    }
+
+    /// The session the request's cookie names, kept alive; `None` when there is none or it
+    /// lapsed (a lapsed one is forgotten).
+    fn session(&self, headers: &HeaderMap) -> Result<String, Refusal> {
+        let id = cookie(headers).ok_or(Refusal::NoSession)?;
+        let key = digest(&id);
+        let now = Instant::now();
+        let mut inner = self.inner();
+        let Some(s) = inner.sessions.get_mut(&key) else {
+            return Err(Refusal::NoSession);
+        };
+        if now.saturating_duration_since(s.last) > self.idle {
+            inner.sessions.remove(&key);
+            return Err(Refusal::Expired);
+        }
+        s.last = now;
+        Ok(s.csrf.clone())
+    }
+
+    /// As [`Console::session`], for a request that changes something: it must come from this
+    /// console's own pages (not another site) and carry the session's CSRF token.
+    fn changing(&self, headers: &HeaderMap) -> Result<(), Refusal> {
+        if let Some(site) = headers.get("sec-fetch-site")
+            && !matches!(site.as_bytes(), b"same-origin" | b"none")
+        {
+            return Err(Refusal::CrossSite);
+        }
+        if let Some(origin) = headers.get(header::ORIGIN)
+            && origin.as_bytes() != self.base.as_bytes()
+        {
+            return Err(Refusal::CrossSite);
+        }
+        let csrf = self.session(headers)?;
+        let sent = headers
+            .get("x-csrf-token")
+            .map(HeaderValue::as_bytes)
+            .unwrap_or_default();
+        if sent.is_empty() || !same(sent, csrf.as_bytes()) {
+            return Err(Refusal::CrossSite);
+        }
+        Ok(())
+    }
+
+    async fn log(&self, action: &str, result: &str, detail: &str) {
+        if let Err(e) = self.store.audit(action, result, detail).await {
+            eprintln!("placard-collector: the audit log could not be written: {e}");
+        }
+    }
+}
+
+/// Why a console request was refused; the code is what the pages act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    NoSession,
+    Expired,
+    CrossSite,
+    BadLink,
+    TooMany,
+    Store,
+    BadName,
+    NoDevice,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let (status, code, message) = match self {
+            Self::NoSession => (
+                StatusCode::UNAUTHORIZED,
+                "no_session",
+                "sign in with a link from `placard-collector console-link`",
+            ),
+            Self::Expired => (
+                StatusCode::UNAUTHORIZED,
+                "session_expired",
+                "the session ended after a while unused: sign in again with a new link",
+            ),
+            Self::CrossSite => (
+                StatusCode::FORBIDDEN,
+                "cross_site",
+                "refused: this request did not come from the console's own page",
+            ),
+            Self::BadLink => (
+                StatusCode::FORBIDDEN,
+                "bad_link",
+                "this sign-in link was used already, has expired or was never made: print a \
+                 new one with `placard-collector console-link`",
+            ),
+            Self::TooMany => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                "too many sign-ins with a bad link: wait a minute",
+            ),
+            Self::Store => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "storage_error",
+                "the collector's database did not answer",
+            ),
+            Self::BadName => (
+                StatusCode::BAD_REQUEST,
+                "bad_name",
+                "a kiosk's name is 1 to 80 characters, with no control characters",
+            ),
+            Self::NoDevice => (
+                StatusCode::NOT_FOUND,
+                "no_device",
+                "no kiosk is enrolled with that id",
+            ),
+        };
+        (status, axum::Json(Problem { code, message })).into_response()
+    }
+}
+
+#[derive(Serialize)]
+struct Problem {
+    code: &'static str,
+    message: &'static str,
+}
+
+async fn sign_in(State(c): State<Arc<Console>>, uri: Uri) -> Result<Response, Refusal> {
+    let now = Instant::now();
+    let limited = {
+        let mut inner = c.inner();
+        while inner
+            .failures
+            .front()
+            .is_some_and(|t| now.saturating_duration_since(*t) > Duration::from_secs(60))
+        {
+            inner.failures.pop_front();
+        }
+        inner.failures.len() >= FAILURES_PER_MINUTE
+    };
+    if limited {
+        c.log("sign-in", "refused", "too many bad links").await;
+        return Err(Refusal::TooMany);
+    }
+    let token = uri
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("token="))
+        .unwrap_or_default();
+    // Used up whatever happens next: a link never signs in twice.
+    let valid = c
+        .inner()
+        .links
+        .remove(&digest(token))
+        .is_some_and(|until| until > now);
+    if !valid {
+        c.inner().failures.push_back(now);
+        c.log("sign-in", "refused", "a used, expired or unknown link")
+            .await;
+        return Err(Refusal::BadLink);
+    }
+    let (id, csrf) = match (random_token(), random_token()) {
+        (Ok(id), Ok(csrf)) => (id, csrf),
+        _ => return Err(Refusal::Store),
+    };
+    c.inner()
+        .sessions
+        .insert(digest(&id), Session { csrf, last: now });
+    c.log("sign-in", "ok", "").await;
+    let secure = if c.secure() { "; Secure" } else { "" };
+    let cookie = format!("{COOKIE}={id}; HttpOnly; SameSite=Strict; Path=/{secure}");
+    Ok((
+        StatusCode::SEE_OTHER,
+        [
+            (header::SET_COOKIE, cookie),
+            (header::LOCATION, "/".to_owned()),
+        ],
+    )
+        .into_response())
+}
+
+#[derive(Serialize)]
+struct SessionView {
+    /// Sent back in `X-CSRF-Token` with every request that changes something.
+    csrf: String,
+    idle_seconds: u64,
+}
+
+async fn session(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    let csrf = c.session(&headers)?;
+    Ok(axum::Json(SessionView {
+        csrf,
+        idle_seconds: c.idle.as_secs(),
+    })
+    .into_response())
+}
+
+async fn overview(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    c.session(&headers)?;
+    let stats = c.store.stats().await.map_err(|_| Refusal::Store)?;
+    Ok(axum::Json(stats).into_response())
+}
+
+async fn audit(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    c.session(&headers)?;
+    let log = c.store.audit_log(500).await.map_err(|_| Refusal::Store)?;
+    Ok(axum::Json(log).into_response())
+}
+
+async fn sign_out(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    if let Err(refused) = c.changing(&headers) {
+        if refused == Refusal::CrossSite {
+            c.log("sign-out", "refused", "cross-site request").await;
+        }
+        return Err(refused);
+    }
+    if let Some(id) = cookie(&headers) {
+        c.inner().sessions.remove(&digest(&id));
+    }
+    c.log("sign-out", "ok", "").await;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+async fn kiosks(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    c.session(&headers)?;
+    let devices = c.store.devices().await.map_err(|_| Refusal::Store)?;
+    Ok(axum::Json(devices).into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct NewKiosk {
+    name: String,
+}
+
+#[derive(Serialize)]
+struct Pairing {
+    /// Typed at the kiosk (Operator → Collector); works once.
+    code: String,
+    valid_hours: u32,
+}
+
+/// "Add a kiosk": a pairing code, as `placard-collector enroll --name` makes one.
+async fn add_kiosk(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    axum::Json(new): axum::Json<NewKiosk>,
+) -> Result<Response, Refusal> {
+    c.changing(&headers)?;
+    let name = new.name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
+        return Err(Refusal::BadName);
+    }
+    let valid = Duration::from_secs(u64::from(CODE_HOURS) * 3600);
+    let code = crate::pairing::new_code(&c.store, &c.key, name, valid)
+        .await
+        .map_err(|_| Refusal::Store)?;
+    c.log("add-kiosk", "ok", name).await;
+    Ok(axum::Json(Pairing {
+        code: code.to_string(),
+        valid_hours: CODE_HOURS,
+    })
+    .into_response())
+}
+
+/// Revokes a kiosk (the page asks to confirm first): its requests are refused from now on.
+async fn revoke(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Refusal> {
+    c.changing(&headers)?;
+    match c.store.revoke(&id).await {
+        Ok(()) => {
+            c.log("revoke", "ok", &id).await;
+            Ok(StatusCode::NO_CONTENT.into_response())
+        }
+        Err(StoreError::NoDevice(_)) => {
+            c.log("revoke", "refused", "no such kiosk").await;
+            Err(Refusal::NoDevice)
+        }
+        Err(_) => Err(Refusal::Store),
+    }
+}
+
+/// The headers every console answer carries.
+async fn headers(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}
+
+/// The console's cookie, if the request has one.
+fn cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|kv| kv.trim().strip_prefix(COOKIE)?.strip_prefix('='))
+        .map(str::to_owned)
+}
+
+/// 32 random bytes, base64url.
+fn random_token() -> Result<String, ring::error::Unspecified> {
+    let mut bytes = [0u8; 32];
+    ring::rand::SystemRandom::new().fill(&mut bytes)?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+fn digest(token: &str) -> Digest {
+    let d = ring::digest::digest(&ring::digest::SHA256, token.as_bytes());
+    let mut out = [0u8; 32];
+    out.copy_from_slice(d.as_ref());
+    out
+}
+
+/// Compares in time independent of where they differ.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Whether the console may listen at `addr`: loopback always; any other address only over
+/// TLS and when the organiser said so (`--console-public`), since the console unlocks the key
+/// and exports signers.
+pub fn check_address(addr: SocketAddr, tls: bool, public: bool) -> Result<(), String> {
+    if addr.ip().is_loopback() || (tls && public) {
+        return Ok(());
+    }
+    Err(format!(
+        "refusing to serve the console on {addr}: other computers could reach it. It listens on \
+         loopback (127.0.0.1) unless it has TLS and --console-public"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_public_address_needs_tls_and_the_flag() {
+        let public: SocketAddr = "192.0.2.1:8441".parse().unwrap();
+        let local: SocketAddr = "127.0.0.1:8441".parse().unwrap();
+        let local6: SocketAddr = "[::1]:8441".parse().unwrap();
+        assert!(check_address(local, false, false).is_ok());
+        assert!(check_address(local6, false, false).is_ok());
+        assert!(check_address(public, false, false).is_err());
+        assert!(check_address(public, true, false).is_err());
+        assert!(check_address(public, false, true).is_err());
+        assert!(check_address(public, true, true).is_ok());
+    }
+
+    #[test]
+    fn the_cookie_is_found_among_others() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; placard_console=abc; b=2"),
+        );
+        assert_eq!(cookie(&h).as_deref(), Some("abc"));
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("placard_consolex=abc"),
+        );
+        assert_eq!(cookie(&h), None);
+    }
+
+    #[test]
+    fn tokens_compare_whole() {
+        assert!(same(b"abc", b"abc"));
+        assert!(!same(b"abc", b"abd"));
+        assert!(!same(b"abc", b"ab"));
+    }
+}

@@ -1,0 +1,424 @@
+//! The organiser's console, its ground floor (the real binary on loopback): signing in by a
+//! one-time link, the session cookie, refusals (no session, an expired one, a replayed link, a
+//! cross-site request, a flood of bad links), the audit log on both backends, and the refusal
+//! to listen where other computers could reach it without TLS.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use common::{BIN, Backend, Collector};
+use reqwest::StatusCode;
+use reqwest::header::{COOKIE, HeaderMap, SET_COOKIE};
+
+/// A new sign-in link from the running collector (`placard-collector console-link`).
+fn link(c: &Collector) -> String {
+    let out = Command::new(BIN)
+        .arg("console-link")
+        .arg("--admin-socket")
+        .arg(&c.admin_socket)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+/// The answer's JSON body (`null` when it has none).
+async fn json(r: reqwest::Response) -> serde_json::Value {
+    serde_json::from_slice(&r.bytes().await.unwrap()).unwrap_or_default()
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The console's root (`http://127.0.0.1:PORT`) from a link.
+fn base(link: &str) -> String {
+    link.split("/signin").next().unwrap().to_owned()
+}
+
+/// Follows a link; returns the session cookie it set (`name=value`).
+async fn sign_in(link: &str) -> String {
+    let r = client().get(link).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "{:?}", r.text().await);
+    let set = r.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    for flag in ["HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(set.contains(flag), "{set}");
+    }
+    assert!(!set.contains("Secure"), "plain HTTP on loopback: {set}");
+    set.split(';').next().unwrap().to_owned()
+}
+
+async fn get(base: &str, path: &str, cookie: Option<&str>) -> (StatusCode, serde_json::Value) {
+    let mut req = client().get(format!("{base}{path}"));
+    if let Some(c) = cookie {
+        req = req.header(COOKIE, c);
+    }
+    let r = req.send().await.unwrap();
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
+    let status = r.status();
+    (status, json(r).await)
+}
+
+async fn sign_out(base: &str, headers: HeaderMap) -> (StatusCode, serde_json::Value) {
+    let r = client()
+        .post(format!("{base}/api/signout"))
+        .headers(headers)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    (status, json(r).await)
+}
+
+async fn signing_in_and_out(backend: Backend) {
+    let Some(c) = Collector::start_with(backend, &["--console", "127.0.0.1:0"]) else {
+        return;
+    };
+    let first = link(&c);
+    let base = base(&first);
+    assert!(base.starts_with("http://127.0.0.1:"), "{first}");
+
+    // No session: nothing to see.
+    let (status, body) = get(&base, "/api/overview", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["code"], "no_session");
+    let (status, _) = get(&base, "/api/overview", Some("placard_console=forged")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // The link signs in once.
+    let cookie = sign_in(&first).await;
+    let (status, overview) = get(&base, "/api/overview", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK, "{overview}");
+    assert_eq!(overview["records"], 0);
+    let r = client().get(&first).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "a replayed link");
+    assert_eq!(json(r).await["code"], "bad_link");
+
+    // Signing out is a change: it needs the session's CSRF token and the console's own origin.
+    let (_, session) = get(&base, "/api/session", Some(&cookie)).await;
+    let csrf = session["csrf"].as_str().unwrap().to_owned();
+    assert!(csrf.len() >= 43, "{session}");
+    let with = |pairs: &[(&'static str, &str)]| {
+        let mut h = HeaderMap::new();
+        h.insert(COOKIE, cookie.parse().unwrap());
+        for (k, v) in pairs {
+            h.insert(*k, v.parse().unwrap());
+        }
+        h
+    };
+    for (refused, headers) in [
+        ("no token", with(&[])),
+        ("a wrong token", with(&[("x-csrf-token", "nope")])),
+        (
+            "another site's page",
+            with(&[("x-csrf-token", &csrf), ("origin", "http://evil.example")]),
+        ),
+        (
+            "a cross-site fetch",
+            with(&[("x-csrf-token", &csrf), ("sec-fetch-site", "cross-site")]),
+        ),
+    ] {
+        let (status, body) = sign_out(&base, headers).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{refused}: {body}");
+        assert_eq!(body["code"], "cross_site", "{refused}");
+    }
+    let (status, _) = get(&base, "/api/overview", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK, "still signed in after the refusals");
+    let (status, _) = sign_out(
+        &base,
+        with(&[
+            ("x-csrf-token", &csrf),
+            ("origin", &base),
+            ("sec-fetch-site", "same-origin"),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = get(&base, "/api/overview", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "signed out");
+
+    // Each of those is in the audit log, newest first (read with a new session).
+    let cookie = sign_in(&link(&c)).await;
+    let (status, log) = get(&base, "/api/audit", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    let lines: Vec<(String, String)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            assert!(
+                chrono::DateTime::parse_from_rfc3339(e["at"].as_str().unwrap()).is_ok(),
+                "{e}"
+            );
+            (
+                e["action"].as_str().unwrap().to_owned(),
+                e["result"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = [
+        ("sign-in", "ok"),
+        ("sign-out", "ok"),
+        ("sign-out", "refused"),
+        ("sign-out", "refused"),
+        ("sign-out", "refused"),
+        ("sign-out", "refused"),
+        ("sign-in", "refused"),
+        ("sign-in", "ok"),
+    ]
+    .iter()
+    .map(|(a, r)| ((*a).to_owned(), (*r).to_owned()))
+    .collect();
+    assert_eq!(lines, expected, "{log}");
+}
+
+#[tokio::test]
+async fn signing_in_by_a_one_time_link_on_sqlite() {
+    signing_in_and_out(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn signing_in_by_a_one_time_link_on_postgres() {
+    signing_in_and_out(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn an_idle_session_lapses() {
+    let c = Collector::start_with(
+        Backend::Sqlite,
+        &["--console", "127.0.0.1:0", "--console-idle-seconds", "1"],
+    )
+    .unwrap();
+    let first = link(&c);
+    let base = base(&first);
+    let cookie = sign_in(&first).await;
+    let (status, _) = get(&base, "/api/overview", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(1600)).await;
+    let (status, body) = get(&base, "/api/overview", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["code"], "session_expired");
+}
+
+#[tokio::test]
+async fn a_flood_of_bad_links_is_slowed() {
+    let c = Collector::start_with(Backend::Sqlite, &["--console", "127.0.0.1:0"]).unwrap();
+    let good = link(&c);
+    let base = base(&good);
+    for i in 0..10 {
+        let r = client()
+            .get(format!("{base}/signin?token=guess{i}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "guess {i}");
+    }
+    let r = client()
+        .get(format!("{base}/signin?token=guess10"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    // While it lasts, even a good link waits: a guesser learns nothing from the answers.
+    let r = client().get(&good).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[test]
+fn a_console_other_computers_could_reach_is_refused_without_tls() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("c.db").display());
+    // A documentation address (RFC 5737), never this machine's: refused before any bind.
+    for extra in [&[][..], &["--console-public"][..]] {
+        let out = Command::new(BIN)
+            .args(["serve", "--plain-http", "--db", &db])
+            .args(["--listen", "127.0.0.1:0", "--console", "192.0.2.1:8441"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("refusing to serve the console on 192.0.2.1:8441"),
+            "{err}"
+        );
+    }
+    assert!(
+        !dir.path().join("c.db").exists(),
+        "refused before the database was opened"
+    );
+}
+
+/// POSTs JSON to the console as its own page does (cookie, CSRF token, same origin).
+async fn post(
+    base: &str,
+    path: &str,
+    cookie: &str,
+    body: serde_json::Value,
+) -> (StatusCode, serde_json::Value) {
+    let (_, session) = get(base, "/api/session", Some(cookie)).await;
+    let r = client()
+        .post(format!("{base}{path}"))
+        .header(COOKIE, cookie)
+        .header("x-csrf-token", session["csrf"].as_str().unwrap())
+        .header("origin", base)
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    (status, json(r).await)
+}
+
+/// "Add a kiosk" gives a pairing code a kiosk pairs with; the list shows the kiosk and when it
+/// last synced; revoking it there refuses its next batch. Each step is in the audit log.
+#[tokio::test]
+async fn kiosks_are_added_listed_and_revoked_from_the_console_on_sqlite() {
+    kiosks_from_the_console(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn kiosks_are_added_listed_and_revoked_from_the_console_on_postgres() {
+    kiosks_from_the_console(Backend::Postgres).await;
+}
+
+async fn kiosks_from_the_console(backend: Backend) {
+    let Some(c) = Collector::start_with(backend, &["--console", "127.0.0.1:0"]) else {
+        return;
+    };
+    let first = link(&c);
+    let base = base(&first);
+    let cookie = sign_in(&first).await;
+
+    for bad in ["", "   ", "a\u{7}bell", &"x".repeat(81)] {
+        let (status, body) = post(
+            &base,
+            "/api/kiosks",
+            &cookie,
+            serde_json::json!({"name": bad}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad:?}: {body}");
+        assert_eq!(body["code"], "bad_name");
+    }
+    let (status, pairing) = post(
+        &base,
+        "/api/kiosks",
+        &cookie,
+        serde_json::json!({"name": "Front door"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{pairing}");
+    assert_eq!(pairing["valid_hours"], 24);
+    let code = pairing["code"].as_str().unwrap();
+
+    // A kiosk pairs with that code and syncs three signatures.
+    let (_dir, mut vault) = common::kiosk(3, "p");
+    let public =
+        placard_sync::signing::public_key_of_pkcs8(&vault.device_key_pkcs8().unwrap()).unwrap();
+    let pinned =
+        placard_sync::http::enroll(&c.url, code, vault.device_id(), &public, vault.recipient())
+            .await
+            .unwrap();
+    vault
+        .pin_collector_key(&placard_sync::answer::encode_key(&pinned))
+        .unwrap();
+    let (_, listed) = get(&base, "/api/kiosks", Some(&cookie)).await;
+    assert_eq!(listed[0]["name"], "Front door", "{listed}");
+    assert_eq!(listed[0]["id"], vault.device_id().to_string());
+    assert!(
+        listed[0]["last_seen"].is_null() && listed[0]["revoked_at"].is_null(),
+        "{listed}"
+    );
+    let dir = vault.dir().to_owned();
+    assert_eq!(common::sync_all(&c.url, vault, 100).await, 3);
+    let (_, listed) = get(&base, "/api/kiosks", Some(&cookie)).await;
+    assert!(listed[0]["last_seen"].is_string(), "{listed}");
+    let (_, overview) = get(&base, "/api/overview", Some(&cookie)).await;
+    assert_eq!(overview["records"], 3);
+
+    // Revoked from the console: its next batch is refused.
+    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    let (status, body) = post(
+        &base,
+        "/api/kiosks/no-such-kiosk/revoke",
+        &cookie,
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("no_device"))
+    );
+    let (status, _) = post(
+        &base,
+        &format!("/api/kiosks/{id}/revoke"),
+        &cookie,
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, listed) = get(&base, "/api/kiosks", Some(&cookie)).await;
+    assert!(listed[0]["revoked_at"].is_string(), "{listed}");
+    let mut vault = placard_vault::Vault::open(&dir).unwrap();
+    let mut s = placard_vault::SignerInput::default();
+    s.given_name = "Late".into();
+    s.email = "late@example.org".into();
+    vault.sign(&common::rules("p"), s).unwrap();
+    let outbox = vault.next_batch(10, 1 << 20).unwrap().unwrap();
+    let batch = placard_sync::wire::Batch::from_outbox(vault.device_id(), &outbox)
+        .unwrap()
+        .signed_by(&vault.device_key().unwrap());
+    let t = placard_sync::http::HttpTransport::new(
+        c.url.clone(),
+        common::signer(&vault),
+        common::pinned(&vault),
+    )
+    .unwrap();
+    let e = placard_sync::engine::Transport::upload(&t, &batch)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("revoked"), "{e}");
+
+    let (_, log) = get(&base, "/api/audit", Some(&cookie)).await;
+    let actions: Vec<String> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e["action"].as_str().unwrap(),
+                e["result"].as_str().unwrap(),
+                e["detail"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            format!("revoke ok {id}"),
+            "revoke refused no such kiosk".to_owned(),
+            "add-kiosk ok Front door".to_owned(),
+            "sign-in ok ".to_owned(),
+        ]
+    );
+}

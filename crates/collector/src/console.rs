@@ -70,6 +70,8 @@ pub struct Console {
     store: Store,
     /// The collector's own key: pairing codes made here are sealed under it, as `enroll`'s.
     key: Arc<placard_sync::answer::CollectorKey>,
+    /// The organiser's key, unlocked here or over the admin socket (the same one).
+    keyring: Arc<crate::keyring::Keyring>,
     inner: Mutex<Inner>,
     idle: Duration,
     /// `https://…` or `http://…`, with the bound address: the links' prefix.
@@ -92,6 +94,7 @@ impl Console {
     pub fn new(
         store: Store,
         key: Arc<placard_sync::answer::CollectorKey>,
+        keyring: Arc<crate::keyring::Keyring>,
         addr: SocketAddr,
         tls: bool,
         idle: Duration,
@@ -100,6 +103,7 @@ impl Console {
         Arc::new(Self {
             store,
             key,
+            keyring,
             inner: Mutex::new(Inner::default()),
             idle,
             base: format!("{scheme}://{addr}"),
@@ -134,6 +138,9 @@ impl Console {
             .route("/api/signout", post(sign_out))
             .route("/api/kiosks", get(kiosks).post(add_kiosk))
             .route("/api/kiosks/{id}/revoke", post(revoke))
+            .route("/api/key", get(key_state))
+            .route("/api/unlock", post(unlock))
+            .route("/api/lock", post(lock))
             .layer(axum::middleware::map_response(headers))
             .with_state(self.clone())
     }
@@ -188,7 +195,7 @@ impl Console {
 }
 
 /// Why a console request was refused; the code is what the pages act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Refusal {
     NoSession,
     Expired,
@@ -198,51 +205,63 @@ enum Refusal {
     Store,
     BadName,
     NoDevice,
+    /// The unlock failed: its stable code and its words.
+    Unlock(&'static str, String),
 }
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        let (status, code, message) = match self {
+        let (status, code, message): (StatusCode, &str, String) = match self {
             Self::NoSession => (
                 StatusCode::UNAUTHORIZED,
                 "no_session",
-                "sign in with a link from `placard-collector console-link`",
+                "sign in with a link from `placard-collector console-link`".into(),
             ),
             Self::Expired => (
                 StatusCode::UNAUTHORIZED,
                 "session_expired",
-                "the session ended after a while unused: sign in again with a new link",
+                "the session ended after a while unused: sign in again with a new link".into(),
             ),
             Self::CrossSite => (
                 StatusCode::FORBIDDEN,
                 "cross_site",
-                "refused: this request did not come from the console's own page",
+                "refused: this request did not come from the console's own page".into(),
             ),
             Self::BadLink => (
                 StatusCode::FORBIDDEN,
                 "bad_link",
                 "this sign-in link was used already, has expired or was never made: print a \
-                 new one with `placard-collector console-link`",
+                 new one with `placard-collector console-link`"
+                    .into(),
             ),
             Self::TooMany => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_attempts",
-                "too many sign-ins with a bad link: wait a minute",
+                "too many sign-ins with a bad link: wait a minute".into(),
             ),
             Self::Store => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "storage_error",
-                "the collector's database did not answer",
+                "the collector's database did not answer".into(),
             ),
             Self::BadName => (
                 StatusCode::BAD_REQUEST,
                 "bad_name",
-                "a kiosk's name is 1 to 80 characters, with no control characters",
+                "a kiosk's name is 1 to 80 characters, with no control characters".into(),
             ),
             Self::NoDevice => (
                 StatusCode::NOT_FOUND,
                 "no_device",
-                "no kiosk is enrolled with that id",
+                "no kiosk is enrolled with that id".into(),
+            ),
+            Self::Unlock(code, message) => (
+                match code {
+                    "wrong_passphrase" | "wrong_key" => StatusCode::FORBIDDEN,
+                    "internal" => StatusCode::INTERNAL_SERVER_ERROR,
+                    _ => StatusCode::CONFLICT,
+                },
+                code,
+                message,
             ),
         };
         (status, axum::Json(Problem { code, message })).into_response()
@@ -250,9 +269,9 @@ impl IntoResponse for Refusal {
 }
 
 #[derive(Serialize)]
-struct Problem {
-    code: &'static str,
-    message: &'static str,
+struct Problem<'a> {
+    code: &'a str,
+    message: String,
 }
 
 async fn sign_in(State(c): State<Arc<Console>>, uri: Uri) -> Result<Response, Refusal> {
@@ -411,6 +430,60 @@ async fn revoke(
         }
         Err(_) => Err(Refusal::Store),
     }
+}
+
+#[derive(Serialize)]
+struct KeyState {
+    unlocked: bool,
+    /// Seconds until it locks itself unused (the countdown); `None` while locked.
+    locks_in_seconds: Option<u64>,
+    /// Whether `serve` was given the organiser's key file (else it can never unlock).
+    has_key_file: bool,
+}
+
+async fn key_state(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    c.session(&headers)?;
+    Ok(axum::Json(KeyState {
+        unlocked: c.keyring.is_unlocked(),
+        locks_in_seconds: c.keyring.locks_in().map(|d| d.as_secs()),
+        has_key_file: c.keyring.identity().is_some(),
+    })
+    .into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct Passphrase {
+    passphrase: String,
+}
+
+/// Unlocks the organiser's key in this collector's memory (as `placard-collector unlock`):
+/// checked against the records held, locked again when idle. The passphrase is in this
+/// request only; the binary's allocator wipes what it frees.
+async fn unlock(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    axum::Json(p): axum::Json<Passphrase>,
+) -> Result<Response, Refusal> {
+    c.changing(&headers)?;
+    let passphrase = placard_vault::SecretString::from(p.passphrase);
+    match c.keyring.unlock(passphrase, &c.store).await {
+        Ok(unlocked) => {
+            c.log("unlock", "ok", "").await;
+            Ok(axum::Json(unlocked).into_response())
+        }
+        Err(e) => {
+            c.log("unlock", "refused", e.code()).await;
+            Err(Refusal::Unlock(e.code(), e.to_string()))
+        }
+    }
+}
+
+/// "Lock now".
+async fn lock(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    c.changing(&headers)?;
+    c.keyring.lock();
+    c.log("lock", "ok", "").await;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// The headers every console answer carries.

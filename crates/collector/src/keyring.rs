@@ -104,6 +104,19 @@ impl Keyring {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Instant::now();
     }
 
+    /// How long until the key locks itself if nothing uses it; `None` while locked (the
+    /// console's countdown).
+    pub fn locks_in(&self) -> Option<Duration> {
+        if !self.is_unlocked() {
+            return None;
+        }
+        let last = *self
+            .last_used
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Some(self.idle.saturating_sub(last.elapsed()))
+    }
+
     /// Drops the key if it has not been used for the idle time; says whether it did.
     pub fn lock_if_idle(&self) -> bool {
         let last = *self

@@ -412,6 +412,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         let console = placard_collector::console::Console::new(
                             store.clone(),
                             key.clone(),
+                            keyring.clone(),
                             bound,
                             tls.is_some(),
                             Duration::from_secs(console_idle_seconds.max(1)),

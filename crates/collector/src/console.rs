@@ -141,6 +141,7 @@ impl Console {
             .route("/api/key", get(key_state))
             .route("/api/unlock", post(unlock))
             .route("/api/lock", post(lock))
+            .route("/api/forget", post(forget))
             .layer(axum::middleware::map_response(headers))
             .with_state(self.clone())
     }
@@ -205,6 +206,9 @@ enum Refusal {
     Store,
     BadName,
     NoDevice,
+    /// The organiser's key is locked; what was asked needs it.
+    Locked,
+    BadEmail,
     /// The unlock failed: its stable code and its words.
     Unlock(&'static str, String),
 }
@@ -253,6 +257,16 @@ impl IntoResponse for Refusal {
                 StatusCode::NOT_FOUND,
                 "no_device",
                 "no kiosk is enrolled with that id".into(),
+            ),
+            Self::Locked => (
+                StatusCode::CONFLICT,
+                "locked",
+                "unlock the organiser's key first: the records must be opened for this".into(),
+            ),
+            Self::BadEmail => (
+                StatusCode::BAD_REQUEST,
+                "bad_email",
+                "an email address like name@example.org".into(),
             ),
             Self::Unlock(code, message) => (
                 match code {
@@ -484,6 +498,39 @@ async fn lock(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Respo
     c.keyring.lock();
     c.log("lock", "ok", "").await;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct Email {
+    email: String,
+}
+
+#[derive(Serialize)]
+struct Forgotten {
+    records: u64,
+}
+
+/// "Forget a signer by email" (after an unlock): as `placard-collector forget`, without the
+/// address on any command line. The audit log says how many records went, never whose.
+async fn forget(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    axum::Json(e): axum::Json<Email>,
+) -> Result<Response, Refusal> {
+    c.changing(&headers)?;
+    let email = e.email.trim();
+    if email.is_empty() || email.len() > 254 || !email.contains('@') {
+        return Err(Refusal::BadEmail);
+    }
+    let Some(key) = c.keyring.key() else {
+        c.log("forget", "refused", "locked").await;
+        return Err(Refusal::Locked);
+    };
+    let records = crate::erasure::forget_signer(&c.store, key, email)
+        .await
+        .map_err(|_| Refusal::Store)?;
+    c.log("forget", "ok", &format!("records: {records}")).await;
+    Ok(axum::Json(Forgotten { records }).into_response())
 }
 
 /// The headers every console answer carries.

@@ -676,19 +676,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             } => {
                 let key = unlock(&identity, passphrase_file.as_deref())?;
                 let store = Store::open(&db).await?;
-                let wanted = email.trim().to_lowercase();
-                let ids: Vec<String> = store
-                    .all_records()
-                    .await?
-                    .iter()
-                    .filter(|(device, row)| {
-                        placard_vault::open_sealed(row, *device, &key)
-                            .is_ok_and(|r| r.email.trim().to_lowercase() == wanted)
-                    })
-                    .map(|(_, row)| row.id.clone())
-                    .collect();
-                drop(key);
-                let n = store.forget(ids, &email).await?;
+                let n =
+                    placard_collector::erasure::forget_signer(&store, Arc::new(key), &email)
+                        .await?;
                 println!(
                     "forgot {n} records of that address; a salted hash of it and the time are kept as the proof"
                 );

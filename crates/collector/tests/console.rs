@@ -464,6 +464,34 @@ async fn the_key_is_unlocked_and_locked_from_the_console() {
     assert_eq!(key["unlocked"], true);
     let left = key["locks_in_seconds"].as_u64().unwrap();
     assert!((890..=900).contains(&left), "{key}");
+    // Erasure on request needs the key: three signatures arrive, one signer is forgotten.
+    let (_dir, vault) = common::kiosk_sealing_to(&org.recipient, 3, "p");
+    common::enroll_vault(&c, &vault, "kiosk").await;
+    assert_eq!(common::sync_all(&c.url, vault, 100).await, 3);
+    for bad in ["", "no-at-sign"] {
+        let (status, body) = post(
+            &base,
+            "/api/forget",
+            &cookie,
+            serde_json::json!({"email": bad}),
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("bad_email"))
+        );
+    }
+    let (status, body) = post(
+        &base,
+        "/api/forget",
+        &cookie,
+        serde_json::json!({"email": " ADA1@example.org "}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["records"], 1);
+    let (_, overview) = get(&base, "/api/overview", Some(&cookie)).await;
+    assert_eq!(overview["held"], 2, "{overview}");
     let status_line = Command::new(BIN)
         .args(["status", "--admin-socket"])
         .arg(&c.admin_socket)
@@ -478,6 +506,17 @@ async fn the_key_is_unlocked_and_locked_from_the_console() {
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (_, key) = get(&base, "/api/key", Some(&cookie)).await;
     assert_eq!(key["unlocked"], false);
+    let (status, body) = post(
+        &base,
+        "/api/forget",
+        &cookie,
+        serde_json::json!({"email": "ada2@example.org"}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("locked"))
+    );
 
     let (_, log) = get(&base, "/api/audit", Some(&cookie)).await;
     let lines: Vec<String> = log
@@ -496,14 +535,16 @@ async fn the_key_is_unlocked_and_locked_from_the_console() {
     assert_eq!(
         lines,
         [
+            "forget refused locked",
             "lock ok ",
+            "forget ok records: 1",
             "unlock ok ",
             "unlock refused wrong_passphrase",
             "sign-in ok ",
         ]
     );
     // Neither passphrase tried is anywhere in the log.
-    for tried in ["not it", "a long organiser passphrase"] {
+    for tried in ["not it", "a long organiser passphrase", "ada1@", "ADA1@"] {
         assert!(!log.to_string().contains(tried), "{log}");
     }
 }

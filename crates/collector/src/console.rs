@@ -359,10 +359,51 @@ async fn session(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Re
     .into_response())
 }
 
+/// Hours the overview's chart covers, the current one last.
+pub const CHART_HOURS: i64 = 24;
+
+#[derive(Serialize)]
+struct Overview {
+    #[serde(flatten)]
+    stats: crate::store::Stats,
+    /// One entry per hour of the last [`CHART_HOURS`], oldest first, zeros included.
+    per_hour: Vec<HourCount>,
+}
+
+#[derive(Serialize)]
+struct HourCount {
+    hour: String,
+    count: u64,
+}
+
+/// The overview's figures: totals, per kiosk, per petition, per hour — all from the records'
+/// clear metadata, so they show while the key is locked.
 async fn overview(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
     c.session(&headers)?;
     let stats = c.store.stats().await.map_err(|_| Refusal::Store)?;
-    Ok(axum::Json(stats).into_response())
+    let now = chrono::Utc::now();
+    let hour = |h: i64| {
+        (now - chrono::Duration::hours(h))
+            .format("%Y-%m-%dT%H:00:00Z")
+            .to_string()
+    };
+    let since = hour(CHART_HOURS - 1);
+    let counted: HashMap<String, u64> = c
+        .store
+        .per_hour(&since)
+        .await
+        .map_err(|_| Refusal::Store)?
+        .into_iter()
+        .collect();
+    let per_hour = (0..CHART_HOURS)
+        .rev()
+        .map(|h| {
+            let hour = hour(h);
+            let count = counted.get(&hour).copied().unwrap_or(0);
+            HourCount { hour, count }
+        })
+        .collect();
+    Ok(axum::Json(Overview { stats, per_hour }).into_response())
 }
 
 async fn audit(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {

@@ -354,6 +354,24 @@ async fn kiosks_from_the_console(backend: Backend) {
     assert!(listed[0]["last_seen"].is_string(), "{listed}");
     let (_, overview) = get(&base, "/api/overview", Some(&cookie)).await;
     assert_eq!(overview["records"], 3);
+    assert_eq!(
+        overview["by_petition"],
+        serde_json::json!([["p", 3]]),
+        "{overview}"
+    );
+    // Signed this hour: the chart's last bar (24 hours, the current one last; the one
+    // before, should the hour have turned since).
+    let hours = overview["per_hour"].as_array().unwrap();
+    assert_eq!(hours.len(), 24);
+    let recent = hours[22]["count"].as_u64().unwrap() + hours[23]["count"].as_u64().unwrap();
+    assert_eq!(recent, 3, "{overview}");
+    assert_eq!(
+        hours
+            .iter()
+            .map(|h| h["count"].as_u64().unwrap())
+            .sum::<u64>(),
+        3
+    );
 
     // Revoked from the console: its next batch is refused.
     let id = listed[0]["id"].as_str().unwrap().to_owned();

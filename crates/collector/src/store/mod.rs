@@ -425,6 +425,18 @@ impl Store {
         }
     }
 
+    /// Records held per hour they were signed in (the clear hour, `2026-11-30T14:00:00Z`),
+    /// from the hour `since` on, oldest first; hours with none are left out.
+    pub async fn per_hour(&self, since: &str) -> Result<Vec<(String, u64)>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, since) = (s.clone(), since.to_owned());
+                blocking(move || s.per_hour(&since)).await
+            }
+            Self::Postgres(p) => p.per_hour(since).await,
+        }
+    }
+
     /// Every enrolled device, oldest first.
     pub async fn devices(&self) -> Result<Vec<Device>, StoreError> {
         match self {

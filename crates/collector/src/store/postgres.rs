@@ -674,6 +674,22 @@ impl PgStore {
         Ok(forgotten)
     }
 
+    pub(super) async fn per_hour(&self, since: &str) -> Result<Vec<(String, u64)>, StoreError> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                "SELECT captured_at, COUNT(*) FROM records WHERE captured_at >= $1
+                 GROUP BY captured_at ORDER BY captured_at",
+                &[&since],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<_, String>(0), count(r.get::<_, i64>(1))))
+            .collect())
+    }
+
     pub(super) async fn devices(&self) -> Result<Vec<Device>, StoreError> {
         let utc = |col: &str| format!("to_char({col} AT TIME ZONE 'UTC', '{UTC_TEXT}')");
         let sql = format!(

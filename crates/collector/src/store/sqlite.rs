@@ -523,6 +523,18 @@ impl SqliteStore {
         Ok(forgotten)
     }
 
+    pub(super) fn per_hour(&self, since: &str) -> Result<Vec<(String, u64)>, StoreError> {
+        let conn = self.conn();
+        let mut q = conn.prepare(
+            "SELECT captured_at, COUNT(*) FROM records WHERE captured_at >= ?1
+             GROUP BY captured_at ORDER BY captured_at",
+        )?;
+        let rows = q.query_map([since], |r| {
+            Ok((r.get::<_, String>(0)?, count(r.get::<_, i64>(1)?)))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub(super) fn devices(&self) -> Result<Vec<Device>, StoreError> {
         let conn = self.conn();
         let mut q = conn.prepare(

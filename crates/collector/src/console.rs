@@ -142,6 +142,7 @@ impl Console {
             .route("/api/unlock", post(unlock))
             .route("/api/lock", post(lock))
             .route("/api/forget", post(forget))
+            .route("/api/export", post(export))
             .layer(axum::middleware::map_response(headers))
             .with_state(self.clone())
     }
@@ -572,6 +573,78 @@ async fn forget(
         .map_err(|_| Refusal::Store)?;
     c.log("forget", "ok", &format!("records: {records}")).await;
     Ok(axum::Json(Forgotten { records }).into_response())
+}
+
+#[derive(serde::Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum ExportFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(serde::Deserialize)]
+struct ExportRequest {
+    format: ExportFormat,
+}
+
+/// "Export" (after an unlock): every record this collector holds, opened, as a CSV or JSON
+/// Lines download — as `placard-collector export`, and marked exported the same way (so the
+/// retention time applies to them). The page warns first what the file holds.
+async fn export(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    axum::Json(req): axum::Json<ExportRequest>,
+) -> Result<Response, Refusal> {
+    c.changing(&headers)?;
+    let Some(key) = c.keyring.key() else {
+        c.log("export", "refused", "locked").await;
+        return Err(Refusal::Locked);
+    };
+    let rows = c.store.all_records().await.map_err(|_| Refusal::Store)?;
+    let format = req.format;
+    // Opening and writing every record is CPU work: off the async workers.
+    let written = tokio::task::spawn_blocking(move || {
+        let mut taken = Vec::new();
+        let records = rows.iter().map(|(device, row)| {
+            let opened = placard_vault::open_sealed(row, *device, &key);
+            if opened.is_ok() {
+                taken.push(row.id.clone());
+            }
+            opened
+        });
+        let mut file = Vec::new();
+        let summary = match format {
+            ExportFormat::Csv => placard_vault::write_csv_records(records, &mut file),
+            ExportFormat::Jsonl => placard_vault::write_jsonl_records(records, &mut file),
+        };
+        summary.map(|s| (file, taken, s.written))
+    })
+    .await;
+    let Ok(Ok((file, taken, n))) = written else {
+        c.log("export", "failed", "").await;
+        return Err(Refusal::Store);
+    };
+    c.store
+        .mark_exported(taken)
+        .await
+        .map_err(|_| Refusal::Store)?;
+    let (kind, ext) = match format {
+        ExportFormat::Csv => ("text/csv; charset=utf-8", "csv"),
+        ExportFormat::Jsonl => ("application/x-ndjson", "jsonl"),
+    };
+    c.log("export", "ok", &format!("{ext}, records: {n}")).await;
+    let name = chrono::Utc::now().format("signatures-%Y%m%d-%H%M");
+    Ok((
+        [
+            (header::CONTENT_TYPE, kind.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}.{ext}\""),
+            ),
+        ],
+        file,
+    )
+        .into_response())
 }
 
 /// The headers every console answer carries.

@@ -510,6 +510,34 @@ async fn the_key_is_unlocked_and_locked_from_the_console() {
     assert_eq!(body["records"], 1);
     let (_, overview) = get(&base, "/api/overview", Some(&cookie)).await;
     assert_eq!(overview["held"], 2, "{overview}");
+    // An export is a download of what is left, opened.
+    let (_, session) = get(&base, "/api/session", Some(&cookie)).await;
+    let r = client()
+        .post(format!("{base}/api/export"))
+        .header(COOKIE, &cookie)
+        .header("x-csrf-token", session["csrf"].as_str().unwrap())
+        .header("content-type", "application/json")
+        .body(r#"{"format":"csv"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let disposition = r.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        disposition.starts_with("attachment; filename=\"signatures-")
+            && disposition.ends_with(".csv\""),
+        "{disposition}"
+    );
+    let csv = r.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 3, "a header and two signers: {csv}");
+    assert!(
+        csv.contains("ada0@example.org") && csv.contains("ada2@example.org"),
+        "{csv}"
+    );
+    assert!(!csv.contains("ada1@"), "the forgotten one is not exported");
     let status_line = Command::new(BIN)
         .args(["status", "--admin-socket"])
         .arg(&c.admin_socket)
@@ -535,6 +563,17 @@ async fn the_key_is_unlocked_and_locked_from_the_console() {
         (status, body["code"].as_str()),
         (StatusCode::CONFLICT, Some("locked"))
     );
+    let (status, body) = post(
+        &base,
+        "/api/export",
+        &cookie,
+        serde_json::json!({"format": "jsonl"}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("locked"))
+    );
 
     let (_, log) = get(&base, "/api/audit", Some(&cookie)).await;
     let lines: Vec<String> = log
@@ -553,8 +592,10 @@ async fn the_key_is_unlocked_and_locked_from_the_console() {
     assert_eq!(
         lines,
         [
+            "export refused locked",
             "forget refused locked",
             "lock ok ",
+            "export ok csv, records: 2",
             "forget ok records: 1",
             "unlock ok ",
             "unlock refused wrong_passphrase",

@@ -76,6 +76,8 @@ pub struct Console {
     idle: Duration,
     /// `https://…` or `http://…`, with the bound address: the links' prefix.
     base: String,
+    /// Bumped when kiosks' batches store records here (see `server::Options::changes`).
+    changes: tokio::sync::watch::Receiver<u64>,
 }
 
 /// Where it is served, never its links or sessions.
@@ -95,6 +97,7 @@ impl Console {
         store: Store,
         key: Arc<placard_sync::answer::CollectorKey>,
         keyring: Arc<crate::keyring::Keyring>,
+        changes: tokio::sync::watch::Receiver<u64>,
         addr: SocketAddr,
         tls: bool,
         idle: Duration,
@@ -107,6 +110,7 @@ impl Console {
             inner: Mutex::new(Inner::default()),
             idle,
             base: format!("{scheme}://{addr}"),
+            changes,
         })
     }
 
@@ -134,6 +138,7 @@ impl Console {
             .route("/signin", get(sign_in))
             .route("/api/session", get(session))
             .route("/api/overview", get(overview))
+            .route("/api/events", get(events))
             .route("/api/audit", get(audit))
             .route("/api/signout", post(sign_out))
             .route("/api/kiosks", get(kiosks).post(add_kiosk))
@@ -381,30 +386,81 @@ struct HourCount {
 /// clear metadata, so they show while the key is locked.
 async fn overview(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
     c.session(&headers)?;
-    let stats = c.store.stats().await.map_err(|_| Refusal::Store)?;
-    let now = chrono::Utc::now();
-    let hour = |h: i64| {
-        (now - chrono::Duration::hours(h))
-            .format("%Y-%m-%dT%H:00:00Z")
-            .to_string()
-    };
-    let since = hour(CHART_HOURS - 1);
-    let counted: HashMap<String, u64> = c
-        .store
-        .per_hour(&since)
-        .await
-        .map_err(|_| Refusal::Store)?
-        .into_iter()
-        .collect();
-    let per_hour = (0..CHART_HOURS)
-        .rev()
-        .map(|h| {
-            let hour = hour(h);
-            let count = counted.get(&hour).copied().unwrap_or(0);
-            HourCount { hour, count }
-        })
-        .collect();
-    Ok(axum::Json(Overview { stats, per_hour }).into_response())
+    Ok(axum::Json(c.overview().await?).into_response())
+}
+
+/// How often the live overview looks again without being told (records another instance
+/// behind the same balancer stored do not reach this one's `changes`).
+const LIVE_EVERY: Duration = Duration::from_secs(5);
+
+/// The overview, live: an `overview` event now, then again whenever it changed — at once when
+/// a kiosk's batch stored records here, else every [`LIVE_EVERY`]. The session is checked
+/// when the stream opens; it ends when the page goes.
+async fn events(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    c.session(&headers)?;
+    let first = c.overview().await?;
+    let changes = c.changes.clone();
+    let state = (c, changes, None::<String>, Some(first));
+    let stream = futures_util::stream::unfold(state, |(c, mut changes, last, ready)| async move {
+        let mut next = ready;
+        loop {
+            if let Some(o) = next.take() {
+                let json = serde_json::to_string(&o).unwrap_or_default();
+                if last.as_deref() != Some(json.as_str()) {
+                    let event = Event::default().event("overview").data(json.clone());
+                    return Some((
+                        Ok::<_, std::convert::Infallible>(event),
+                        (c, changes, Some(json), None),
+                    ));
+                }
+            }
+            tokio::select! {
+                changed = changes.changed() => {
+                    if changed.is_err() {
+                        return None;
+                    }
+                    // A burst of batches (a kiosk catching up) is one update, not dozens.
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                () = tokio::time::sleep(LIVE_EVERY) => {}
+            }
+            next = c.overview().await.ok();
+        }
+    });
+    Ok(Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response())
+}
+
+impl Console {
+    async fn overview(&self) -> Result<Overview, Refusal> {
+        let c = self;
+        let stats = c.store.stats().await.map_err(|_| Refusal::Store)?;
+        let now = chrono::Utc::now();
+        let hour = |h: i64| {
+            (now - chrono::Duration::hours(h))
+                .format("%Y-%m-%dT%H:00:00Z")
+                .to_string()
+        };
+        let since = hour(CHART_HOURS - 1);
+        let counted: HashMap<String, u64> = c
+            .store
+            .per_hour(&since)
+            .await
+            .map_err(|_| Refusal::Store)?
+            .into_iter()
+            .collect();
+        let per_hour = (0..CHART_HOURS)
+            .rev()
+            .map(|h| {
+                let hour = hour(h);
+                let count = counted.get(&hour).copied().unwrap_or(0);
+                HourCount { hour, count }
+            })
+            .collect();
+        Ok(Overview { stats, per_hour })
+    }
 }
 
 async fn audit(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {

@@ -402,6 +402,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         &std::fs::read(&collector_key)?,
                     )?),
                 };
+                let (changes, watched) = tokio::sync::watch::channel(0u64);
                 // The console: its own listener, the same TLS as the kiosks' (or none behind a
                 // proxy that ends it); its first sign-in link on stderr, not in the logs that
                 // scripts read from stdout.
@@ -413,6 +414,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                             store.clone(),
                             key.clone(),
                             keyring.clone(),
+                            watched,
                             bound,
                             tls.is_some(),
                             Duration::from_secs(console_idle_seconds.max(1)),
@@ -457,6 +459,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     packs: Shelf::new(packs),
                     key,
                     recipient,
+                    changes: Some(changes),
                 };
                 let app = router_with(store, options);
                 let stop = async {

@@ -71,6 +71,7 @@ struct AppState {
     key: Arc<CollectorKey>,
     /// The organisation's public key (`age1…`), when `serve` was told it.
     recipient: Option<String>,
+    changes: Option<tokio::sync::watch::Sender<u64>>,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -143,6 +144,8 @@ pub struct Options {
     /// The organisation's public key (`age1…`). When set, a kiosk sealing to another key is
     /// refused at enrolment, and a batch whose records are sealed to another is refused.
     pub recipient: Option<String>,
+    /// Bumped whenever a batch stores new records (the console's live overview watches it).
+    pub changes: Option<tokio::sync::watch::Sender<u64>>,
 }
 
 impl Default for Options {
@@ -153,6 +156,7 @@ impl Default for Options {
             packs: Shelf::default(),
             key: Arc::new(CollectorKey::ephemeral()),
             recipient: None,
+            changes: None,
         }
     }
 }
@@ -181,6 +185,7 @@ pub fn router_with(store: Store, options: Options) -> Router {
         ))),
         key: options.key,
         recipient: options.recipient.map(|r| r.trim().to_owned()),
+        changes: options.changes,
     };
     // Outermost first: the timeout also covers the wait for a place, so a request queued
     // behind slow ones is answered 408 rather than held without end.
@@ -617,6 +622,11 @@ async fn batches(
                 state.metrics.batches.inc();
                 state.metrics.records.inc_by(stored.new_records);
                 state.metrics.conflicts.inc_by(stored.conflicts);
+                if stored.new_records > 0
+                    && let Some(changes) = &state.changes
+                {
+                    changes.send_modify(|n| *n += 1);
+                }
             } else {
                 state.metrics.repeated.inc();
             }

@@ -607,3 +607,60 @@ async fn the_key_is_unlocked_and_locked_from_the_console() {
         assert!(!log.to_string().contains(tried), "{log}");
     }
 }
+
+/// The overview, live: the page's event stream says at once what is there, then again as a
+/// kiosk's batches arrive, without a reload; without a session, no stream.
+#[tokio::test]
+async fn the_overview_follows_sync_live() {
+    let c = Collector::start_with(Backend::Sqlite, &["--console", "127.0.0.1:0"]).unwrap();
+    let first = link(&c);
+    let base = base(&first);
+    let (status, _) = get(&base, "/api/events", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let cookie = sign_in(&first).await;
+    let mut stream = client()
+        .get(format!("{base}/api/events"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    assert!(
+        stream.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
+    // The next `overview` event's data.
+    let mut buffer = String::new();
+    let mut next_overview = async || -> serde_json::Value {
+        loop {
+            if let Some(at) = buffer.find("event: overview\ndata: ") {
+                let rest = &buffer[at + "event: overview\ndata: ".len()..];
+                if let Some(end) = rest.find('\n') {
+                    let v = serde_json::from_str(&rest[..end]).unwrap();
+                    buffer = rest[end..].to_owned();
+                    return v;
+                }
+            }
+            let chunk = tokio::time::timeout(Duration::from_secs(20), stream.chunk())
+                .await
+                .expect("an event within 20 s")
+                .unwrap()
+                .expect("the stream stays open");
+            buffer.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    };
+    assert_eq!(next_overview().await["records"], 0);
+
+    let (_dir, vault) = common::kiosk(5, "p");
+    common::enroll_vault(&c, &vault, "kiosk").await;
+    assert_eq!(common::sync_all(&c.url, vault, 2).await, 5);
+    // Batches of two: the counts climb to five (one event per change that was seen).
+    let mut seen = Vec::new();
+    while seen.last() != Some(&5) {
+        let o = next_overview().await;
+        seen.push(o["records"].as_u64().unwrap());
+    }
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+}

@@ -631,16 +631,9 @@ async fn forget(
     Ok(axum::Json(Forgotten { records }).into_response())
 }
 
-#[derive(serde::Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum ExportFormat {
-    Csv,
-    Jsonl,
-}
-
 #[derive(serde::Deserialize)]
 struct ExportRequest {
-    format: ExportFormat,
+    format: crate::export::Format,
 }
 
 /// "Export" (after an unlock): every record this collector holds, opened, as a CSV or JSON
@@ -660,20 +653,9 @@ async fn export(
     let format = req.format;
     // Opening and writing every record is CPU work: off the async workers.
     let written = tokio::task::spawn_blocking(move || {
-        let mut taken = Vec::new();
-        let records = rows.iter().map(|(device, row)| {
-            let opened = placard_vault::open_sealed(row, *device, &key);
-            if opened.is_ok() {
-                taken.push(row.id.clone());
-            }
-            opened
-        });
         let mut file = Vec::new();
-        let summary = match format {
-            ExportFormat::Csv => placard_vault::write_csv_records(records, &mut file),
-            ExportFormat::Jsonl => placard_vault::write_jsonl_records(records, &mut file),
-        };
-        summary.map(|s| (file, taken, s.written))
+        crate::export::write_opened(&rows, &key, format, &mut file)
+            .map(|(summary, taken)| (file, taken, summary.written))
     })
     .await;
     let Ok(Ok((file, taken, n))) = written else {
@@ -684,10 +666,7 @@ async fn export(
         .mark_exported(taken)
         .await
         .map_err(|_| Refusal::Store)?;
-    let (kind, ext) = match format {
-        ExportFormat::Csv => ("text/csv; charset=utf-8", "csv"),
-        ExportFormat::Jsonl => ("application/x-ndjson", "jsonl"),
-    };
+    let (ext, kind) = format.extension_and_type();
     c.log("export", "ok", &format!("{ext}, records: {n}")).await;
     let name = chrono::Utc::now().format("signatures-%Y%m%d-%H%M");
     Ok((

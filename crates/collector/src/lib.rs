@@ -7,6 +7,7 @@
 pub mod admin;
 pub mod console;
 pub mod erasure;
+pub mod export;
 pub mod fanout;
 pub mod import;
 pub mod keyring;

@@ -41,12 +41,6 @@ struct Cli {
     command: Command,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Format {
-    Csv,
-    Jsonl,
-}
-
 #[derive(Debug, Subcommand)]
 enum Push {
     /// To Action Network, each record once, at the rate Action Network allows; ends with
@@ -209,7 +203,7 @@ enum Command {
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "csv")]
-        format: Format,
+        format: placard_collector::export::Format,
         /// Where to write (default: stdout).
         #[arg(long)]
         out: Option<PathBuf>,
@@ -623,24 +617,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let key = unlock(&identity, passphrase_file.as_deref())?;
                 let store = Store::open(&db).await?;
                 let rows = store.all_records().await?;
-                let mut taken = Vec::new();
-                let records = rows.iter().map(|(device, row)| {
-                    let opened = placard_vault::open_sealed(row, *device, &key);
-                    if opened.is_ok() {
-                        taken.push(row.id.clone());
-                    }
-                    opened
-                });
                 let sink: Box<dyn std::io::Write> = match &out {
                     Some(path) => Box::new(std::io::BufWriter::new(
                         placard_vault::create_private(path)?,
                     )),
                     None => Box::new(std::io::stdout().lock()),
                 };
-                let summary = match format {
-                    Format::Csv => placard_vault::write_csv_records(records, sink)?,
-                    Format::Jsonl => placard_vault::write_jsonl_records(records, sink)?,
-                };
+                let (summary, taken) =
+                    placard_collector::export::write_opened(&rows, &key, format, sink)?;
                 // What an export took may be purged after the retention time.
                 store.mark_exported(taken).await?;
                 eprintln!(

@@ -218,6 +218,8 @@ enum Command {
         identity: PathBuf,
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
+        /// The signer's address; `-` reads it from the first line of stdin, which keeps it
+        /// out of the process list and the shell's history.
         #[arg(long)]
         email: String,
     },
@@ -661,6 +663,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 passphrase_file,
                 email,
             } => {
+                let email = if email == "-" {
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line)?;
+                    line
+                } else {
+                    email
+                };
                 let key = unlock(&identity, passphrase_file.as_deref())?;
                 let store = Store::open(&db).await?;
                 let n =

@@ -140,9 +140,22 @@ async fn a_signer_is_forgotten_on_request(backend: Backend) {
 
     let (key, pass) = (org.key(), org.passphrase("right"));
     let key_args = ["--identity", &key, "--passphrase-file", &pass];
-    let mut forget = vec!["forget", "--email", " BEA@example.org "];
-    forget.extend(key_args);
-    let (ok, out, err) = run(&c, &forget);
+    // The address from stdin (`--email -`): in no process list, no shell history.
+    let mut forget = Command::new(BIN)
+        .args(["forget", "--email", "-", "--db", &c.db])
+        .args(key_args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut forget.stdin.take().unwrap(), b" BEA@example.org \n").unwrap();
+    let done = forget.wait_with_output().unwrap();
+    let (ok, out, err) = (
+        done.status.success(),
+        String::from_utf8_lossy(&done.stdout).into_owned(),
+        String::from_utf8_lossy(&done.stderr).into_owned(),
+    );
     assert!(ok, "{err}");
     assert!(out.starts_with("forgot 2 records"), "{out}");
     assert_eq!(c.stats()["held"], 2);

@@ -301,3 +301,122 @@ async fn postgres_floor(batches: &[Rows]) -> Option<f64> {
     }
     Some(t.elapsed().as_secs_f64())
 }
+
+/// The console's overview at a million records (`PLACARD_BENCH_OVERVIEW_RECORDS`): its figures
+/// come from running totals (`tallies`), beside a baseline of the same figures counted from the
+/// records themselves — the scan the overview made before — on the same database, in the same
+/// run. The totals are made by the migration, as for a collector that held records before it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: ./dev bench"]
+async fn bench_overview_at_a_million() {
+    let n: u64 = std::env::var("PLACARD_BENCH_OVERVIEW_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("collector.db");
+    let url = format!("sqlite://{}", path.display());
+    drop(placard_collector::store::Store::open(&url).await.unwrap());
+    // A season's records: 20 kiosks, 8 petitions, 400 hours, each the size of a real sealed one.
+    let filled = Instant::now();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(&format!(
+            "BEGIN;
+             WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < {n})
+             INSERT INTO records (id, device_id, batch_id, petition_id, captured_at, sealed, received_at)
+             SELECT printf('%036d', x), 'device-' || (x % 20), 'batch-' || (x / 500),
+                    'petition-' || (x % 8),
+                    strftime('%Y-%m-%dT%H:00:00Z', '2026-11-01', '+' || (x % 400) || ' hours'),
+                    zeroblob(1318), '2026-11-30T00:00:00.000Z'
+             FROM c;
+             COMMIT;"
+        ))
+        .unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        conn.execute_batch(&format!(
+            "DROP TABLE tallies; PRAGMA user_version = {};",
+            version - 1
+        ))
+        .unwrap();
+    }
+    let filled = filled.elapsed();
+    let migrated = Instant::now();
+    let store = placard_collector::store::Store::open(&url).await.unwrap();
+    let migrated = migrated.elapsed();
+
+    const RUNS: usize = 15;
+    let mut totals = Vec::new();
+    let mut figures = None;
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let stats = store.stats().await.unwrap();
+        let hours = store.per_hour("2026-11-10T00:00:00Z").await.unwrap();
+        totals.push(t.elapsed().as_secs_f64() * 1000.0);
+        figures = Some((stats, hours));
+    }
+    let (stats, hours) = figures.unwrap();
+
+    // The baseline: the same figures counted from the records.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mut scans = Vec::new();
+    let mut counted = None;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let held: i64 = conn
+            .query_row("SELECT COUNT(*) FROM records", [], |r| r.get(0))
+            .unwrap();
+        let grouped = |sql: &str| -> Vec<(String, u64)> {
+            let mut q = conn.prepare(sql).unwrap();
+            q.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        let by_device = grouped(
+            "SELECT device_id, COUNT(*) FROM records GROUP BY device_id ORDER BY device_id",
+        );
+        let by_petition = grouped(
+            "SELECT petition_id, COUNT(*) FROM records GROUP BY petition_id ORDER BY petition_id",
+        );
+        let per_hour = grouped(
+            "SELECT captured_at, COUNT(*) FROM records WHERE captured_at >= '2026-11-10T00:00:00Z'
+             GROUP BY captured_at ORDER BY captured_at",
+        );
+        scans.push(t.elapsed().as_secs_f64() * 1000.0);
+        counted = Some((held as u64, by_device, by_petition, per_hour));
+    }
+    let (held, by_device, by_petition, per_hour) = counted.unwrap();
+    assert_eq!(stats.held, n);
+    assert_eq!(
+        (stats.held, &stats.by_device, &stats.by_petition, &hours),
+        (held, &by_device, &by_petition, &per_hour),
+        "the running totals are the counts"
+    );
+
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (fast, slow) = (median(&mut totals), median(&mut scans));
+    println!(
+        "the console's overview at {n} records (SQLite, release={}):",
+        !cfg!(debug_assertions)
+    );
+    println!(
+        "  filled in {:.1} s; the migration made the running totals in {:.1} s",
+        filled.as_secs_f64(),
+        migrated.as_secs_f64()
+    );
+    println!("  overview from the running totals: median {fast:7.1} ms of {RUNS}");
+    println!(
+        "  baseline, counted from the records: median {slow:7.1} ms of 5; ratio {:.3}",
+        fast / slow
+    );
+    println!(
+        "  goal ≤ 200 ms: {}",
+        if fast <= 200.0 { "met" } else { "NOT met" }
+    );
+}

@@ -104,6 +104,17 @@ const MIGRATIONS: &[&str] = &[
          result TEXT NOT NULL,
          detail TEXT NOT NULL
      );",
+    // Running totals for the console's overview (see `sqlite.rs`).
+    "CREATE TABLE tallies (
+         device_id TEXT NOT NULL,
+         petition_id TEXT NOT NULL,
+         hour TEXT NOT NULL,
+         n BIGINT NOT NULL,
+         PRIMARY KEY (device_id, petition_id, hour)
+     );
+     INSERT INTO tallies (device_id, petition_id, hour, n)
+         SELECT device_id, petition_id, captured_at, COUNT(*) FROM records
+         GROUP BY device_id, petition_id, captured_at;",
 ];
 
 /// A timestamp as RFC 3339 in UTC with milliseconds (as the SQLite backend writes them).
@@ -126,6 +137,15 @@ async fn remove_records(
 ) -> Result<u64, StoreError> {
     tx.execute(
         "INSERT INTO gone (record_id) SELECT UNNEST($1::text[]) ON CONFLICT DO NOTHING",
+        &[&ids],
+    )
+    .await?;
+    // The running totals lose what goes (see `tallies`).
+    tx.execute(
+        "INSERT INTO tallies (device_id, petition_id, hour, n)
+         SELECT device_id, petition_id, captured_at, -COUNT(*) FROM records
+         WHERE id = ANY($1) GROUP BY device_id, petition_id, captured_at
+         ON CONFLICT (device_id, petition_id, hour) DO UPDATE SET n = tallies.n + excluded.n",
         &[&ids],
     )
     .await?;
@@ -412,15 +432,26 @@ impl PgStore {
             .iter()
             .map(|r| r.provenance.as_deref())
             .collect();
-        let new_records = tx
-            .execute(
-                "INSERT INTO records
-                     (id, device_id, batch_id, petition_id, captured_at, sealed, provenance)
-                 SELECT u.id, $2, $3, u.petition_id, u.captured_at, u.sealed, u.provenance
-                 FROM UNNEST($1::text[], $4::text[], $5::text[], $6::bytea[], $7::bytea[])
-                      AS u(id, petition_id, captured_at, sealed, provenance)
-                 WHERE NOT EXISTS (SELECT 1 FROM gone g WHERE g.record_id = u.id)
-                 ON CONFLICT (id) DO NOTHING",
+        // The records, and the running totals of what was new (see `tallies`), in one
+        // statement; it answers how many records were new.
+        let new_records: i64 = tx
+            .query_one(
+                "WITH new AS (
+                     INSERT INTO records
+                         (id, device_id, batch_id, petition_id, captured_at, sealed, provenance)
+                     SELECT u.id, $2, $3, u.petition_id, u.captured_at, u.sealed, u.provenance
+                     FROM UNNEST($1::text[], $4::text[], $5::text[], $6::bytea[], $7::bytea[])
+                          AS u(id, petition_id, captured_at, sealed, provenance)
+                     WHERE NOT EXISTS (SELECT 1 FROM gone g WHERE g.record_id = u.id)
+                     ON CONFLICT (id) DO NOTHING
+                     RETURNING petition_id, captured_at),
+                 tallied AS (
+                     INSERT INTO tallies (device_id, petition_id, hour, n)
+                     SELECT $2, petition_id, captured_at, COUNT(*) FROM new
+                     GROUP BY petition_id, captured_at
+                     ON CONFLICT (device_id, petition_id, hour)
+                     DO UPDATE SET n = tallies.n + excluded.n)
+                 SELECT COUNT(*) FROM new",
                 &[
                     &ids,
                     &device_id,
@@ -431,7 +462,9 @@ impl PgStore {
                     &provenance,
                 ],
             )
-            .await?;
+            .await?
+            .get(0);
+        let new_records = count(new_records);
         // Acknowledged: only what is held for this device now (or is gone on purpose); an id
         // another device's record holds is a conflict, never answered as stored.
         let held: std::collections::HashSet<String> = tx
@@ -679,8 +712,8 @@ impl PgStore {
             .client()
             .await?
             .query(
-                "SELECT captured_at, COUNT(*) FROM records WHERE captured_at >= $1
-                 GROUP BY captured_at ORDER BY captured_at",
+                "SELECT hour, SUM(n)::BIGINT FROM tallies WHERE hour >= $1
+                 GROUP BY hour HAVING SUM(n) > 0 ORDER BY hour",
                 &[&since],
             )
             .await?;
@@ -771,27 +804,28 @@ impl PgStore {
                 )
             }
         };
-        // Records purged after they went on still count (see `purged_counts`).
+        // From the running totals (see `tallies`); records purged after they went on still
+        // count (see `purged_counts`).
         Ok(Stats {
             records: total(
-                "SELECT ((SELECT COUNT(*) FROM records)
+                "SELECT ((SELECT COALESCE(SUM(n), 0) FROM tallies)
                       + (SELECT COALESCE(SUM(n), 0) FROM purged_counts))::BIGINT",
             )
             .await?,
-            held: total("SELECT COUNT(*) FROM records").await?,
+            held: total("SELECT COALESCE(SUM(n), 0)::BIGINT FROM tallies").await?,
             batches: total("SELECT COUNT(*) FROM batches").await?,
             by_device: grouped(
                 "SELECT device_id, SUM(n)::BIGINT FROM (
-                     SELECT device_id, COUNT(*) AS n FROM records GROUP BY device_id
+                     SELECT device_id, n FROM tallies
                      UNION ALL SELECT device_id, n FROM purged_counts) AS c
-                 GROUP BY device_id ORDER BY device_id",
+                 GROUP BY device_id HAVING SUM(n) > 0 ORDER BY device_id",
             )
             .await?,
             by_petition: grouped(
                 "SELECT petition_id, SUM(n)::BIGINT FROM (
-                     SELECT petition_id, COUNT(*) AS n FROM records GROUP BY petition_id
+                     SELECT petition_id, n FROM tallies
                      UNION ALL SELECT petition_id, n FROM purged_counts) AS c
-                 GROUP BY petition_id ORDER BY petition_id",
+                 GROUP BY petition_id HAVING SUM(n) > 0 ORDER BY petition_id",
             )
             .await?,
         })

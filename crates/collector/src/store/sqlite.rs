@@ -123,6 +123,22 @@ const MIGRATIONS: &[M<'static>] = &[
              detail TEXT NOT NULL
          );",
     ),
+    // The console's overview from running totals, not a scan of the records (a collector may
+    // hold millions): held records per device, petition and clear hour, kept by the one place
+    // that inserts records (`store_batch`) and the one that deletes them (`remove_records`),
+    // in their transactions. Purged records still count through `purged_counts`.
+    M::up(
+        "CREATE TABLE tallies (
+             device_id TEXT NOT NULL,
+             petition_id TEXT NOT NULL,
+             hour TEXT NOT NULL,
+             n INTEGER NOT NULL,
+             PRIMARY KEY (device_id, petition_id, hour)
+         ) WITHOUT ROWID;
+         INSERT INTO tallies (device_id, petition_id, hour, n)
+             SELECT device_id, petition_id, captured_at, COUNT(*) FROM records
+             GROUP BY device_id, petition_id, captured_at;",
+    ),
 ];
 
 const IN_DOUBT_SQLITE: &str = "SELECT a.record_id FROM delivery_attempts a
@@ -339,6 +355,7 @@ impl SqliteStore {
             params![batch_id, device_id, ack_json, received],
         )?;
         let mut new_records = 0u64;
+        let mut added: std::collections::BTreeMap<(&str, &str), i64> = Default::default();
         {
             // A record purged or forgotten here is not taken back.
             let mut insert = tx.prepare_cached(
@@ -349,7 +366,7 @@ impl SqliteStore {
                  WHERE NOT EXISTS (SELECT 1 FROM gone WHERE record_id = ?1)",
             )?;
             for r in &batch.records {
-                new_records += insert.execute(params![
+                let inserted = insert.execute(params![
                     r.id.to_string(),
                     device_id,
                     batch_id,
@@ -358,8 +375,17 @@ impl SqliteStore {
                     r.sealed,
                     received,
                     r.provenance
-                ])? as u64;
+                ])?;
+                if inserted > 0 {
+                    new_records += 1;
+                    *added
+                        .entry((r.petition_id.as_str(), r.captured_at.as_str()))
+                        .or_default() += 1;
+                }
             }
+        }
+        for ((petition, hour), n) in added {
+            tally(&tx, &device_id, petition, hour, n)?;
         }
         // Acknowledged: only what is held for this device now (or is gone on purpose: purged or
         // forgotten, which the kiosk must stop sending). An id another device's record holds is
@@ -526,8 +552,8 @@ impl SqliteStore {
     pub(super) fn per_hour(&self, since: &str) -> Result<Vec<(String, u64)>, StoreError> {
         let conn = self.conn();
         let mut q = conn.prepare(
-            "SELECT captured_at, COUNT(*) FROM records WHERE captured_at >= ?1
-             GROUP BY captured_at ORDER BY captured_at",
+            "SELECT hour, SUM(n) FROM tallies WHERE hour >= ?1
+             GROUP BY hour HAVING SUM(n) > 0 ORDER BY hour",
         )?;
         let rows = q.query_map([since], |r| {
             Ok((r.get::<_, String>(0)?, count(r.get::<_, i64>(1)?)))
@@ -589,25 +615,26 @@ impl SqliteStore {
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
         };
-        // Records purged after they went on still count (see `purged_counts`).
+        // From the running totals (see `tallies`); records purged after they went on still
+        // count (see `purged_counts`).
         Ok(Stats {
             records: total(
-                "SELECT (SELECT COUNT(*) FROM records)
+                "SELECT (SELECT COALESCE(SUM(n), 0) FROM tallies)
                       + (SELECT COALESCE(SUM(n), 0) FROM purged_counts)",
             )?,
-            held: total("SELECT COUNT(*) FROM records")?,
+            held: total("SELECT COALESCE(SUM(n), 0) FROM tallies")?,
             batches: total("SELECT COUNT(*) FROM batches")?,
             by_device: grouped(
                 "SELECT device_id, SUM(n) FROM (
-                     SELECT device_id, COUNT(*) AS n FROM records GROUP BY device_id
+                     SELECT device_id, n FROM tallies
                      UNION ALL SELECT device_id, n FROM purged_counts)
-                 GROUP BY device_id ORDER BY device_id",
+                 GROUP BY device_id HAVING SUM(n) > 0 ORDER BY device_id",
             )?,
             by_petition: grouped(
                 "SELECT petition_id, SUM(n) FROM (
-                     SELECT petition_id, COUNT(*) AS n FROM records GROUP BY petition_id
+                     SELECT petition_id, n FROM tallies
                      UNION ALL SELECT petition_id, n FROM purged_counts)
-                 GROUP BY petition_id ORDER BY petition_id",
+                 GROUP BY petition_id HAVING SUM(n) > 0 ORDER BY petition_id",
             )?,
         })
     }
@@ -616,10 +643,35 @@ impl SqliteStore {
 /// Deletes the records whose ids are in the JSON array `ids`, with their outcomes and export
 /// marks, keeping the ids in `gone` so they are not taken back; returns how many records went.
 /// (`postgres.rs` has the same.)
+/// Adds `n` (negative: takes) to the held records of one device, petition and hour.
+fn tally(
+    tx: &rusqlite::Transaction<'_>,
+    device: &str,
+    petition: &str,
+    hour: &str,
+    n: i64,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO tallies (device_id, petition_id, hour, n) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (device_id, petition_id, hour) DO UPDATE SET n = n + excluded.n",
+    )?
+    .execute(params![device, petition, hour, n])?;
+    Ok(())
+}
+
 fn remove_records(tx: &rusqlite::Transaction<'_>, ids: &str) -> Result<u64, StoreError> {
     tx.execute(
         "INSERT OR IGNORE INTO gone (record_id, at) SELECT value, ?2 FROM json_each(?1)",
         params![ids, now()],
+    )?;
+    // The running totals lose what goes (see the `tallies` migration).
+    tx.execute(
+        "INSERT INTO tallies (device_id, petition_id, hour, n)
+         SELECT device_id, petition_id, captured_at, -COUNT(*) FROM records
+         WHERE id IN (SELECT value FROM json_each(?1))
+         GROUP BY device_id, petition_id, captured_at
+         ON CONFLICT (device_id, petition_id, hour) DO UPDATE SET n = n + excluded.n",
+        [ids],
     )?;
     for forget in [
         "DELETE FROM deliveries WHERE record_id IN (SELECT value FROM json_each(?1))",

@@ -412,7 +412,7 @@ async fn bench_overview_at_a_million() {
     );
     println!("  overview from the running totals: median {fast:7.1} ms of {RUNS}");
     println!(
-        "  baseline, counted from the records: median {slow:7.1} ms of 5; ratio {:.3}",
+        "  baseline, counted from the records: median {slow:7.1} ms of 5; ratio {:.5}",
         fast / slow
     );
     println!(

@@ -643,3 +643,55 @@ async fn the_overview_follows_sync_live() {
     }
     assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
 }
+
+/// A collector that held records before the running totals existed: its migration makes them,
+/// and the overview counts what is there.
+#[tokio::test]
+async fn running_totals_are_made_for_records_held_before_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("collector.db");
+    let url = format!("sqlite://{}", path.display());
+    drop(placard_collector::store::Store::open(&url).await.unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for (i, (device, petition, hour)) in [
+            ("d1", "p", "2026-11-30T10:00:00Z"),
+            ("d1", "p", "2026-11-30T10:00:00Z"),
+            ("d2", "p", "2026-11-30T11:00:00Z"),
+            ("d2", "q", "2026-11-30T11:00:00Z"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            conn.execute(
+                "INSERT INTO records (id, device_id, batch_id, petition_id, captured_at, sealed, received_at)
+                 VALUES (?1, ?2, 'b', ?3, ?4, x'00', '2026-11-30T12:00:00.000Z')",
+                rusqlite::params![format!("r{i}"), device, petition, hour],
+            )
+            .unwrap();
+        }
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        conn.execute_batch(&format!(
+            "DROP TABLE tallies; PRAGMA user_version = {};",
+            version - 1
+        ))
+        .unwrap();
+    }
+    let store = placard_collector::store::Store::open(&url).await.unwrap();
+    let stats = store.stats().await.unwrap();
+    assert_eq!((stats.records, stats.held), (4, 4));
+    assert_eq!(
+        stats.by_device,
+        [("d1".to_owned(), 2), ("d2".to_owned(), 2)]
+    );
+    assert_eq!(
+        stats.by_petition,
+        [("p".to_owned(), 3), ("q".to_owned(), 1)]
+    );
+    assert_eq!(
+        store.per_hour("2026-11-30T11:00:00Z").await.unwrap(),
+        [("2026-11-30T11:00:00Z".to_owned(), 2)]
+    );
+}

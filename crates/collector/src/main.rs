@@ -385,6 +385,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     let unlocked = keyring.unlock(passphrase, &store).await?;
                     eprintln!("{}", admin::unlocked_message(&unlocked));
                 }
+                // The admin socket first: a second collector on the same socket stops here,
+                // before it makes or reads any key file. It answers once the console exists.
+                let admin_listener = admin::bind(&admin_socket).await?;
                 let key = Arc::new(placard_collector::own_key::load_or_create(&collector_key)?);
                 if let Some(r) = &recipient {
                     placard_vault::parse_recipient(r)?;
@@ -436,7 +439,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                     None => None,
                 };
-                let admin_listener = admin::bind(&admin_socket).await?;
                 tokio::spawn(admin::serve(
                     admin_listener,
                     keyring,

@@ -333,14 +333,7 @@ async fn bench_overview_at_a_million() {
              COMMIT;"
         ))
         .unwrap();
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        conn.execute_batch(&format!(
-            "DROP TABLE tallies; PRAGMA user_version = {};",
-            version - 1
-        ))
-        .unwrap();
+        common::before_tallies(&conn);
     }
     let filled = filled.elapsed();
     let migrated = Instant::now();

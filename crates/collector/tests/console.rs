@@ -405,23 +405,9 @@ async fn kiosks_from_the_console(backend: Backend) {
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (_, listed) = get(&base, "/api/kiosks", Some(&cookie)).await;
     assert!(listed[0]["revoked_at"].is_string(), "{listed}");
-    let mut vault = placard_vault::Vault::open(&dir).unwrap();
-    let mut s = placard_vault::SignerInput::default();
-    s.given_name = "Late".into();
-    s.email = "late@example.org".into();
-    vault.sign(&common::rules("p"), s).unwrap();
-    let outbox = vault.next_batch(10, 1 << 20).unwrap().unwrap();
-    let batch = placard_sync::wire::Batch::from_outbox(vault.device_id(), &outbox)
-        .unwrap()
-        .signed_by(&vault.device_key().unwrap());
-    let t = placard_sync::http::HttpTransport::new(
-        c.url.clone(),
-        common::signer(&vault),
-        common::pinned(&vault),
-    )
-    .unwrap();
-    let e = placard_sync::engine::Transport::upload(&t, &batch)
+    let e = common::upload_one_more(&dir, "p", &[&c.url])
         .await
+        .remove(0)
         .unwrap_err();
     assert!(e.to_string().contains("revoked"), "{e}");
 
@@ -673,14 +659,7 @@ async fn running_totals_are_made_for_records_held_before_them() {
             )
             .unwrap();
         }
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        conn.execute_batch(&format!(
-            "DROP TABLE tallies; PRAGMA user_version = {};",
-            version - 1
-        ))
-        .unwrap();
+        common::before_tallies(&conn);
     }
     let store = placard_collector::store::Store::open(&url).await.unwrap();
     let stats = store.stats().await.unwrap();

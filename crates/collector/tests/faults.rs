@@ -332,25 +332,10 @@ async fn five_kiosks_through_two_instances_and_a_faulty_network_arrive_exactly_o
 
     // Revoked (with the first instance), refused by both at once.
     c.cli(&["revoke", &ids[0]]);
-    let mut vault = placard_vault::Vault::open(dirs[0].path()).unwrap();
-    let mut s = placard_vault::SignerInput::default();
-    s.given_name = "Late".into();
-    s.email = "late@example.org".into();
-    vault.sign(&common::rules("petition-0"), s).unwrap();
-    let outbox = vault.next_batch(10, 1 << 20).unwrap().unwrap();
-    let batch = placard_sync::wire::Batch::from_outbox(vault.device_id(), &outbox)
-        .unwrap()
-        .signed_by(&vault.device_key().unwrap());
-    for instance in [&c.url, &second.url] {
-        let t = placard_sync::http::HttpTransport::new(
-            instance.clone(),
-            common::signer(&vault),
-            common::pinned(&vault),
-        )
-        .unwrap();
-        let e = placard_sync::engine::Transport::upload(&t, &batch)
-            .await
-            .unwrap_err();
+    let answers =
+        common::upload_one_more(dirs[0].path(), "petition-0", &[&c.url, &second.url]).await;
+    for (instance, answer) in ["first", "second"].iter().zip(answers) {
+        let e = answer.unwrap_err();
         assert!(e.to_string().contains("revoked"), "{instance}: {e}");
     }
 }

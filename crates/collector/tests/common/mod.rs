@@ -433,3 +433,40 @@ pub fn rss_of(pid: u32) -> u64 {
         .unwrap()
         * 1024
 }
+
+/// Takes a SQLite collector database back to before its running totals (`tallies`), as a
+/// collector that held records before them left it: opening it again runs their migration.
+pub fn before_tallies(conn: &rusqlite::Connection) {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    conn.execute_batch(&format!(
+        "DROP TABLE tallies; PRAGMA user_version = {};",
+        version - 1
+    ))
+    .unwrap();
+}
+
+/// A kiosk (the vault in `dir`, enrolled) signs one more for `petition` and uploads that
+/// batch once to each of `to`; what each answered.
+pub async fn upload_one_more(
+    dir: &std::path::Path,
+    petition: &str,
+    to: &[&url::Url],
+) -> Vec<Result<(), engine::TransportError>> {
+    let mut vault = Vault::open(dir).unwrap();
+    let mut s = SignerInput::default();
+    s.given_name = "Late".into();
+    s.email = "late@example.org".into();
+    vault.sign(&rules(petition), s).unwrap();
+    let outbox = vault.next_batch(10, 1 << 20).unwrap().unwrap();
+    let batch = placard_sync::wire::Batch::from_outbox(vault.device_id(), &outbox)
+        .unwrap()
+        .signed_by(&vault.device_key().unwrap());
+    let mut answers = Vec::new();
+    for url in to {
+        let t = HttpTransport::new((*url).clone(), signer(&vault), pinned(&vault)).unwrap();
+        answers.push(engine::Transport::upload(&t, &batch).await.map(drop));
+    }
+    answers
+}

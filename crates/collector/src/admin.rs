@@ -63,10 +63,10 @@ pub enum Request {
         #[serde(default)]
         retry_failed: bool,
     },
-    /// Push every record to the webhook fixed by `serve --webhook-url --webhook-secret-file`,
-    /// in batches of `batch`; locked when it ends, and answered as a push to Action Network is.
     /// A new one-time sign-in link for the console (`serve --console`).
     ConsoleLink,
+    /// Push every record to the webhook fixed by `serve --webhook-url --webhook-secret-file`,
+    /// in batches of `batch`; locked when it ends, and answered as a push to Action Network is.
     PushWebhook {
         /// Refused unless it is the URL fixed at `serve` (`None`: that one).
         #[serde(default)]

@@ -76,8 +76,8 @@ pub struct Console {
     idle: Duration,
     /// `https://…` or `http://…`, with the bound address: the links' prefix.
     base: String,
-    /// Bumped when kiosks' batches store records here (see `server::Options::changes`).
-    changes: tokio::sync::watch::Receiver<u64>,
+    /// Told when kiosks' batches store records here (see `server::Options::changes`).
+    changes: tokio::sync::watch::Receiver<()>,
 }
 
 /// Where it is served, never its links or sessions.
@@ -97,7 +97,7 @@ impl Console {
         store: Store,
         key: Arc<placard_sync::answer::CollectorKey>,
         keyring: Arc<crate::keyring::Keyring>,
-        changes: tokio::sync::watch::Receiver<u64>,
+        changes: tokio::sync::watch::Receiver<()>,
         addr: SocketAddr,
         tls: bool,
         idle: Duration,

@@ -401,7 +401,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         &std::fs::read(&collector_key)?,
                     )?),
                 };
-                let (changes, watched) = tokio::sync::watch::channel(0u64);
+                let (changes, watched) = tokio::sync::watch::channel(());
                 // The console: its own listener, the same TLS as the kiosks' (or none behind a
                 // proxy that ends it); its first sign-in link on stderr, not in the logs that
                 // scripts read from stdout.

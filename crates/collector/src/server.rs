@@ -71,7 +71,7 @@ struct AppState {
     key: Arc<CollectorKey>,
     /// The organisation's public key (`age1…`), when `serve` was told it.
     recipient: Option<String>,
-    changes: Option<tokio::sync::watch::Sender<u64>>,
+    changes: Option<tokio::sync::watch::Sender<()>>,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -144,8 +144,8 @@ pub struct Options {
     /// The organisation's public key (`age1…`). When set, a kiosk sealing to another key is
     /// refused at enrolment, and a batch whose records are sealed to another is refused.
     pub recipient: Option<String>,
-    /// Bumped whenever a batch stores new records (the console's live overview watches it).
-    pub changes: Option<tokio::sync::watch::Sender<u64>>,
+    /// Told whenever a batch stores new records (the console's live overview watches it).
+    pub changes: Option<tokio::sync::watch::Sender<()>>,
 }
 
 impl Default for Options {
@@ -625,7 +625,7 @@ async fn batches(
                 if stored.new_records > 0
                     && let Some(changes) = &state.changes
                 {
-                    changes.send_modify(|n| *n += 1);
+                    changes.send_replace(());
                 }
             } else {
                 state.metrics.repeated.inc();

@@ -102,6 +102,12 @@ export function layout(kind: Kind, locale: string): Key[][] {
   ];
 }
 
+/** Whether the keyboard opens on every field: the operator's "touchscreen kiosk" setting, or,
+ *  left unset, whether the screen is a touchscreen (a coarse pointer). */
+export function onEveryField(touchscreen: boolean | null): boolean {
+  return touchscreen ?? window.matchMedia("(pointer: coarse)").matches;
+}
+
 /** The layout a field asks for: `data-keyboard`, else its `inputmode`, else letters. */
 export function kindOf(field: HTMLElement): Kind {
   const asked = field.dataset.keyboard ?? field.getAttribute("inputmode") ?? "";

@@ -36,6 +36,9 @@ pub const DEFAULT_SOCKET: &str = "placard-admin/collector.sock";
 pub struct Destinations {
     /// Action Network's API base URL and the token to use there.
     pub action_network: Option<(String, String)>,
+    /// Requests a second to Action Network for a push the console starts (`None`: its
+    /// documented limit; a push over the socket says its own).
+    pub action_network_rate: Option<std::num::NonZeroU32>,
     /// The organisation's webhook (its URL and shared secret).
     pub webhook: Option<Arc<placard_fanout::webhook::Webhook>>,
 }

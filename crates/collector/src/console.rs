@@ -78,6 +78,30 @@ pub struct Console {
     base: String,
     /// Told when kiosks' batches store records here (see `server::Options::changes`).
     changes: tokio::sync::watch::Receiver<()>,
+    /// Where "Send on" may send: fixed by `serve`'s arguments, as for the admin socket.
+    destinations: crate::admin::Destinations,
+    /// `serve --retain-days`, and the destinations the purge waits for.
+    retain_days: Option<u32>,
+    retained_for: Vec<String>,
+    /// The current (or last) run of "Send on".
+    sending: Mutex<Sending>,
+}
+
+/// What a console works with, besides where it listens.
+#[allow(missing_debug_implementations)] // it holds keys: nothing of it should be printed
+pub struct Parts {
+    pub store: Store,
+    /// The collector's own key: pairing codes made in the console are sealed under it.
+    pub key: Arc<placard_sync::answer::CollectorKey>,
+    /// The organiser's key, unlocked in the console or over the admin socket (the same one).
+    pub keyring: Arc<crate::keyring::Keyring>,
+    /// Told when kiosks' batches store records (see `server::Options::changes`).
+    pub changes: tokio::sync::watch::Receiver<()>,
+    pub destinations: crate::admin::Destinations,
+    /// `serve --retain-days`…
+    pub retain_days: Option<u32>,
+    /// …and the destinations every record must reach before its time starts.
+    pub retained_for: Vec<String>,
 }
 
 /// Where it is served, never its links or sessions.
@@ -91,26 +115,22 @@ impl std::fmt::Debug for Console {
 }
 
 impl Console {
-    /// A console for `store`, served at `addr` (`tls`: over HTTPS), whose sessions lapse after
-    /// `idle` without a request.
-    pub fn new(
-        store: Store,
-        key: Arc<placard_sync::answer::CollectorKey>,
-        keyring: Arc<crate::keyring::Keyring>,
-        changes: tokio::sync::watch::Receiver<()>,
-        addr: SocketAddr,
-        tls: bool,
-        idle: Duration,
-    ) -> Arc<Self> {
+    /// A console for `parts`, served at `addr` (`tls`: over HTTPS), whose sessions lapse
+    /// after `idle` without a request.
+    pub fn new(parts: Parts, addr: SocketAddr, tls: bool, idle: Duration) -> Arc<Self> {
         let scheme = if tls { "https" } else { "http" };
         Arc::new(Self {
-            store,
-            key,
-            keyring,
+            store: parts.store,
+            key: parts.key,
+            keyring: parts.keyring,
             inner: Mutex::new(Inner::default()),
             idle,
             base: format!("{scheme}://{addr}"),
-            changes,
+            changes: parts.changes,
+            destinations: parts.destinations,
+            retain_days: parts.retain_days,
+            retained_for: parts.retained_for,
+            sending: Mutex::new(Sending::default()),
         })
     }
 
@@ -135,6 +155,8 @@ impl Console {
     /// The console's routes.
     pub fn router(self: &Arc<Self>) -> Router {
         Router::new()
+            .route("/", get(crate::pages::index))
+            .route("/assets/{*path}", get(crate::pages::asset))
             .route("/signin", get(sign_in))
             .route("/api/session", get(session))
             .route("/api/overview", get(overview))
@@ -148,6 +170,9 @@ impl Console {
             .route("/api/lock", post(lock))
             .route("/api/forget", post(forget))
             .route("/api/export", post(export))
+            .route("/api/send", get(send_state).post(start_send))
+            .route("/api/send/stop", post(stop_send))
+            .route("/api/retention", get(retention))
             .layer(axum::middleware::map_response(headers))
             .with_state(self.clone())
     }
@@ -215,6 +240,10 @@ enum Refusal {
     /// The organiser's key is locked; what was asked needs it.
     Locked,
     BadEmail,
+    /// "Send on" to a destination `serve` was not given.
+    NoDestination,
+    AlreadyRunning,
+    NotRunning,
     /// The unlock failed: its stable code and its words.
     Unlock(&'static str, String),
 }
@@ -273,6 +302,23 @@ impl IntoResponse for Refusal {
                 StatusCode::BAD_REQUEST,
                 "bad_email",
                 "an email address like name@example.org".into(),
+            ),
+            Self::NoDestination => (
+                StatusCode::CONFLICT,
+                "no_destination",
+                "the collector was started with no such destination (serve \
+                 --action-network-token-file or --webhook-url)"
+                    .into(),
+            ),
+            Self::AlreadyRunning => (
+                StatusCode::CONFLICT,
+                "already_running",
+                "sending is already under way".into(),
+            ),
+            Self::NotRunning => (
+                StatusCode::CONFLICT,
+                "not_running",
+                "nothing is being sent".into(),
             ),
             Self::Unlock(code, message) => (
                 match code {
@@ -374,6 +420,8 @@ struct Overview {
     stats: crate::store::Stats,
     /// One entry per hour of the last [`CHART_HOURS`], oldest first, zeros included.
     per_hour: Vec<HourCount>,
+    /// Each device's name, for the per-kiosk figures.
+    names: HashMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -459,7 +507,19 @@ impl Console {
                 HourCount { hour, count }
             })
             .collect();
-        Ok(Overview { stats, per_hour })
+        let names = c
+            .store
+            .devices()
+            .await
+            .map_err(|_| Refusal::Store)?
+            .into_iter()
+            .map(|d| (d.id, d.name))
+            .collect();
+        Ok(Overview {
+            stats,
+            per_hour,
+            names,
+        })
     }
 }
 
@@ -682,6 +742,316 @@ async fn export(
         .into_response())
 }
 
+/// How many records' outcomes a run keeps for the page (the latest).
+pub const OUTCOMES_SHOWN: usize = 500;
+
+#[derive(Default)]
+struct Sending {
+    run: Option<SendRun>,
+    /// Stops the run under way (dropping its future between records; see [`start_send`]).
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+/// A run of "Send on", as the page shows it: counts and each record's outcome — its time,
+/// petition and outcome, nothing of the signer.
+#[derive(Clone, Default, Serialize)]
+struct SendRun {
+    destination: String,
+    running: bool,
+    stopped: bool,
+    done: u64,
+    total: u64,
+    sent: u64,
+    failed: u64,
+    skipped: u64,
+    deferred: u64,
+    outcomes: VecDeque<OutcomeLine>,
+    error: Option<RunProblem>,
+}
+
+#[derive(Clone, Serialize)]
+struct OutcomeLine {
+    at: String,
+    petition: String,
+    outcome: &'static str,
+    /// Why it failed or waits (the run's words, which carry none of the signer's).
+    reason: String,
+}
+
+#[derive(Clone, Serialize)]
+struct RunProblem {
+    code: &'static str,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct SendView {
+    /// The destinations `serve` was given, in the order of the buttons.
+    destinations: Vec<&'static str>,
+    run: Option<SendRun>,
+}
+
+impl Console {
+    fn sending(&self) -> MutexGuard<'_, Sending> {
+        self.sending.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn destination_names(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.destinations.action_network.is_some() {
+            out.push(placard_fanout::run::ACTION_NETWORK);
+        }
+        if self.destinations.webhook.is_some() {
+            out.push(placard_fanout::run::WEBHOOK);
+        }
+        out
+    }
+}
+
+async fn send_state(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+) -> Result<Response, Refusal> {
+    c.session(&headers)?;
+    let run = c.sending().run.clone();
+    Ok(axum::Json(SendView {
+        destinations: c.destination_names(),
+        run,
+    })
+    .into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct SendRequest {
+    destination: String,
+    /// Send again what an earlier run failed (after the organiser fixed the cause).
+    #[serde(default)]
+    retry_failed: bool,
+}
+
+/// "Send on": starts a run to a destination fixed at `serve`, with the key unlocked here. The
+/// run goes on in the collector (the page may close); the page follows it on `GET /api/send`.
+/// It settles each record in the same ledger as `placard-collector push`, so a stopped or cut
+/// run resumes where it was, and a record sent by either is never sent again.
+async fn start_send(
+    State(c): State<Arc<Console>>,
+    headers: HeaderMap,
+    axum::Json(req): axum::Json<SendRequest>,
+) -> Result<Response, Refusal> {
+    use placard_fanout::run::{ACTION_NETWORK, WEBHOOK};
+    c.changing(&headers)?;
+    let destination = match req.destination.as_str() {
+        ACTION_NETWORK if c.destinations.action_network.is_some() => ACTION_NETWORK,
+        WEBHOOK if c.destinations.webhook.is_some() => WEBHOOK,
+        _ => return Err(Refusal::NoDestination),
+    };
+    let Some(key) = c.keyring.key() else {
+        c.log("send", "refused", "locked").await;
+        return Err(Refusal::Locked);
+    };
+    let stopped = {
+        let mut sending = c.sending();
+        if sending.run.as_ref().is_some_and(|r| r.running) {
+            return Err(Refusal::AlreadyRunning);
+        }
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        sending.stop = Some(tx);
+        sending.run = Some(SendRun {
+            destination: destination.to_owned(),
+            running: true,
+            ..SendRun::default()
+        });
+        rx
+    };
+    let options = placard_fanout::run::RunOptions {
+        retry_failed: req.retry_failed,
+    };
+    tokio::spawn(run_send(c.clone(), destination, key, options, stopped));
+    Ok(StatusCode::ACCEPTED.into_response())
+}
+
+/// Stops the run under way: it ends between two records' requests; a record whose request was
+/// on the wire is found by the next run's check, as after a cut connection.
+async fn stop_send(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    c.changing(&headers)?;
+    let stop = c.sending().stop.take();
+    match stop.map(|tx| tx.send(())) {
+        Some(Ok(())) => Ok(StatusCode::NO_CONTENT.into_response()),
+        _ => Err(Refusal::NotRunning),
+    }
+}
+
+async fn run_send(
+    c: Arc<Console>,
+    destination: &'static str,
+    key: Arc<placard_vault::OrganiserKey>,
+    options: placard_fanout::run::RunOptions,
+    stop: tokio::sync::oneshot::Receiver<()>,
+) {
+    use placard_fanout::run::Outcome;
+    let follow = c.clone();
+    let each = move |step: &placard_fanout::run::Step<'_>| {
+        let (outcome, reason) = match step.outcome {
+            Outcome::Sent => ("sent", String::new()),
+            Outcome::Failed(why) => ("failed", why.clone()),
+            Outcome::Skipped => ("skipped", String::new()),
+            Outcome::Deferred(why) => ("deferred", why.clone()),
+        };
+        let mut s = follow.sending();
+        if let Some(run) = s.run.as_mut() {
+            run.done = step.done;
+            run.total = step.total;
+            if run.outcomes.len() == OUTCOMES_SHOWN {
+                run.outcomes.pop_front();
+            }
+            run.outcomes.push_back(OutcomeLine {
+                at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                petition: step.record.petition_id.clone(),
+                outcome,
+                reason,
+            });
+        }
+    };
+    let progress = {
+        let follow = c.clone();
+        move |done, total| {
+            if let Some(run) = follow.sending().run.as_mut() {
+                run.done = done;
+                run.total = total;
+            }
+        }
+    };
+    let work = async {
+        match (destination, &c.destinations) {
+            (
+                placard_fanout::run::ACTION_NETWORK,
+                crate::admin::Destinations {
+                    action_network: Some((base, token)),
+                    ..
+                },
+            ) => {
+                let client = placard_fanout::action_network::Client::new(
+                    base,
+                    token,
+                    c.destinations
+                        .action_network_rate
+                        .unwrap_or(placard_fanout::action_network::DEFAULT_RATE),
+                )
+                .map_err(|e| ("bad_destination", e.to_string()))?;
+                crate::fanout::push_action_network_each(
+                    &c.store,
+                    &key,
+                    &client,
+                    &HashMap::new(),
+                    |_| placard_fanout::action_network::PetitionMeta::default(),
+                    options,
+                    each,
+                )
+                .await
+                .map_err(|e| ("push_failed", e.to_string()))
+            }
+            (
+                _,
+                crate::admin::Destinations {
+                    webhook: Some(hook),
+                    ..
+                },
+            ) => crate::fanout::push_webhook(&c.store, &key, hook, 100, progress)
+                .await
+                .map_err(|e| ("push_failed", e.to_string())),
+            _ => Err(("no_destination", "no such destination".to_owned())),
+        }
+    };
+    let ended = tokio::select! {
+        pushed = work => Some(pushed),
+        _ = stop => None,
+    };
+    drop(key);
+    let detail;
+    let result;
+    {
+        let mut s = c.sending();
+        s.stop = None;
+        let Some(run) = s.run.as_mut() else { return };
+        run.running = false;
+        match ended {
+            None => {
+                run.stopped = true;
+                result = "stopped";
+                detail = format!("{destination}: after {} of {}", run.done, run.total);
+            }
+            Some(Ok(pushed)) => {
+                let sum = &pushed.summary;
+                (run.sent, run.failed, run.skipped, run.deferred) =
+                    (sum.sent, sum.failed, sum.skipped, sum.deferred);
+                run.done = run.total.max(run.done);
+                result = "ok";
+                detail = format!(
+                    "{destination}: sent {}, failed {}, skipped {}, deferred {}",
+                    sum.sent, sum.failed, sum.skipped, sum.deferred
+                );
+            }
+            Some(Err((code, message))) => {
+                result = "failed";
+                detail = format!("{destination}: {code}");
+                run.error = Some(RunProblem { code, message });
+            }
+        }
+    }
+    c.log("send", result, &detail).await;
+}
+
+#[derive(Serialize)]
+struct RetentionView {
+    retain_days: Option<u32>,
+    destinations: Vec<String>,
+    held: u64,
+    /// Held records whose time has not started (not yet sent everywhere, nor exported).
+    waiting: u64,
+    /// The day each group will be deleted on (UTC), and how many.
+    schedule: Vec<DueDay>,
+}
+
+#[derive(Serialize)]
+struct DueDay {
+    day: String,
+    count: u64,
+}
+
+/// The retention view: the setting, and what will be deleted when.
+async fn retention(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
+    c.session(&headers)?;
+    let held = c.store.stats().await.map_err(|_| Refusal::Store)?.held;
+    let due = c
+        .store
+        .due_by_day(&c.retained_for)
+        .await
+        .map_err(|_| Refusal::Store)?;
+    let ready: u64 = due.iter().map(|(_, n)| n).sum();
+    let schedule = match c.retain_days {
+        None => Vec::new(),
+        Some(days) => due
+            .into_iter()
+            .filter_map(|(day, count)| {
+                let from = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()?;
+                let on = from + chrono::Days::new(u64::from(days));
+                Some(DueDay {
+                    day: on.format("%Y-%m-%d").to_string(),
+                    count,
+                })
+            })
+            .collect(),
+    };
+    Ok(axum::Json(RetentionView {
+        retain_days: c.retain_days,
+        destinations: c.retained_for.clone(),
+        held,
+        waiting: held.saturating_sub(ready),
+        schedule,
+    })
+    .into_response())
+}
+
 /// The headers every console answer carries.
 async fn headers(mut response: Response) -> Response {
     let h = response.headers_mut();
@@ -697,7 +1067,10 @@ async fn headers(mut response: Response) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // Everything but the pages' hashed assets (which say so themselves) is never stored.
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     response
 }

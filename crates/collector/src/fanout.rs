@@ -104,13 +104,27 @@ pub async fn push_action_network(
     options: run::RunOptions,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Pushed, RunError> {
+    push_action_network_each(store, key, client, given, meta, options, |step| {
+        progress(step.done, step.total);
+    })
+    .await
+}
+
+/// As [`push_action_network`], telling `each` of every record's outcome as it comes (the
+/// console's list: whoever hears a step must pass on none of the signer's data).
+pub async fn push_action_network_each(
+    store: &Store,
+    key: &OrganiserKey,
+    client: &Client,
+    given: &HashMap<String, String>,
+    meta: impl Fn(&str) -> PetitionMeta,
+    options: run::RunOptions,
+    each: impl FnMut(&run::Step<'_>),
+) -> Result<Pushed, RunError> {
     let (records, unreadable) = open_all(store, key).await?;
     let (targets, unmatched) = action_network::resolve(client, &records, given, meta).await?;
     let mut ledger = store.clone();
-    let summary = run::push_with(client, &records, &targets, &mut ledger, options, |step| {
-        progress(step.done, step.total);
-    })
-    .await?;
+    let summary = run::push_with(client, &records, &targets, &mut ledger, options, each).await?;
     Ok(Pushed {
         summary,
         unmatched,

@@ -13,6 +13,7 @@ pub mod import;
 pub mod keyring;
 pub mod own_key;
 pub mod packs;
+pub mod pages;
 pub mod pairing;
 pub mod server;
 pub mod store;

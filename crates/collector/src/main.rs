@@ -86,6 +86,8 @@ enum Push {
     },
 }
 
+// `serve` has many options; the command line is parsed once, so its size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Serve kiosks over HTTPS (a certificate for the collector's own key unless --tls-cert).
@@ -117,6 +119,9 @@ enum Command {
         /// Action Network's API base URL for those pushes.
         #[arg(long, default_value = placard_fanout::action_network::DEFAULT_BASE)]
         action_network_url: String,
+        /// Requests a second to Action Network for a push started in the console.
+        #[arg(long, default_value_t = placard_fanout::action_network::DEFAULT_RATE)]
+        action_network_rate: NonZeroU32,
         /// The organisation's webhook a push over the admin socket may go to…
         #[arg(long, requires = "webhook_secret_file")]
         webhook_url: Option<String>,
@@ -325,6 +330,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 unlock_minutes,
                 action_network_token_file,
                 action_network_url,
+                action_network_rate,
                 webhook_url,
                 webhook_secret_file,
                 console,
@@ -353,6 +359,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         }
                         None => None,
                     },
+                    action_network_rate: Some(action_network_rate),
                     webhook: match webhook_url {
                         Some(url) => Some(Arc::new(
                             placard_fanout::args::WebhookArgs {
@@ -365,15 +372,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         None => None,
                     },
                 };
+                // The destinations every record must reach before its retention time starts.
+                let mut retained_for = Vec::new();
+                if destinations.action_network.is_some() {
+                    retained_for.push(run::ACTION_NETWORK.to_owned());
+                }
+                if destinations.webhook.is_some() {
+                    retained_for.push(run::WEBHOOK.to_owned());
+                }
                 if let Some(days) = retain_days {
-                    let mut named = Vec::new();
-                    if destinations.action_network.is_some() {
-                        named.push(run::ACTION_NETWORK.to_owned());
-                    }
-                    if destinations.webhook.is_some() {
-                        named.push(run::WEBHOOK.to_owned());
-                    }
-                    tokio::spawn(keep_for(store.clone(), named, days));
+                    tokio::spawn(keep_for(store.clone(), retained_for.clone(), days));
                 }
                 let keyring = Arc::new(Keyring::with_idle(
                     identity,
@@ -409,11 +417,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Some(addr) => {
                         let listener = tokio::net::TcpListener::bind(addr).await?;
                         let bound = listener.local_addr()?;
+                        let parts = placard_collector::console::Parts {
+                            store: store.clone(),
+                            key: key.clone(),
+                            keyring: keyring.clone(),
+                            changes: watched,
+                            destinations: destinations.clone(),
+                            retain_days,
+                            retained_for,
+                        };
                         let console = placard_collector::console::Console::new(
-                            store.clone(),
-                            key.clone(),
-                            keyring.clone(),
-                            watched,
+                            parts,
                             bound,
                             tls.is_some(),
                             Duration::from_secs(console_idle_seconds.max(1)),

@@ -677,3 +677,226 @@ async fn running_totals_are_made_for_records_held_before_them() {
         [("2026-11-30T11:00:00Z".to_owned(), 2)]
     );
 }
+
+/// "Send on" from the console: refused without a session, from another site, to a destination
+/// `serve` was not given, and while the key is locked; once unlocked it runs in the collector,
+/// can be stopped part way, and a second run goes on from there — every record reaches the
+/// Action Network stand-in exactly once (the CLI's ledger). The retention view then shows when
+/// they will be deleted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sending_on_from_the_console_is_guarded_stoppable_and_resumes() {
+    use placard_fanout::stand_in::{self, TOKEN};
+    let org = common::KeyFile::new("a long organiser passphrase");
+    let an = stand_in::start(1000, false).await;
+    let secrets = tempfile::tempdir().unwrap();
+    let token = secrets.path().join("an-token");
+    std::fs::write(&token, format!("{TOKEN}\n")).unwrap();
+    let c = Collector::start_with(
+        Backend::Sqlite,
+        &[
+            "--console",
+            "127.0.0.1:0",
+            "--identity",
+            &org.key(),
+            "--action-network-url",
+            &an.base,
+            "--action-network-token-file",
+            &token.display().to_string(),
+            "--action-network-rate",
+            "10",
+            "--retain-days",
+            "7",
+        ],
+    )
+    .unwrap();
+    let first = link(&c);
+    let base = base(&first);
+    let cookie = sign_in(&first).await;
+    let (_dir, vault) = common::kiosk_sealing_to(&org.recipient, 30, "encryption-is-not-a-crime");
+    common::enroll_vault(&c, &vault, "kiosk").await;
+    assert_eq!(common::sync_all(&c.url, vault, 100).await, 30);
+    let an_body = serde_json::json!({"destination": "action_network"});
+
+    let r = client()
+        .post(format!("{base}/api/send"))
+        .header("content-type", "application/json")
+        .body(an_body.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "no session");
+    let r = client()
+        .post(format!("{base}/api/send"))
+        .header(COOKIE, &cookie)
+        .header("origin", "http://evil.example")
+        .header("content-type", "application/json")
+        .body(an_body.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "another site");
+    let (status, body) = post(
+        &base,
+        "/api/send",
+        &cookie,
+        serde_json::json!({"destination": "webhook"}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("no_destination"))
+    );
+    let (status, body) = post(&base, "/api/send", &cookie, an_body.clone()).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("locked"))
+    );
+    let (status, body) = post(&base, "/api/send/stop", &cookie, serde_json::json!({})).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("not_running"))
+    );
+    assert_eq!(an.books.lock().unwrap().signatures.len(), 0);
+    let (_, sending) = get(&base, "/api/send", Some(&cookie)).await;
+    assert_eq!(
+        sending["destinations"],
+        serde_json::json!(["action_network"])
+    );
+
+    let (status, _) = post(
+        &base,
+        "/api/unlock",
+        &cookie,
+        serde_json::json!({"passphrase": "a long organiser passphrase"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = post(&base, "/api/send", &cookie, an_body.clone()).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let (status, body) = post(&base, "/api/send", &cookie, an_body.clone()).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("already_running"))
+    );
+    // Stopped once a few have gone (10 a second: 30 take 3 s).
+    let until = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, s) = get(&base, "/api/send", Some(&cookie)).await;
+        if s["run"]["done"].as_u64().unwrap_or(0) >= 5 {
+            break;
+        }
+        assert!(std::time::Instant::now() < until, "{s}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let (status, _) = post(&base, "/api/send/stop", &cookie, serde_json::json!({})).await;
+    let (_, s) = get(&base, "/api/send", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{s}");
+    let (_, s) = get(&base, "/api/send", Some(&cookie)).await;
+    assert_eq!(s["run"]["running"], false, "{s}");
+    assert_eq!(s["run"]["stopped"], true, "{s}");
+    let part = an.books.lock().unwrap().signatures.len();
+    assert!((5..30).contains(&part), "{part} sent before the stop");
+    // Each outcome says when, which petition and how it went — nothing of the signer.
+    let outcome = &s["run"]["outcomes"][0];
+    assert_eq!(outcome["petition"], "encryption-is-not-a-crime");
+    assert_eq!(outcome["outcome"], "sent");
+    assert!(!s.to_string().contains('@'), "{s}");
+
+    // Again: it goes on from there.
+    let (status, _) = post(&base, "/api/send", &cookie, an_body.clone()).await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let until = std::time::Instant::now() + Duration::from_secs(30);
+    let s = loop {
+        let (_, s) = get(&base, "/api/send", Some(&cookie)).await;
+        if s["run"]["running"] == false {
+            break s;
+        }
+        assert!(std::time::Instant::now() < until, "{s}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(s["run"]["error"], serde_json::Value::Null, "{s}");
+    let sent = s["run"]["sent"].as_u64().unwrap();
+    let skipped = s["run"]["skipped"].as_u64().unwrap();
+    assert_eq!(sent + skipped, 30, "{s}");
+    assert!(skipped >= 5, "{s}");
+    assert_eq!(
+        an.books.lock().unwrap().signatures.len(),
+        30,
+        "each record once"
+    );
+
+    // What will be deleted when: all 30, seven days after today (UTC).
+    let (_, r) = get(&base, "/api/retention", Some(&cookie)).await;
+    let day = (chrono::Utc::now() + chrono::Duration::days(7))
+        .format("%Y-%m-%d")
+        .to_string();
+    assert_eq!(r["retain_days"], 7, "{r}");
+    assert_eq!(r["held"], 30, "{r}");
+    assert_eq!(r["waiting"], 0, "{r}");
+    assert_eq!(
+        r["schedule"],
+        serde_json::json!([{"day": day, "count": 30}]),
+        "{r}"
+    );
+    let (lines, _) = audit_lines(&base, &cookie).await;
+    assert!(
+        lines.iter().any(|l| l.starts_with("send refused locked")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("send stopped action_network: after")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("send ok action_network: sent")),
+        "{lines:?}"
+    );
+}
+
+/// The pages: one document whose scripts and styles are files of the console's own (the CSP
+/// allows nothing inline), served to anyone (they hold nothing), under the same headers.
+#[tokio::test]
+async fn the_pages_are_served_from_the_binary_with_nothing_inline() {
+    let c = Collector::start_with(Backend::Sqlite, &["--console", "127.0.0.1:0"]).unwrap();
+    let base = base(&link(&c));
+    let r = client().get(format!("{base}/")).send().await.unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::OK,
+        "the console's pages are missing: build them with `npm --prefix ui run build`"
+    );
+    assert!(
+        r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("script-src 'self'")
+    );
+    let html = r.text().await.unwrap();
+    let scripts: Vec<&str> = html.split("<script").skip(1).collect();
+    assert!(!scripts.is_empty(), "{html}");
+    for s in &scripts {
+        assert!(s.contains("src=\"/assets/"), "an inline script: {s}");
+    }
+    assert!(!html.contains("<style"), "an inline style");
+    assert!(!html.contains("style=\""), "an inline style attribute");
+    let src = scripts[0]
+        .split("src=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let r = client().get(format!("{base}{src}")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "text/javascript");
+    let r = client()
+        .get(format!("{base}/assets/nothing.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}

@@ -437,6 +437,23 @@ impl Store {
         }
     }
 
+    /// For the console's retention view: how many held records became due for deletion on
+    /// each day (UTC, `2026-11-30`), oldest first — the day the last of `destinations`
+    /// confirmed a record (none named: never by sending), or an export took it, whichever came
+    /// first. The purge deletes them the retention time after that day (see [`Store::purge`]).
+    pub async fn due_by_day(
+        &self,
+        destinations: &[String],
+    ) -> Result<Vec<(String, u64)>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, destinations) = (s.clone(), destinations.to_vec());
+                blocking(move || s.due_by_day(&destinations)).await
+            }
+            Self::Postgres(p) => p.due_by_day(destinations).await,
+        }
+    }
+
     /// Every enrolled device, oldest first.
     pub async fn devices(&self) -> Result<Vec<Device>, StoreError> {
         match self {

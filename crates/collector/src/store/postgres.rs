@@ -723,6 +723,35 @@ impl PgStore {
             .collect())
     }
 
+    pub(super) async fn due_by_day(
+        &self,
+        destinations: &[String],
+    ) -> Result<Vec<(String, u64)>, StoreError> {
+        let wanted = i64::try_from(destinations.len()).unwrap_or(i64::MAX);
+        let rows = self
+            .client()
+            .await?
+            .query(
+                "WITH dest AS (
+                     SELECT d.record_id AS id, MAX(d.at) AS at FROM deliveries d
+                     WHERE $1::BIGINT > 0 AND d.sent AND d.destination = ANY($2)
+                     GROUP BY d.record_id HAVING COUNT(*) = $1::BIGINT),
+                 due AS (
+                     SELECT LEAST(dest.at, e.at) AS at FROM records r
+                     LEFT JOIN dest ON dest.id = r.id
+                     LEFT JOIN exports e ON e.record_id = r.id
+                     WHERE dest.at IS NOT NULL OR e.at IS NOT NULL)
+                 SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), COUNT(*)::BIGINT
+                 FROM due GROUP BY 1 ORDER BY 1",
+                &[&wanted, &destinations],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<_, String>(0), count(r.get::<_, i64>(1))))
+            .collect())
+    }
+
     pub(super) async fn devices(&self) -> Result<Vec<Device>, StoreError> {
         let utc = |col: &str| format!("to_char({col} AT TIME ZONE 'UTC', '{UTC_TEXT}')");
         let sql = format!(

@@ -561,6 +561,35 @@ impl SqliteStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    pub(super) fn due_by_day(
+        &self,
+        destinations: &[String],
+    ) -> Result<Vec<(String, u64)>, StoreError> {
+        let dests =
+            serde_json::to_string(destinations).map_err(|e| StoreError::Task(e.to_string()))?;
+        let wanted = i64::try_from(destinations.len()).unwrap_or(i64::MAX);
+        let conn = self.conn();
+        // The same rule as `purge`: every named destination sent it, or an export took it.
+        let mut q = conn.prepare(
+            "WITH dest AS (
+                 SELECT d.record_id AS id, MAX(d.at) AS at FROM deliveries d
+                 WHERE ?1 > 0 AND d.sent = 1 AND d.destination IN (SELECT value FROM json_each(?2))
+                 GROUP BY d.record_id HAVING COUNT(*) = ?1),
+             due AS (
+                 SELECT CASE WHEN dest.at IS NULL THEN e.at WHEN e.at IS NULL THEN dest.at
+                             ELSE MIN(dest.at, e.at) END AS at
+                 FROM records r
+                 LEFT JOIN dest ON dest.id = r.id
+                 LEFT JOIN exports e ON e.record_id = r.id
+                 WHERE dest.at IS NOT NULL OR e.at IS NOT NULL)
+             SELECT substr(at, 1, 10), COUNT(*) FROM due GROUP BY 1 ORDER BY 1",
+        )?;
+        let rows = q.query_map(params![wanted, dests], |r| {
+            Ok((r.get::<_, String>(0)?, count(r.get::<_, i64>(1)?)))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub(super) fn devices(&self) -> Result<Vec<Device>, StoreError> {
         let conn = self.conn();
         let mut q = conn.prepare(

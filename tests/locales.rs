@@ -18,11 +18,20 @@ fn ui() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src")
 }
 
+/// The organiser's console (served by the collector): its own messages, the same locales.
+fn console() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/console")
+}
+
 /// Message id (and `.attribute`) → the variables it uses.
 type Messages = BTreeMap<String, BTreeSet<String>>;
 
 fn messages(locale: &str) -> Messages {
-    let path = ui().join(format!("locales/{locale}.ftl"));
+    messages_in(&ui(), locale)
+}
+
+fn messages_in(root: &Path, locale: &str) -> Messages {
+    let path = root.join(format!("locales/{locale}.ftl"));
     let source =
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let resource = parser::parse(source.as_str()).unwrap_or_else(|(_, errors)| {
@@ -82,7 +91,16 @@ fn collect_inline(i: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
 
 #[test]
 fn every_locale_has_every_english_message_with_the_same_variables() {
-    let en = messages("en");
+    every_locale_has_every_english_message(&ui());
+}
+
+#[test]
+fn every_console_locale_has_every_english_message_with_the_same_variables() {
+    every_locale_has_every_english_message(&console());
+}
+
+fn every_locale_has_every_english_message(root: &Path) {
+    let en = messages_in(root, "en");
     assert!(
         en.len() > 50,
         "en.ftl looks truncated: {} messages",
@@ -90,7 +108,7 @@ fn every_locale_has_every_english_message_with_the_same_variables() {
     );
     let mut problems = Vec::new();
     for locale in LOCALES {
-        let have = messages(locale);
+        let have = messages_in(root, locale);
         for (id, vars) in &en {
             match have.get(id) {
                 None => problems.push(format!("{locale}: missing `{id}`")),
@@ -108,15 +126,101 @@ fn every_locale_has_every_english_message_with_the_same_variables() {
 }
 
 #[test]
-fn the_ui_ships_exactly_the_ten_locales() {
-    let mut files: Vec<String> = std::fs::read_dir(ui().join("locales"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+fn the_ui_and_the_console_ship_exactly_the_ten_locales() {
+    for root in [ui(), console()] {
+        let mut files: Vec<String> = std::fs::read_dir(root.join("locales"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let mut want: Vec<String> = LOCALES.iter().map(|l| format!("{l}.ftl")).collect();
+        want.sort();
+        assert_eq!(files, want, "{}", root.display());
+    }
+}
+
+/// No locale's console says the same as English where English says something a person reads:
+/// a file copied and never translated fails here. (Names of products and formats may match.)
+#[test]
+fn the_console_is_translated() {
+    let en = std::fs::read_to_string(console().join("locales/en.ftl")).unwrap();
+    // Sentences only (four words or more): names like "Action Network" stay as they are.
+    let english: BTreeSet<&str> = en
+        .lines()
+        .filter(|l| {
+            l.split(" = ")
+                .nth(1)
+                .is_some_and(|v| v.split(' ').count() >= 4)
+        })
         .collect();
-    files.sort();
-    let mut want: Vec<String> = LOCALES.iter().map(|l| format!("{l}.ftl")).collect();
-    want.sort();
-    assert_eq!(files, want);
+    for locale in LOCALES.iter().filter(|l| **l != "en") {
+        let text =
+            std::fs::read_to_string(console().join(format!("locales/{locale}.ftl"))).unwrap();
+        let same: Vec<&str> = text.lines().filter(|l| english.contains(l)).collect();
+        assert!(
+            same.is_empty(),
+            "{locale}.ftl keeps English lines: {same:?}"
+        );
+    }
+}
+
+/// Every `t("id")` in the console's code and every id it builds (`nav-…`, `error-…` for each
+/// code the collector's console and keyring answer with, …) has an English message.
+#[test]
+fn every_message_the_console_asks_for_exists() {
+    let en = messages_in(&console(), "en");
+    let mut wanted = BTreeSet::new();
+    let call = regex::Regex::new(r#"\bt\(\s*"([a-zA-Z0-9_-]+)""#).unwrap();
+    let mut stack = vec![console().join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "svelte" || e == "ts") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for c in call.captures_iter(&text) {
+                    wanted.insert(c[1].to_owned());
+                }
+            }
+        }
+    }
+    assert!(wanted.len() > 30, "found only {} t() calls", wanted.len());
+    let collector = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/collector/src");
+    let refusals = std::fs::read_to_string(collector.join("console.rs")).unwrap();
+    let codes = regex::Regex::new(r#"StatusCode::[A-Z_]+,\s*"([a-z_]+)""#).unwrap();
+    let mut found = 0;
+    for c in codes.captures_iter(&refusals) {
+        wanted.insert(format!("error-{}", &c[1]));
+        found += 1;
+    }
+    assert!(
+        found >= 10,
+        "found only {found} refusal codes in console.rs"
+    );
+    let keyring = std::fs::read_to_string(collector.join("keyring.rs")).unwrap();
+    for c in regex::Regex::new(r#"=> "([a-z_]+)","#)
+        .unwrap()
+        .captures_iter(&keyring)
+    {
+        wanted.insert(format!("error-{}", &c[1]));
+    }
+    for page in ["overview", "kiosks", "send", "signers", "audit"] {
+        wanted.insert(format!("nav-{page}"));
+    }
+    for d in ["action_network", "webhook"] {
+        for prefix in ["send-to", "send-progress", "destination"] {
+            wanted.insert(format!("{prefix}-{d}"));
+        }
+    }
+    for o in ["sent", "failed", "skipped", "deferred"] {
+        wanted.insert(format!("outcome-{o}"));
+    }
+    for r in ["ok", "refused", "failed", "stopped"] {
+        wanted.insert(format!("result-{r}"));
+    }
+    let missing: Vec<_> = wanted.iter().filter(|id| !en.contains_key(*id)).collect();
+    assert!(missing.is_empty(), "no English message for: {missing:?}");
 }
 
 #[test]

@@ -169,22 +169,10 @@ fn the_console_is_translated() {
 #[test]
 fn every_message_the_console_asks_for_exists() {
     let en = messages_in(&console(), "en");
-    let mut wanted = BTreeSet::new();
-    let call = regex::Regex::new(r#"\bt\(\s*"([a-zA-Z0-9_-]+)""#).unwrap();
-    let mut stack = vec![console().join("src")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "svelte" || e == "ts") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                for c in call.captures_iter(&text) {
-                    wanted.insert(c[1].to_owned());
-                }
-            }
-        }
-    }
+    let mut wanted: BTreeSet<String> = t_calls(&console().join("src"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
     assert!(wanted.len() > 30, "found only {} t() calls", wanted.len());
     let collector = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/collector/src");
     let refusals = std::fs::read_to_string(collector.join("console.rs")).unwrap();
@@ -234,14 +222,11 @@ fn the_swahili_required_note_is_the_agreed_text() {
     );
 }
 
-/// Every `t("id")` in the UI's code, every error code the app can send and every field code
-/// the vault can give has an English message (and so, by the test above, one in every locale).
-#[test]
-fn every_message_the_code_asks_for_exists() {
-    let en = messages("en");
-    let mut wanted = BTreeSet::new();
+/// Every `t("id")` in the `.svelte` and `.ts` files under `root`, with the file it is in.
+fn t_calls(root: &Path) -> BTreeSet<(String, String)> {
     let call = regex::Regex::new(r#"\bt\(\s*"([a-zA-Z0-9_-]+)""#).unwrap();
-    let mut stack = vec![ui()];
+    let mut wanted = BTreeSet::new();
+    let mut stack = vec![root.to_owned()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
@@ -255,6 +240,15 @@ fn every_message_the_code_asks_for_exists() {
             }
         }
     }
+    wanted
+}
+
+/// Every `t("id")` in the UI's code, every error code the app can send and every field code
+/// the vault can give has an English message (and so, by the test above, one in every locale).
+#[test]
+fn every_message_the_code_asks_for_exists() {
+    let en = messages("en");
+    let mut wanted = t_calls(&ui());
     assert!(wanted.len() > 30, "found only {} t() calls", wanted.len());
     let bindings = std::fs::read_to_string(ui().join("lib/bindings.ts")).unwrap();
     let codes = regex::Regex::new(r#"export type ErrorCode = ([^;]+);"#)

@@ -258,45 +258,7 @@ impl Kiosk {
     /// Runs axe-core on the current screen and fails on any serious or critical WCAG 2.x A/AA
     /// violation, naming the rule and the elements.
     pub async fn axe(&self, screen: &str) {
-        let source = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/node_modules/axe-core/axe.min.js"),
-        )
-        .expect("ui/node_modules/axe-core/axe.min.js missing: run `npm install --prefix ui`");
-        self.js(&format!("{source}\nreturn typeof axe;")).await;
-        let result = self
-            .client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];\
-                 axe.run(document, {runOnly: {type: 'tag', values:\
-                   ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})\
-                 .then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact,\
-                   help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})),\
-                   passes: r.passes.length}))\
-                 .catch(e => done({error: String(e)}));",
-                vec![],
-            )
-            .await
-            .expect("axe runs");
-        assert!(
-            result.get("error").is_none(),
-            "{screen}: axe failed: {result}"
-        );
-        assert!(
-            result["passes"].as_u64().unwrap_or(0) > 5,
-            "{screen}: axe checked almost nothing: {result}"
-        );
-        let bad: Vec<&Value> = result["violations"]
-            .as_array()
-            .map(|v| {
-                v.iter()
-                    .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
-                    .collect()
-            })
-            .unwrap_or_default();
-        assert!(
-            bad.is_empty(),
-            "{screen}: accessibility violations: {bad:#?}"
-        );
+        crate::axe::check(&self.client, Path::new(env!("CARGO_MANIFEST_DIR")), screen).await;
     }
 
     /// Resizes the window (its outer size) and waits for the layout to follow.

@@ -5,6 +5,8 @@
 //! kiosk-lock test `openbox`, `xdotool` and `wmctrl`. Screenshots land in `test-artifacts/e2e/`.
 #![cfg(target_os = "linux")]
 
+#[path = "../support/axe.rs"]
+mod axe;
 mod bench;
 mod harness;
 mod organiser;

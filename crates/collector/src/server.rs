@@ -203,6 +203,7 @@ pub fn router_with(store: Store, options: Options) -> Router {
         .route("/v1/pair/start", post(pair_start))
         .route("/v1/pair/finish", post(pair_finish))
         .route("/v1/batches", post(batches))
+        .route("/v1/report", post(report))
         .route("/v1/packs", get(list_packs))
         .route("/v1/packs/{name}", get(get_pack))
         .layer(DefaultBodyLimit::max(limits.max_body))
@@ -447,30 +448,33 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
-async fn batches(
-    State(state): State<AppState>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
+/// A request signed by an enrolled device that is not revoked, within its rate: its verified
+/// signature, its body and the time it was checked at (Unix seconds). Otherwise the answer to
+/// send back (counted as a rejection). Asked in that order: an anonymous or unknown sender is
+/// refused on its headers alone, before a byte of its body is read.
+async fn authenticated(
+    state: &AppState,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
     body: Body,
-) -> Response {
-    // Who claims to sign, and is that a device we know and trust? Asked of the headers alone:
-    // an anonymous or unknown sender is refused before a byte of its body is read.
+) -> Result<Authenticated, Box<Response>> {
+    let refuse = |status, code, message: &str| {
+        Err(Box::new(reject(state, status, code, message.to_owned())))
+    };
     let (Some(digest), Some(sig), Some(input)) = (
-        header(&headers, "content-digest"),
-        header(&headers, "signature"),
-        header(&headers, "signature-input"),
+        header(headers, "content-digest"),
+        header(headers, "signature"),
+        header(headers, "signature-input"),
     ) else {
-        return reject(
-            &state,
+        return refuse(
             StatusCode::UNAUTHORIZED,
             "unsigned",
             "the request is not signed",
         );
     };
     let Ok(keyid) = signing::claimed_keyid(sig, input) else {
-        return reject(
-            &state,
+        return refuse(
             StatusCode::UNAUTHORIZED,
             "bad_signature",
             "no usable signature",
@@ -478,19 +482,17 @@ async fn batches(
     };
     let device = match state.store.device_key(&keyid).await {
         Ok(d) => d,
-        Err(e) => return internal(e),
+        Err(e) => return Err(Box::new(internal(e))),
     };
     let Some(device) = device else {
-        return reject(
-            &state,
+        return refuse(
             StatusCode::UNAUTHORIZED,
             "unknown_device",
             "this device is not enrolled",
         );
     };
     if device.revoked {
-        return reject(
-            &state,
+        return refuse(
             StatusCode::UNAUTHORIZED,
             "revoked_device",
             "this device was revoked",
@@ -499,17 +501,10 @@ async fn batches(
     // Over the size limit: 413, counted; a body announced too large is not read at all, and
     // one that turns out too large is read no further than the limit.
     let max = state.limits.max_body;
-    let announced = header(&headers, "content-length").and_then(|v| v.parse::<u64>().ok());
-    let too_large = |state: &AppState| {
-        reject(
-            state,
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
-            format!("a batch may be at most {max} bytes"),
-        )
-    };
+    let too_large = format!("a batch may be at most {max} bytes");
+    let announced = header(headers, "content-length").and_then(|v| v.parse::<u64>().ok());
     if announced.is_some_and(|n| n > max as u64) {
-        return too_large(&state);
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, "too_large", &too_large);
     }
     let body = match axum::body::to_bytes(body, max).await {
         Ok(b) => b,
@@ -518,11 +513,11 @@ async fn batches(
             let mut source = e.source();
             while let Some(s) = source {
                 if s.is::<http_body_util::LengthLimitError>() {
-                    return too_large(&state);
+                    return refuse(StatusCode::PAYLOAD_TOO_LARGE, "too_large", &too_large);
                 }
                 source = s.source();
             }
-            return reject(&state, StatusCode::BAD_REQUEST, "unreadable", e.to_string());
+            return refuse(StatusCode::BAD_REQUEST, "unreadable", &e.to_string());
         }
     };
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
@@ -538,24 +533,94 @@ async fn batches(
         state.limits.window_secs,
     ) {
         Ok(v) => v,
-        Err(e) => {
-            return reject(
-                &state,
-                StatusCode::UNAUTHORIZED,
-                "bad_signature",
-                e.to_string(),
-            );
-        }
+        Err(e) => return refuse(StatusCode::UNAUTHORIZED, "bad_signature", &e.to_string()),
     };
     // The body is authentic. One device may send only so fast.
     if state.rates.check_key(&verified.keyid).is_err() {
-        return reject(
-            &state,
+        return refuse(
             StatusCode::TOO_MANY_REQUESTS,
             "too_fast",
             "this device sends faster than the collector takes batches; it will be sent again",
         );
     }
+    Ok(Authenticated {
+        verified,
+        body,
+        now,
+        public_key: device.public_key,
+    })
+}
+
+/// What [`authenticated`] found.
+struct Authenticated {
+    verified: signing::Verified,
+    body: bytes::Bytes,
+    /// When it was checked (Unix seconds).
+    now: u64,
+    /// The device's key (each record's provenance is checked against it).
+    public_key: Vec<u8>,
+}
+
+/// `POST /v1/report`: how a kiosk is (version, what waits on it, its clock), for the console.
+/// Signed by the device as batches are; an older report than the one kept changes nothing (a
+/// replay cannot turn the picture back).
+async fn report(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let Authenticated { verified, body, .. } =
+        match authenticated(&state, &method, &uri, &headers, body).await {
+            Ok(ok) => ok,
+            Err(refused) => return *refused,
+        };
+    let report: placard_sync::wire::Report = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => return reject(&state, StatusCode::BAD_REQUEST, "malformed", e.to_string()),
+    };
+    if report.device_id.to_string() != verified.keyid {
+        return reject(
+            &state,
+            StatusCode::BAD_REQUEST,
+            "wrong_device",
+            "the report names another device than the one that signed it",
+        );
+    }
+    let version = &report.app_version;
+    if version.len() > placard_sync::wire::MAX_VERSION
+        || !version.chars().all(|c| c.is_ascii_graphic())
+    {
+        return reject(
+            &state,
+            StatusCode::BAD_REQUEST,
+            "malformed",
+            "an app version is up to 40 printable characters",
+        );
+    }
+    match state.store.record_report(&report, verified.created).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+async fn batches(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let Authenticated {
+        verified,
+        body,
+        now,
+        public_key,
+    } = match authenticated(&state, &method, &uri, &headers, body).await {
+        Ok(ok) => ok,
+        Err(refused) => return *refused,
+    };
     // Is it a batch from this very device?
     let batch = match Batch::from_body(&body) {
         Ok(b) => b,
@@ -583,7 +648,7 @@ async fn batches(
     }
     // Each record signed by the device (its provenance, kept with it). Hundreds of signature
     // checks are milliseconds of work: off the async workers.
-    let key = device.public_key.clone();
+    let key = public_key;
     let (batch, unsigned) = match tokio::task::spawn_blocking(move || {
         let unsigned = batch.first_unsigned(&key);
         (batch, unsigned)

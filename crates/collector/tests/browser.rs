@@ -7,6 +7,8 @@
 //! on every page; screenshots in `test-artifacts/console/`.
 #![allow(clippy::unwrap_used)]
 
+#[path = "../../../tests/support/axe.rs"]
+mod axe;
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -159,45 +161,11 @@ impl Page {
         .await;
     }
 
-    /// axe-core (from the UI's npm packages) on the page as it is: no serious or critical
-    /// WCAG 2.x A/AA violation.
+    /// axe-core on the page as it is (the kiosk's rules): no serious or critical WCAG 2.x
+    /// A/AA violation.
     async fn axe(&self, page: &str) {
-        let source = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules/axe-core/axe.min.js"),
-        )
-        .expect("ui/node_modules/axe-core/axe.min.js: run `npm ci --prefix ui`");
-        self.js(&format!("{source}\nreturn typeof axe;")).await;
-        let result = self
-            .client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];\
-                 axe.run(document, {runOnly: {type: 'tag', values:\
-                   ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})\
-                 .then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact,\
-                   help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})),\
-                   passes: r.passes.length}))\
-                 .catch(e => done({error: String(e)}));",
-                vec![],
-            )
-            .await
-            .expect("axe runs");
-        assert!(
-            result.get("error").is_none(),
-            "{page}: axe failed: {result}"
-        );
-        assert!(
-            result["passes"].as_u64().unwrap_or(0) > 5,
-            "{page}: axe checked almost nothing: {result}"
-        );
-        let bad: Vec<&Value> = result["violations"]
-            .as_array()
-            .map(|v| {
-                v.iter()
-                    .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
-                    .collect()
-            })
-            .unwrap_or_default();
-        assert!(bad.is_empty(), "{page}: accessibility violations: {bad:#?}");
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        axe::check(&self.client, &repo, page).await;
     }
 
     async fn screenshot(&self, name: &str) -> PathBuf {
@@ -208,22 +176,6 @@ impl Page {
         std::fs::write(&path, png).unwrap();
         path
     }
-}
-
-/// A new sign-in link from the running collector.
-fn link(c: &Collector) -> String {
-    let out = Command::new(common::BIN)
-        .arg("console-link")
-        .arg("--admin-socket")
-        .arg(&c.admin_socket)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -260,7 +212,7 @@ async fn an_organiser_runs_an_event_from_the_console() {
     let p = Page {
         client: browser(&driver, profile.path(), downloads.path()).await,
     };
-    let first = link(&c);
+    let first = c.console_link();
     let base = first.split("/signin").next().unwrap().to_owned();
 
     // Not signed in: the page says how to sign in, and shows nothing else.

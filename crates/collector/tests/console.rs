@@ -15,18 +15,7 @@ use reqwest::header::{COOKIE, HeaderMap, SET_COOKIE};
 
 /// A new sign-in link from the running collector (`placard-collector console-link`).
 fn link(c: &Collector) -> String {
-    let out = Command::new(BIN)
-        .arg("console-link")
-        .arg("--admin-socket")
-        .arg(&c.admin_socket)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    c.console_link()
 }
 
 /// The answer's JSON body (`null` when it has none).
@@ -899,4 +888,120 @@ async fn the_pages_are_served_from_the_binary_with_nothing_inline() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
+/// POSTs a report signed by `signer` (created at `created`), as a kiosk's transport does.
+async fn send_report(
+    to: &url::Url,
+    signer: &placard_sync::signing::RequestSigner,
+    report: &placard_sync::wire::Report,
+    created: u64,
+) -> StatusCode {
+    let body = serde_json::to_vec(report).unwrap();
+    let url = to.join("v1/report").unwrap();
+    let nonce = uuid::Uuid::now_v7().simple().to_string();
+    let signed = signer
+        .sign("POST", url.path(), &body, created, &nonce)
+        .unwrap();
+    client()
+        .post(url)
+        .header("content-type", "application/json")
+        .header("content-digest", signed.content_digest)
+        .header("signature-input", signed.signature_input)
+        .header("signature", signed.signature)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+/// Kiosks report how they are — app version, what waits on them, their clock — and the
+/// console's list shows it. The attacks: a kiosk reporting in another's name is refused, and
+/// an older report replayed later does not turn the picture back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kiosks_report_how_they_are_on_sqlite() {
+    kiosks_report_how_they_are_and_cannot_report_for_another(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kiosks_report_how_they_are_on_postgres() {
+    kiosks_report_how_they_are_and_cannot_report_for_another(Backend::Postgres).await;
+}
+
+async fn kiosks_report_how_they_are_and_cannot_report_for_another(backend: Backend) {
+    use placard_sync::wire::Report;
+    let Some(c) = Collector::start_with(backend, &["--console", "127.0.0.1:0"]) else {
+        return;
+    };
+    let first = link(&c);
+    let base = base(&first);
+    let cookie = sign_in(&first).await;
+    let (a_dir, a) = common::kiosk(3, "p");
+    let (_b_dir, b) = common::kiosk(0, "p");
+    common::enroll_vault(&c, &a, "A").await;
+    common::enroll_vault(&c, &b, "B").await;
+    let a_id = a.device_id();
+    // The real engine reports as it syncs: what waits (0 once caught up) and its version.
+    assert_eq!(common::sync_all(&c.url, a, 100).await, 3);
+    let (_, kiosks) = get(&base, "/api/kiosks", Some(&cookie)).await;
+    let row = |kiosks: &serde_json::Value, id: &str| {
+        kiosks
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let ka = row(&kiosks, &a_id.to_string());
+    assert_eq!(ka["app_version"], env!("CARGO_PKG_VERSION"), "{ka}");
+    assert_eq!(ka["pending"], 0, "{ka}");
+    assert!(ka["reported_at"].is_string(), "{ka}");
+    assert_eq!(
+        row(&kiosks, &b.device_id().to_string())["reported_at"],
+        serde_json::Value::Null
+    );
+
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap();
+    let a_signer = common::signer(&placard_vault::Vault::open(a_dir.path()).unwrap());
+    let said = |pending, version: &str| Report {
+        device_id: a_id,
+        app_version: version.into(),
+        pending,
+        clock_offset: Some(-180),
+    };
+    // B signs a report in A's name: refused, A's row unchanged.
+    let status = send_report(&c.url, &common::signer(&b), &said(999, "evil"), now).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // A reports 12 waiting and a clock 3 minutes ahead.
+    assert_eq!(
+        send_report(&c.url, &a_signer, &said(12, "0.2.0"), now + 1).await,
+        StatusCode::NO_CONTENT
+    );
+    // An older report of A's (as a replay would be) changes nothing.
+    assert_eq!(
+        send_report(&c.url, &a_signer, &said(500, "0.0.1"), now - 5).await,
+        StatusCode::NO_CONTENT
+    );
+    let (_, kiosks) = get(&base, "/api/kiosks", Some(&cookie)).await;
+    let ka = row(&kiosks, &a_id.to_string());
+    assert_eq!(
+        (ka["pending"].as_u64(), ka["app_version"].as_str()),
+        (Some(12), Some("0.2.0")),
+        "{ka}"
+    );
+    // A version is printable ASCII up to 40 characters (the page shows it as text); longer,
+    // or with spaces or controls, it is refused.
+    let status = send_report(&c.url, &a_signer, &said(1, "<script>"), now + 2).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let status = send_report(&c.url, &a_signer, &said(1, "1.0\u{7}"), now + 3).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let status = send_report(&c.url, &a_signer, &said(1, &"9".repeat(41)), now + 4).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, kiosks) = get(&base, "/api/kiosks", Some(&cookie)).await;
+    let ka = row(&kiosks, &a_id.to_string());
+    assert_eq!(ka["pending"], 1, "{ka}");
+    assert_eq!(ka["app_version"], "<script>", "{ka}");
+    assert_eq!(ka["clock_offset"], -180, "{ka}");
 }

@@ -25,7 +25,7 @@ use rand::{Rng as _, SeedableRng as _};
 use tokio::sync::{Notify, watch};
 use uuid::Uuid;
 
-use crate::wire::{Ack, Batch};
+use crate::wire::{Ack, Batch, Report};
 
 /// How the kiosk reaches the collector. The HTTP implementation signs every request; tests
 /// use in-memory stand-ins.
@@ -38,6 +38,12 @@ pub trait Transport {
     /// signed answers last said; `None` before any said.
     fn clock_offset(&self) -> Option<i64> {
         None
+    }
+    /// Tells the collector how this kiosk is (for the organiser's console). Best effort: a
+    /// collector that does not take reports, or a failure, changes nothing here.
+    fn report(&self, report: &Report) -> impl Future<Output = Result<(), TransportError>> + Send {
+        let _ = report;
+        std::future::ready(Ok(()))
     }
 }
 
@@ -66,6 +72,8 @@ pub struct Config {
     pub idle_poll: Duration,
     /// Seed for the jitter, for reproducible tests; `None` seeds from the OS.
     pub jitter_seed: Option<u64>,
+    /// The app's version, as the kiosk reports it to the collector.
+    pub app_version: &'static str,
 }
 
 impl Default for Config {
@@ -77,6 +85,7 @@ impl Default for Config {
             max_wait: Duration::from_secs(300),
             idle_poll: Duration::from_secs(60),
             jitter_seed: None,
+            app_version: env!("CARGO_PKG_VERSION"),
         }
     }
 }
@@ -172,24 +181,48 @@ async fn run<T: Transport>(
     // Batch caps: halved when the collector answers 413, then kept for the rest of the run.
     let mut max_records = config.max_records.max(1);
     let mut max_bytes = config.max_bytes.max(1);
+    // Whether the collector has heard how this kiosk is since that last changed.
+    let mut reported = false;
+    let report = |pending: u64| Report {
+        device_id,
+        app_version: config.app_version.to_owned(),
+        pending,
+        clock_offset: transport.clock_offset(),
+    };
     loop {
         let pending = vault.refresh_tally(&mut tally)?;
         state.send_modify(|s| s.pending = pending);
         if pending == 0 {
+            // Caught up (or idle and looking again): the collector's console hears it, when
+            // the collector answers. Failures are not this loop's concern.
+            if reachable && !reported {
+                reported = transport.report(&report(0)).await.is_ok();
+            }
             waits.reset();
             tokio::select! {
                 () = &mut shutdown => return Ok(()),
                 () = wake.notified() => {}
-                () = tokio::time::sleep(config.idle_poll) => {}
+                () = tokio::time::sleep(config.idle_poll) => {
+                    // Each idle look is also a sign of life, if the collector answers.
+                    if transport.health().await.is_ok() {
+                        reachable = true;
+                        reported = transport.report(&report(0)).await.is_ok();
+                    }
+                }
             }
             continue;
         }
+        reported = false;
         let probe = if reachable {
             Ok(())
         } else {
             let probe = transport.health().await;
             let offset = transport.clock_offset();
             state.send_if_modified(|s| std::mem::replace(&mut s.clock_offset, offset) != offset);
+            // Back in touch: the console hears what waits here before the first batch goes.
+            if probe.is_ok() {
+                let _ = transport.report(&report(pending)).await;
+            }
             probe
         };
         let outcome = match probe {

@@ -187,6 +187,49 @@ impl Transport for HttpTransport {
         (offset != i64::MIN).then_some(offset)
     }
 
+    async fn report(&self, report: &crate::wire::Report) -> Result<(), TransportError> {
+        let body = serde_json::to_vec(report).map_err(|e| TransportError::Refused {
+            status: 0,
+            reason: e.to_string(),
+        })?;
+        let url = self.url("v1/report")?;
+        let now = chrono::Utc::now().timestamp() + self.clock_offset().unwrap_or(0);
+        let signed = self
+            .signer
+            .sign(
+                "POST",
+                url.path(),
+                &body,
+                u64::try_from(now).unwrap_or(0),
+                &nonce()?,
+            )
+            .map_err(|e| TransportError::Refused {
+                status: 0,
+                reason: e.to_string(),
+            })?;
+        let r = self
+            .client
+            .post(url)
+            .header("content-type", "application/json")
+            .header("content-digest", signed.content_digest)
+            .header("signature-input", signed.signature_input)
+            .header("signature", signed.signature)
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| unreachable(&e))?;
+        // Nothing in the answer is acted on: only whether it was taken.
+        let status = r.status();
+        if status.is_success() {
+            Ok(())
+        } else {
+            Err(TransportError::Refused {
+                status: status.as_u16(),
+                reason: "report not taken".into(),
+            })
+        }
+    }
+
     async fn upload(&self, batch: &Batch) -> Result<Ack, TransportError> {
         let body = batch.to_binary();
         let url = self.url("v1/batches")?;

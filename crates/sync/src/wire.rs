@@ -52,6 +52,24 @@ pub struct SealedRecord {
     pub provenance: Option<Vec<u8>>,
 }
 
+/// `POST /v1/report`: how a kiosk is, for the organiser's console — its app version, how many
+/// records wait on it, and how far its clock is from the collector's. Signed with the device's
+/// key as batches are. Best effort: the kiosk acts on nothing the collector answers to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub device_id: Uuid,
+    pub app_version: String,
+    /// Records sealed on the kiosk and not yet acknowledged.
+    pub pending: u64,
+    /// How far the collector's clock is ahead of the kiosk's (seconds; negative: behind), as
+    /// the kiosk last heard; `None` before it heard.
+    #[serde(default)]
+    pub clock_offset: Option<i64>,
+}
+
+/// The longest `app_version` a collector keeps.
+pub const MAX_VERSION: usize = 40;
+
 /// The collector's answer: which of the batch's records it now holds (durably), for which
 /// device, at what time. Signed with the collector's key ([`crate::answer`]): the batch and the
 /// device inside it bind the answer to one request, so an answer recorded for another batch

@@ -95,6 +95,10 @@ export interface Kiosk {
   enrolled_at: string;
   revoked_at: string | null;
   last_seen: string | null;
+  reported_at: string | null;
+  app_version: string | null;
+  pending: number | null;
+  clock_offset: number | null;
 }
 export interface KeyState {
   unlocked: boolean;

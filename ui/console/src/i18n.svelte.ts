@@ -3,7 +3,7 @@
 // this browser (it names a language, nothing else).
 import type { FluentVariable } from "@fluent/bundle";
 import enSource from "../locales/en.ftl?raw";
-import { byLocale, Catalog, DEFAULT_LOCALE, LOCALES, small, type Locale } from "../../src/lib/fluent";
+import { byLocale, Catalog, DEFAULT_LOCALE, formatNumber, LOCALES, type Locale } from "../../src/lib/fluent";
 
 export { ENDONYMS, LOCALES, type Locale } from "../../src/lib/fluent";
 
@@ -52,15 +52,8 @@ export function t(id: string, args?: Record<string, FluentVariable>): string {
   return catalog.format(id, args, state.locale);
 }
 
-const numbers = new Map<string, Intl.NumberFormat>();
 export function num(n: number): string {
-  if (small(n)) return String(n);
-  let f = numbers.get(state.locale);
-  if (!f) {
-    f = new Intl.NumberFormat(state.locale);
-    numbers.set(state.locale, f);
-  }
-  return f.format(n);
+  return formatNumber(n, state.locale);
 }
 
 /** A time from the server (RFC 3339, UTC) in this browser's zone and the console's language. */

@@ -30,6 +30,19 @@ export function small(n: number): boolean {
   return Number.isInteger(n) && n >= 0 && n < 1000;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number formatted for `locale` (1,234 / 1.234 / 1 234); small counts without Intl. */
+export function formatNumber(n: number, locale: string): string {
+  if (small(n)) return String(n);
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, f);
+  }
+  return f.format(n);
+}
+
 /** A number argument of a message: as Fluent's, but a small count skips the formatter. Plural
  *  forms are chosen from its value as before. */
 class Count extends FluentNumber {

@@ -3,7 +3,7 @@
 // picks plural forms with the locale's rules and formats numbers in { $count } for it.
 import type { FluentVariable } from "@fluent/bundle";
 import enSource from "../locales/en.ftl?raw";
-import { byLocale, Catalog, DEFAULT_LOCALE, small, type Locale } from "./fluent";
+import { byLocale, Catalog, DEFAULT_LOCALE, formatNumber, type Locale } from "./fluent";
 
 export { DEFAULT_LOCALE, ENDONYMS, LOCALES, type Locale } from "./fluent";
 
@@ -32,17 +32,9 @@ export function t(id: string, args?: Record<string, FluentVariable>, l: string =
   return catalog.format(id, args, l);
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-
 /** A number formatted for the current locale (1,234 / 1.234 / 1 234). */
 export function num(n: number): string {
-  if (small(n)) return String(n);
-  let f = formats.get(state.locale);
-  if (!f) {
-    f = new Intl.NumberFormat(state.locale);
-    formats.set(state.locale, f);
-  }
-  return f.format(n);
+  return formatNumber(n, state.locale);
 }
 
 /** Country names in the current locale, sorted as that locale sorts. */

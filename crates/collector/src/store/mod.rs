@@ -110,8 +110,15 @@ pub struct Device {
     pub name: String,
     pub enrolled_at: String,
     pub revoked_at: Option<String>,
-    /// When its last batch arrived; `None` before its first.
+    /// When it was last heard from (its last batch or report); `None` before either.
     pub last_seen: Option<String>,
+    /// When it last reported how it is (`POST /v1/report`), and what it said: its app
+    /// version, the records waiting on it, and how far the collector's clock is ahead of its
+    /// own (seconds; negative: behind).
+    pub reported_at: Option<String>,
+    pub app_version: Option<String>,
+    pub pending: Option<u64>,
+    pub clock_offset: Option<i64>,
 }
 
 /// The collector's storage.
@@ -451,6 +458,21 @@ impl Store {
                 blocking(move || s.due_by_day(&destinations)).await
             }
             Self::Postgres(p) => p.due_by_day(destinations).await,
+        }
+    }
+
+    /// Keeps what a device reported of itself, unless a report signed later is kept already.
+    pub async fn record_report(
+        &self,
+        report: &placard_sync::wire::Report,
+        created: u64,
+    ) -> Result<(), StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, report) = (s.clone(), report.clone());
+                blocking(move || s.record_report(&report, created)).await
+            }
+            Self::Postgres(p) => p.record_report(report, created).await,
         }
     }
 

@@ -8,7 +8,7 @@
 //! or a private network (a `sslmode=require` URL is refused at connect, not downgraded).
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
-use placard_sync::wire::{Ack, Batch};
+use placard_sync::wire::{Ack, Batch, Report};
 use placard_vault::SealedRow;
 use tokio_postgres::NoTls;
 use uuid::Uuid;
@@ -115,6 +115,12 @@ const MIGRATIONS: &[&str] = &[
      INSERT INTO tallies (device_id, petition_id, hour, n)
          SELECT device_id, petition_id, captured_at, COUNT(*) FROM records
          GROUP BY device_id, petition_id, captured_at;",
+    // What each kiosk last reported of itself (see the SQLite backend's migration).
+    "ALTER TABLE devices ADD COLUMN reported_at TIMESTAMPTZ;
+     ALTER TABLE devices ADD COLUMN report_created BIGINT;
+     ALTER TABLE devices ADD COLUMN app_version TEXT;
+     ALTER TABLE devices ADD COLUMN pending BIGINT;
+     ALTER TABLE devices ADD COLUMN clock_offset BIGINT;",
 ];
 
 /// A timestamp as RFC 3339 in UTC with milliseconds (as the SQLite backend writes them).
@@ -756,23 +762,52 @@ impl PgStore {
         let utc = |col: &str| format!("to_char({col} AT TIME ZONE 'UTC', '{UTC_TEXT}')");
         let sql = format!(
             "SELECT d.id, d.name, {}, {},
-                    (SELECT {} FROM batches b WHERE b.device_id = d.id)
+                    (SELECT {} FROM batches b WHERE b.device_id = d.id),
+                    {}, d.app_version, d.pending, d.clock_offset
              FROM devices d ORDER BY d.enrolled_at, d.id",
             utc("d.enrolled_at"),
             utc("d.revoked_at"),
             utc("MAX(b.received_at)"),
+            utc("d.reported_at"),
         );
         let rows = self.client().await?.query(&sql, &[]).await?;
         Ok(rows
             .iter()
-            .map(|r| Device {
-                id: r.get(0),
-                name: r.get(1),
-                enrolled_at: r.get(2),
-                revoked_at: r.get(3),
-                last_seen: r.get(4),
+            .map(|r| {
+                let batch: Option<String> = r.get(4);
+                let reported: Option<String> = r.get(5);
+                Device {
+                    id: r.get(0),
+                    name: r.get(1),
+                    enrolled_at: r.get(2),
+                    revoked_at: r.get(3),
+                    last_seen: batch.into_iter().chain(reported.clone()).max(),
+                    reported_at: reported,
+                    app_version: r.get(6),
+                    pending: r.get::<_, Option<i64>>(7).map(count),
+                    clock_offset: r.get(8),
+                }
             })
             .collect())
+    }
+
+    pub(super) async fn record_report(&self, r: &Report, created: u64) -> Result<(), StoreError> {
+        self.client()
+            .await?
+            .execute(
+                "UPDATE devices SET reported_at = now(), report_created = $2, app_version = $3,
+                     pending = $4, clock_offset = $5
+                 WHERE id = $1 AND (report_created IS NULL OR report_created <= $2)",
+                &[
+                    &r.device_id.to_string(),
+                    &i64::try_from(created).unwrap_or(i64::MAX),
+                    &r.app_version,
+                    &i64::try_from(r.pending).unwrap_or(i64::MAX),
+                    &r.clock_offset,
+                ],
+            )
+            .await?;
+        Ok(())
     }
 
     pub(super) async fn audit(

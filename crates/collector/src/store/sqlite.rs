@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use placard_sync::wire::{Ack, Batch};
+use placard_sync::wire::{Ack, Batch, Report};
 use placard_vault::SealedRow;
 use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
@@ -138,6 +138,18 @@ const MIGRATIONS: &[M<'static>] = &[
          INSERT INTO tallies (device_id, petition_id, hour, n)
              SELECT device_id, petition_id, captured_at, COUNT(*) FROM records
              GROUP BY device_id, petition_id, captured_at;",
+    ),
+    // What each kiosk last reported of itself (`POST /v1/report`), for the console's list:
+    // its app version, how many records wait on it, how far its clock is from ours.
+    // `report_created` is the report's signed time (seconds): an older one never overwrites a
+    // newer. Two in the same second (caught up right after starting) both count, the later
+    // last; a replay could at most bring back what was said in that same second.
+    M::up(
+        "ALTER TABLE devices ADD COLUMN reported_at TEXT;
+         ALTER TABLE devices ADD COLUMN report_created INTEGER;
+         ALTER TABLE devices ADD COLUMN app_version TEXT;
+         ALTER TABLE devices ADD COLUMN pending INTEGER;
+         ALTER TABLE devices ADD COLUMN clock_offset INTEGER;",
     ),
 ];
 
@@ -594,19 +606,43 @@ impl SqliteStore {
         let conn = self.conn();
         let mut q = conn.prepare(
             "SELECT d.id, d.name, d.enrolled_at, d.revoked_at,
-                    (SELECT MAX(received_at) FROM batches b WHERE b.device_id = d.id)
+                    (SELECT MAX(received_at) FROM batches b WHERE b.device_id = d.id),
+                    d.reported_at, d.app_version, d.pending, d.clock_offset
              FROM devices d ORDER BY d.enrolled_at, d.id",
         )?;
         let rows = q.query_map([], |r| {
+            let batch: Option<String> = r.get(4)?;
+            let reported: Option<String> = r.get(5)?;
             Ok(Device {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 enrolled_at: r.get(2)?,
                 revoked_at: r.get(3)?,
-                last_seen: r.get(4)?,
+                last_seen: batch.into_iter().chain(reported.clone()).max(),
+                reported_at: reported,
+                app_version: r.get(6)?,
+                pending: r.get::<_, Option<i64>>(7)?.map(count),
+                clock_offset: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub(super) fn record_report(&self, r: &Report, created: u64) -> Result<(), StoreError> {
+        self.conn().execute(
+            "UPDATE devices SET reported_at = ?2, report_created = ?3, app_version = ?4,
+                 pending = ?5, clock_offset = ?6
+             WHERE id = ?1 AND (report_created IS NULL OR report_created <= ?3)",
+            params![
+                r.device_id.to_string(),
+                now(),
+                i64::try_from(created).unwrap_or(i64::MAX),
+                r.app_version,
+                i64::try_from(r.pending).unwrap_or(i64::MAX),
+                r.clock_offset
+            ],
+        )?;
+        Ok(())
     }
 
     pub(super) fn audit(&self, action: &str, result: &str, detail: &str) -> Result<(), StoreError> {

@@ -198,6 +198,22 @@ impl Collector {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// A new sign-in link to its console (`placard-collector console-link`).
+    pub fn console_link(&self) -> String {
+        let out = Command::new(BIN)
+            .arg("console-link")
+            .arg("--admin-socket")
+            .arg(&self.admin_socket)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    }
+
     pub fn stats(&self) -> serde_json::Value {
         serde_json::from_str(&self.cli(&["stats", "--json"])).unwrap()
     }

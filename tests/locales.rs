@@ -193,7 +193,19 @@ fn every_message_the_console_asks_for_exists() {
     {
         wanted.insert(format!("error-{}", &c[1]));
     }
-    for page in ["overview", "kiosks", "send", "signers", "audit"] {
+    let packs = std::fs::read_to_string(collector.join("console/packs.rs")).unwrap();
+    let before = wanted.len();
+    for c in regex::Regex::new(r#"=> \(\s*"([a-z_]+)","#)
+        .unwrap()
+        .captures_iter(&packs)
+    {
+        wanted.insert(format!("error-{}", &c[1]));
+    }
+    assert!(
+        wanted.len() >= before + 5,
+        "the pack refusals' codes were not found in packs.rs"
+    );
+    for page in ["overview", "kiosks", "packs", "send", "signers", "audit"] {
         wanted.insert(format!("nav-{page}"));
     }
     for d in ["action_network", "webhook"] {

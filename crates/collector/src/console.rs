@@ -33,6 +33,8 @@ use serde::Serialize;
 
 use crate::store::{Store, StoreError};
 
+mod packs;
+
 /// How long a sign-in link works.
 pub const LINK_LIFETIME: Duration = Duration::from_secs(15 * 60);
 /// How long a session lasts without a request, unless `serve --console-idle-seconds` says.
@@ -83,6 +85,8 @@ pub struct Console {
     /// `serve --retain-days`, and the destinations the purge waits for.
     retain_days: Option<u32>,
     retained_for: Vec<String>,
+    /// The packs kiosks can take (`serve --packs`), shared with the kiosks' routes.
+    packs: crate::packs::Shelf,
     /// The current (or last) run of "Send on".
     sending: Mutex<Sending>,
 }
@@ -102,6 +106,8 @@ pub struct Parts {
     pub retain_days: Option<u32>,
     /// …and the destinations every record must reach before its time starts.
     pub retained_for: Vec<String>,
+    /// The packs kiosks can take (`serve --packs`).
+    pub packs: crate::packs::Shelf,
 }
 
 /// Where it is served, never its links or sessions.
@@ -130,6 +136,7 @@ impl Console {
             destinations: parts.destinations,
             retain_days: parts.retain_days,
             retained_for: parts.retained_for,
+            packs: parts.packs,
             sending: Mutex::new(Sending::default()),
         })
     }
@@ -173,6 +180,13 @@ impl Console {
             .route("/api/send", get(send_state).post(start_send))
             .route("/api/send/stop", post(stop_send))
             .route("/api/retention", get(retention))
+            .route("/api/packs", get(packs::list))
+            .route(
+                "/api/packs/{name}",
+                post(packs::upload).layer(axum::extract::DefaultBodyLimit::max(packs::MAX_UPLOAD)),
+            )
+            .route("/api/packs/{name}/petitions/{id}", get(packs::preview))
+            .route("/api/packs/{name}/files/{*path}", get(packs::file))
             .layer(axum::middleware::map_response(headers))
             .with_state(self.clone())
     }
@@ -244,6 +258,13 @@ enum Refusal {
     NoDestination,
     AlreadyRunning,
     NotRunning,
+    /// The collector serves no packs (`serve --packs`).
+    NoPacks,
+    NoPack,
+    NoPetition,
+    BadPackName,
+    /// An uploaded pack was not taken: its stable code and its words.
+    Pack(&'static str, String),
     /// The unlock failed: its stable code and its words.
     Unlock(&'static str, String),
 }
@@ -319,6 +340,35 @@ impl IntoResponse for Refusal {
                 StatusCode::CONFLICT,
                 "not_running",
                 "nothing is being sent".into(),
+            ),
+            Self::NoPacks => (
+                StatusCode::CONFLICT,
+                "no_packs_folder",
+                "the collector was started without a packs folder (serve --packs DIR)".into(),
+            ),
+            Self::NoPack => (
+                StatusCode::NOT_FOUND,
+                "no_pack",
+                "no pack of that name".into(),
+            ),
+            Self::NoPetition => (
+                StatusCode::NOT_FOUND,
+                "no_petition",
+                "no petition of that id in the pack".into(),
+            ),
+            Self::BadPackName => (
+                StatusCode::BAD_REQUEST,
+                "bad_pack_name",
+                "a pack's name is letters, digits, '.', '_' and '-', not starting with '.'".into(),
+            ),
+            Self::Pack(code, message) => (
+                if code == "storage_error" {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                } else {
+                    StatusCode::UNPROCESSABLE_ENTITY
+                },
+                code,
+                message,
             ),
             Self::Unlock(code, message) => (
                 match code {

@@ -410,6 +410,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     )?),
                 };
                 let (changes, watched) = tokio::sync::watch::channel(());
+                // One shelf for the kiosks' routes and the console (their tars are built once).
+                let shelf = Shelf::new(packs);
                 // The console: its own listener, the same TLS as the kiosks' (or none behind a
                 // proxy that ends it); its first sign-in link on stderr, not in the logs that
                 // scripts read from stdout.
@@ -425,6 +427,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                             destinations: destinations.clone(),
                             retain_days,
                             retained_for,
+                            packs: shelf.clone(),
                         };
                         let console = placard_collector::console::Console::new(
                             parts,
@@ -468,7 +471,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         device_rate,
                         ..Limits::default()
                     },
-                    packs: Shelf::new(packs),
+                    packs: shelf,
                     key,
                     recipient,
                     changes: Some(changes),

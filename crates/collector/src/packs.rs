@@ -75,6 +75,11 @@ impl Shelf {
         }
     }
 
+    /// The packs folder, if any.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
     /// How many tars were built so far (for the tests: asking twice builds once).
     pub fn builds(&self) -> u64 {
         self.builds.load(Ordering::Relaxed)

@@ -3,7 +3,8 @@
 //! sign in by the link; pair a kiosk with the code the console shows; watch 200 signatures
 //! arrive live (counts and chart, no reload); unlock; send to the Action Network stand-in
 //! with the progress bar moving and each record's outcome; export a CSV; forget a signer;
-//! revoke the kiosk and see its next batch refused; every action in the audit log. axe-core
+//! revoke the kiosk and see its next batch refused; preview a petition as the kiosk shows it
+//! and add a pack from a folder; every action in the audit log. axe-core
 //! on every page; screenshots in `test-artifacts/console/`.
 #![allow(clippy::unwrap_used)]
 
@@ -184,6 +185,8 @@ async fn an_organiser_runs_an_event_from_the_console() {
     let an = stand_in::start(1000, false).await;
     let secrets = tempfile::tempdir().unwrap();
     let token = secrets.path().join("an-token");
+    let shelf = tempfile::tempdir().unwrap();
+    placard_petition::demo::extract(&shelf.path().join("demo")).unwrap();
     std::fs::write(&token, format!("{TOKEN}\n")).unwrap();
     let c = Collector::start_with(
         Backend::Sqlite,
@@ -203,6 +206,8 @@ async fn an_organiser_runs_an_event_from_the_console() {
             "40",
             "--retain-days",
             "30",
+            "--packs",
+            &shelf.path().display().to_string(),
         ],
     )
     .unwrap();
@@ -243,6 +248,52 @@ async fn an_organiser_runs_an_event_from_the_console() {
     let again = reqwest::get(&first).await.unwrap();
     assert_eq!(again.status(), reqwest::StatusCode::FORBIDDEN);
 
+    // Petitions and packs: the demo pack checked; a petition previewed as the kiosk shows it,
+    // its images from the pack; a new pack added from a folder (zipped by the page).
+    p.go("packs", "Petitions and packs").await;
+    p.click("tr[data-petition='encryption-is-not-a-crime'] button")
+        .await;
+    p.until(
+        "the preview's images",
+        "const imgs = [...document.querySelectorAll('#preview img')];\
+         return imgs.length >= 2 && imgs.every(i => i.complete && i.naturalWidth > 0);",
+    )
+    .await;
+    assert!(
+        p.text("#preview")
+            .await
+            .contains("WhatsApp was blocked in Brazil")
+    );
+    p.axe("packs with a preview").await;
+    p.screenshot("02-packs-preview").await;
+    let folder = tempfile::tempdir().unwrap();
+    let rally = folder.path().join("rally-2026");
+    std::fs::create_dir(&rally).unwrap();
+    std::fs::write(
+        rally.join("rally.md"),
+        "---\ntitle: Rally for encryption\npetition_copy: We ask.\n---\nCome to the rally.\n",
+    )
+    .unwrap();
+    p.type_into("#pack-name", "rally").await;
+    p.client
+        .find(Locator::Css("#pack-folder"))
+        .await
+        .unwrap()
+        .send_keys(&rally.display().to_string())
+        .await
+        .unwrap();
+    p.click("form button[type=submit]").await;
+    assert_eq!(
+        p.text("#pack-added").await,
+        "rally was added, with one petition."
+    );
+    assert!(shelf.path().join("rally/rally.md").exists());
+    p.until(
+        "the new pack listed",
+        "return !!document.querySelector(\"[data-pack='rally'] tr[data-petition='rally']\");",
+    )
+    .await;
+
     // "Add a kiosk": a code, large, typed at the kiosk.
     p.go("kiosks", "Kiosks").await;
     p.type_into("#kiosk-name", "Front table").await;
@@ -254,7 +305,7 @@ async fn an_organiser_runs_an_event_from_the_console() {
         .await;
     assert!(size.as_f64().unwrap() >= 48.0, "the code is {size} px");
     p.axe("kiosks with a code").await;
-    p.screenshot("02-pairing-code").await;
+    p.screenshot("03-pairing-code").await;
 
     // The kiosk pairs with it, as at the table.
     let (kiosk_dir, mut vault) = kiosk_sealing_to(&org.recipient, 0, PETITION);
@@ -299,7 +350,7 @@ async fn an_organiser_runs_an_event_from_the_console() {
     .await;
     assert!(p.text("#per-kiosk").await.contains("Front table"));
     assert!(p.text("#per-petition").await.contains(PETITION));
-    p.screenshot("03-overview-live").await;
+    p.screenshot("04-overview-live").await;
 
     // Unlock with the passphrase; the countdown shows.
     p.go("send", "Unlock and send").await;
@@ -363,7 +414,7 @@ async fn an_organiser_runs_an_event_from_the_console() {
     let body = p.text("body").await;
     assert!(!body.contains('@'), "an email address on the page");
     p.axe("send, finished").await;
-    p.screenshot("04-sent").await;
+    p.screenshot("05-sent").await;
 
     // Export a CSV: downloaded by the browser, the warning shown first.
     assert!(p.text(".warning").await.contains("in the clear"));
@@ -416,7 +467,7 @@ async fn an_organiser_runs_an_event_from_the_console() {
         said == "One record was deleted." || said.ends_with("records were deleted."),
         "{said}"
     );
-    p.screenshot("05-forgotten").await;
+    p.screenshot("06-forgotten").await;
 
     // Revoke the kiosk (after confirming); its next batch is refused.
     p.go("kiosks", "Kiosks").await;
@@ -428,7 +479,7 @@ async fn an_organiser_runs_an_event_from_the_console() {
     )
     .await;
     p.axe("revoke confirmation").await;
-    p.screenshot("06-revoke").await;
+    p.screenshot("07-revoke").await;
     p.click("#confirm-revoke").await;
     p.until(
         "the kiosk shown revoked",
@@ -456,6 +507,7 @@ async fn an_organiser_runs_an_event_from_the_console() {
         "sign-in:ok",
         "sign-in:refused",
         "add-kiosk:ok",
+        "add-pack:ok",
         "unlock:refused",
         "unlock:ok",
         "send:ok",
@@ -466,7 +518,7 @@ async fn an_organiser_runs_an_event_from_the_console() {
         assert!(actions.contains(&want), "no {want} in {actions:?}");
     }
     p.axe("audit log").await;
-    p.screenshot("07-audit").await;
+    p.screenshot("08-audit").await;
 
     // In another language: the same page in Polish.
     p.client
@@ -480,7 +532,7 @@ async fn an_organiser_runs_an_event_from_the_console() {
         .await;
     assert_ne!(p.text("h1").await, "Audit log");
     p.axe("audit log in Polish").await;
-    p.screenshot("08-audit-pl").await;
+    p.screenshot("09-audit-pl").await;
 
     p.client.clone().close().await.unwrap();
 }

@@ -1005,3 +1005,207 @@ async fn kiosks_report_how_they_are_and_cannot_report_for_another(backend: Backe
     assert_eq!(ka["app_version"], "<script>", "{ka}");
     assert_eq!(ka["clock_offset"], -180, "{ka}");
 }
+
+/// A zip of `files` (name → bytes), as a browser or `zip -r` makes one.
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    for (name, bytes) in files {
+        z.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap();
+    out.into_inner()
+}
+
+/// POSTs a pack's zip to the console as its page does.
+async fn upload_pack(
+    base: &str,
+    cookie: &str,
+    name: &str,
+    zip: Vec<u8>,
+) -> (StatusCode, serde_json::Value) {
+    let (_, session) = get(base, "/api/session", Some(cookie)).await;
+    let r = client()
+        .post(format!("{base}/api/packs/{name}"))
+        .header(COOKIE, cookie)
+        .header("x-csrf-token", session["csrf"].as_str().unwrap())
+        .header("origin", base)
+        .header("content-type", "application/zip")
+        .body(zip)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    (status, json(r).await)
+}
+
+/// "Petitions and packs": the shelf's packs checked, a petition previewed with the kiosk's
+/// renderer (its images served from the pack), and uploads — a good zip is taken and kiosks
+/// can pull it; the attacks are refused with nothing written: an entry escaping the folder
+/// (zip slip), a file that is not a zip, a pack with no petition (which would also have
+/// replaced a good pack of the same name), a cross-site upload.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn packs_are_checked_previewed_and_added_from_the_console() {
+    let shelf = tempfile::tempdir().unwrap();
+    placard_petition::demo::extract(&shelf.path().join("demo")).unwrap();
+    let c = Collector::start_with(
+        Backend::Sqlite,
+        &[
+            "--console",
+            "127.0.0.1:0",
+            "--packs",
+            &shelf.path().display().to_string(),
+        ],
+    )
+    .unwrap();
+    let first = link(&c);
+    let base = base(&first);
+    let cookie = sign_in(&first).await;
+
+    let (status, packs) = get(&base, "/api/packs", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK, "{packs}");
+    let demo = &packs["packs"][0];
+    assert_eq!(demo["name"], "demo");
+    let ids: Vec<&str> = demo["petitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, placard_petition::demo::PETITION_IDS);
+    assert_eq!(demo["failures"], serde_json::json!([]));
+
+    // The preview: the kiosk's sanitised HTML, its images addressed to this console.
+    let (status, p) = get(
+        &base,
+        "/api/packs/demo/petitions/encryption-is-not-a-crime",
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{p}");
+    let html = p["body_html"].as_str().unwrap();
+    let img = format!("{base}/api/packs/demo/files/img/action-network/2016-05-05_12-51-51.jpg");
+    assert!(html.contains(&img), "{html}");
+    let r = client()
+        .get(&img)
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "image/jpeg");
+    let r = client().get(&img).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "files need a session");
+    let (status, _) = get(&base, "/api/packs/demo/files/privacy.md", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "only images");
+    let (status, p) = get(
+        &base,
+        "/api/packs/demo/petitions/defend-encryption-worldwide?lang=sw",
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(
+        (status, p["lang"].as_str()),
+        (StatusCode::OK, Some("sw")),
+        "{p}"
+    );
+
+    let before = std::fs::read_dir(shelf.path()).unwrap().count();
+    let outside = shelf.path().parent().unwrap().join("evil.md");
+    let petition = b"---\ntitle: Rally\npetition_copy: We ask.\n---\nBody.\n";
+    // Zip slip: refused, nothing written beside the shelf or in it.
+    let (status, body) = upload_pack(
+        &base,
+        &cookie,
+        "rally",
+        zip_of(&[("ok.md", petition), ("../evil.md", b"x")]),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("unsafe_pack")),
+        "{body}"
+    );
+    assert!(!outside.exists());
+    let (status, body) = upload_pack(&base, &cookie, "rally", b"not a zip at all".to_vec()).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("not_a_zip")),
+        "{body}"
+    );
+    let (status, body) =
+        upload_pack(&base, &cookie, ".hidden", zip_of(&[("a.md", petition)])).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("bad_pack_name")),
+        "{body}"
+    );
+    // No petition in it: refused, and the demo pack of that name is as it was.
+    let (status, body) =
+        upload_pack(&base, &cookie, "demo", zip_of(&[("readme.txt", b"hello")])).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("no_petitions")),
+        "{body}"
+    );
+    assert!(
+        shelf
+            .path()
+            .join("demo/encryption-is-not-a-crime.md")
+            .exists()
+    );
+    assert_eq!(
+        std::fs::read_dir(shelf.path()).unwrap().count(),
+        before,
+        "nothing left behind"
+    );
+    // From another site: refused.
+    let r = client()
+        .post(format!("{base}/api/packs/rally"))
+        .header(COOKIE, &cookie)
+        .header("origin", "http://evil.example")
+        .body(zip_of(&[("a.md", petition)]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+    // A good zip, one top folder as "compress this folder" makes it: taken, checked, served.
+    let (status, added) = upload_pack(
+        &base,
+        &cookie,
+        "rally",
+        zip_of(&[
+            ("rally-2026/rally.md", petition),
+            ("rally-2026/broken.md", b"---\ntitle: [unclosed\n---\n"),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{added}");
+    assert_eq!(added["petitions"][0]["id"], "rally");
+    assert_eq!(added["failures"].as_array().unwrap().len(), 1, "{added}");
+    assert!(shelf.path().join("rally/rally.md").exists());
+    let listed = reqwest::get(c.url.join("v1/packs").unwrap())
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(listed.contains("\"rally\""), "kiosks can take it: {listed}");
+    let (lines, _) = audit_lines(&base, &cookie).await;
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("add-pack ok rally: petitions 1")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "add-pack refused rally: unsafe_pack"),
+        "{lines:?}"
+    );
+}

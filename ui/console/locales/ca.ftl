@@ -163,3 +163,38 @@ result-ok = Fet
 result-refused = Rebutjat
 result-failed = Fallit
 result-stopped = Aturat
+
+# Petitions and packs
+nav-packs = Peticions i paquets
+packs-no-folder = El servidor de recollida s'ha iniciat sense carpeta de paquets (serve --packs DIR), així que els quioscos no en prenen cap.
+packs-add = Afegeix un paquet
+packs-add-how = Un paquet en zip o la seva carpeta. Es comprova com ho fa un quiosc; si no es carrega no s'accepta, i un paquet amb el mateix nom només se substitueix per un que es carregui.
+packs-name = El seu nom (lletres, xifres, - i _)
+packs-zip = Un fitxer zip
+packs-folder = o una carpeta
+packs-upload = Comprova i afegeix
+packs-added = { $count ->
+    [one] S'ha afegit { $name }, amb una petició.
+   *[other] S'ha afegit { $name }, amb { $count } peticions.
+}
+packs-pack = Paquet { $name }
+packs-summary = Es carreguen { $petitions } peticions; { $failures } fitxers no; { $skipped } no són pàgines.
+packs-failures = Fitxers que no es carreguen
+col-languages = Traduccions
+col-warnings = Avisos
+packs-unpublished = sense publicar
+packs-preview = Previsualitza { $title }
+packs-preview-of = Previsualització: { $title }
+packs-preview-note = Tal com la mostra el quiosc: el mateix text i les mateixes imatges, sense seguir els enllaços.
+packs-sign = Signa la petició
+packs-close-preview = Tanca la previsualització
+error-no_packs_folder = El servidor de recollida s'ha iniciat sense carpeta de paquets (serve --packs DIR).
+error-no_pack = No hi ha cap paquet amb aquest nom.
+error-no_petition = No hi ha cap petició amb aquest identificador al paquet.
+error-bad_pack_name = El nom d'un paquet té lletres, xifres, «.», «_» i «-», i no comença per «.».
+error-not_a_zip = No és un fitxer zip.
+error-unsafe_pack = El zip conté una entrada que es podria escriure fora del paquet. No s'ha acceptat res.
+error-pack_too_large = El paquet és massa gran. No s'ha acceptat res.
+error-pack_does_not_load = El paquet no es carrega. No s'ha acceptat res.
+error-no_petitions = El paquet no té cap petició que es carregui. No s'ha acceptat res.
+audit-add-pack = Afegir un paquet

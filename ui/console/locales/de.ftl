@@ -163,3 +163,38 @@ result-ok = Erledigt
 result-refused = Abgelehnt
 result-failed = Fehlgeschlagen
 result-stopped = Angehalten
+
+# Petitions and packs
+nav-packs = Petitionen und Pakete
+packs-no-folder = Der Sammelserver wurde ohne Paketordner gestartet (serve --packs DIR), daher holen Kiosks keine Pakete von ihm.
+packs-add = Ein Paket hinzufügen
+packs-add-how = Ein Paket als Zip oder als Ordner. Es wird geprüft wie am Kiosk; eines, das nicht lädt, wird nicht übernommen, und ein gleichnamiges Paket wird nur durch eines ersetzt, das lädt.
+packs-name = Sein Name (Buchstaben, Ziffern, - und _)
+packs-zip = Eine Zip-Datei
+packs-folder = oder ein Ordner
+packs-upload = Prüfen und hinzufügen
+packs-added = { $count ->
+    [one] { $name } wurde hinzugefügt, mit einer Petition.
+   *[other] { $name } wurde hinzugefügt, mit { $count } Petitionen.
+}
+packs-pack = Paket { $name }
+packs-summary = { $petitions } Petitionen laden; { $failures } Dateien nicht; { $skipped } sind keine Seiten.
+packs-failures = Dateien, die nicht laden
+col-languages = Übersetzungen
+col-warnings = Hinweise
+packs-unpublished = nicht veröffentlicht
+packs-preview = Vorschau: { $title }
+packs-preview-of = Vorschau von { $title }
+packs-preview-note = So, wie der Kiosk sie zeigt: derselbe Text, dieselben Bilder, Links werden nicht geöffnet.
+packs-sign = Petition unterschreiben
+packs-close-preview = Vorschau schließen
+error-no_packs_folder = Der Sammelserver wurde ohne Paketordner gestartet (serve --packs DIR).
+error-no_pack = Es gibt kein Paket mit diesem Namen.
+error-no_petition = Im Paket gibt es keine Petition mit dieser Kennung.
+error-bad_pack_name = Der Name eines Pakets besteht aus Buchstaben, Ziffern, „.“, „_“ und „-“ und beginnt nicht mit „.“.
+error-not_a_zip = Das ist keine Zip-Datei.
+error-unsafe_pack = Das Zip enthält einen Eintrag, der außerhalb des Pakets landen könnte. Nichts wurde übernommen.
+error-pack_too_large = Das Paket ist zu groß. Nichts wurde übernommen.
+error-pack_does_not_load = Das Paket lädt nicht. Nichts wurde übernommen.
+error-no_petitions = Das Paket enthält keine Petition, die lädt. Nichts wurde übernommen.
+audit-add-pack = Paket hinzufügen

@@ -163,3 +163,38 @@ result-ok = Done
 result-refused = Refused
 result-failed = Failed
 result-stopped = Stopped
+
+# Petitions and packs
+nav-packs = Petitions and packs
+packs-no-folder = The collector was started without a packs folder (serve --packs DIR), so kiosks take no packs from it.
+packs-add = Add a pack
+packs-add-how = A zip of a pack, or its folder. It is checked as a kiosk checks a pack; one that does not load is not taken, and a pack of the same name is replaced only by one that does.
+packs-name = Its name (letters, digits, - and _)
+packs-zip = A zip file
+packs-folder = or a folder
+packs-upload = Check and add
+packs-added = { $count ->
+    [one] { $name } was added, with one petition.
+   *[other] { $name } was added, with { $count } petitions.
+}
+packs-pack = Pack { $name }
+packs-summary = { $petitions } petitions load; { $failures } files do not; { $skipped } are not pages.
+packs-failures = Files that do not load
+col-languages = Translations
+col-warnings = Warnings
+packs-unpublished = not published
+packs-preview = Preview { $title }
+packs-preview-of = Preview: { $title }
+packs-preview-note = As the kiosk renders it: the same text and images, links not followed.
+packs-sign = Sign the petition
+packs-close-preview = Close the preview
+error-no_packs_folder = The collector was started without a packs folder (serve --packs DIR).
+error-no_pack = There is no pack of that name.
+error-no_petition = There is no petition of that id in the pack.
+error-bad_pack_name = A pack's name is letters, digits, ".", "_" and "-", not starting with ".".
+error-not_a_zip = That is not a zip file.
+error-unsafe_pack = The zip holds an entry that could be written outside the pack. Nothing was taken.
+error-pack_too_large = The pack is too large. Nothing was taken.
+error-pack_does_not_load = The pack does not load. Nothing was taken.
+error-no_petitions = The pack holds no petition that loads. Nothing was taken.
+audit-add-pack = Add a pack

@@ -163,3 +163,38 @@ result-ok = Hecho
 result-refused = Rechazado
 result-failed = Fallido
 result-stopped = Detenido
+
+# Petitions and packs
+nav-packs = Peticiones y paquetes
+packs-no-folder = El servidor de recogida se inició sin carpeta de paquetes (serve --packs DIR), así que los quioscos no toman paquetes de él.
+packs-add = Añadir un paquete
+packs-add-how = Un paquete en zip o su carpeta. Se comprueba como lo comprueba un quiosco; uno que no carga no se acepta, y un paquete del mismo nombre solo se sustituye por uno que cargue.
+packs-name = Su nombre (letras, cifras, - y _)
+packs-zip = Un archivo zip
+packs-folder = o una carpeta
+packs-upload = Comprobar y añadir
+packs-added = { $count ->
+    [one] Se añadió { $name }, con una petición.
+   *[other] Se añadió { $name }, con { $count } peticiones.
+}
+packs-pack = Paquete { $name }
+packs-summary = { $petitions } peticiones cargan; { $failures } archivos no; { $skipped } no son páginas.
+packs-failures = Archivos que no cargan
+col-languages = Traducciones
+col-warnings = Avisos
+packs-unpublished = sin publicar
+packs-preview = Vista previa de { $title }
+packs-preview-of = Vista previa: { $title }
+packs-preview-note = Tal como la muestra el quiosco: el mismo texto y las mismas imágenes, sin seguir los enlaces.
+packs-sign = Firmar la petición
+packs-close-preview = Cerrar la vista previa
+error-no_packs_folder = El servidor de recogida se inició sin carpeta de paquetes (serve --packs DIR).
+error-no_pack = No hay ningún paquete con ese nombre.
+error-no_petition = No hay ninguna petición con ese identificador en el paquete.
+error-bad_pack_name = El nombre de un paquete lleva letras, cifras, «.», «_» y «-», y no empieza por «.».
+error-not_a_zip = No es un archivo zip.
+error-unsafe_pack = El zip contiene una entrada que podría escribirse fuera del paquete. No se aceptó nada.
+error-pack_too_large = El paquete es demasiado grande. No se aceptó nada.
+error-pack_does_not_load = El paquete no carga. No se aceptó nada.
+error-no_petitions = El paquete no tiene ninguna petición que cargue. No se aceptó nada.
+audit-add-pack = Añadir paquete

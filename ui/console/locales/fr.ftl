@@ -163,3 +163,38 @@ result-ok = Fait
 result-refused = Refusé
 result-failed = En échec
 result-stopped = Arrêté
+
+# Petitions and packs
+nav-packs = Pétitions et paquets
+packs-no-folder = Le serveur de collecte a démarré sans dossier de paquets (serve --packs DIR) : les bornes n’en reçoivent aucun.
+packs-add = Ajouter un paquet
+packs-add-how = Un paquet en zip, ou son dossier. Il est vérifié comme une borne vérifie un paquet ; un paquet qui ne se charge pas est refusé, et un paquet du même nom n’est remplacé que par un qui se charge.
+packs-name = Son nom (lettres, chiffres, - et _)
+packs-zip = Un fichier zip
+packs-folder = ou un dossier
+packs-upload = Vérifier et ajouter
+packs-added = { $count ->
+    [one] { $name } a été ajouté, avec { $count } pétition.
+   *[other] { $name } a été ajouté, avec { $count } pétitions.
+}
+packs-pack = Paquet { $name }
+packs-summary = { $petitions } pétitions se chargent ; { $failures } fichiers non ; { $skipped } ne sont pas des pages.
+packs-failures = Fichiers qui ne se chargent pas
+col-languages = Traductions
+col-warnings = Avertissements
+packs-unpublished = non publiée
+packs-preview = Aperçu de { $title }
+packs-preview-of = Aperçu : { $title }
+packs-preview-note = Tel que la borne l’affiche : le même texte, les mêmes images, liens non suivis.
+packs-sign = Signer la pétition
+packs-close-preview = Fermer l’aperçu
+error-no_packs_folder = Le serveur de collecte a démarré sans dossier de paquets (serve --packs DIR).
+error-no_pack = Aucun paquet ne porte ce nom.
+error-no_petition = Aucune pétition de cet identifiant dans le paquet.
+error-bad_pack_name = Le nom d’un paquet se compose de lettres, chiffres, « . », « _ » et « - », sans commencer par « . ».
+error-not_a_zip = Ce n’est pas un fichier zip.
+error-unsafe_pack = Le zip contient une entrée qui pourrait s’écrire hors du paquet. Rien n’a été pris.
+error-pack_too_large = Le paquet est trop volumineux. Rien n’a été pris.
+error-pack_does_not_load = Le paquet ne se charge pas. Rien n’a été pris.
+error-no_petitions = Le paquet ne contient aucune pétition qui se charge. Rien n’a été pris.
+audit-add-pack = Ajout d’un paquet

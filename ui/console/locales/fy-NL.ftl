@@ -163,3 +163,38 @@ result-ok = Dien
 result-refused = Wegere
 result-failed = Mislearre
 result-stopped = Stoppe
+
+# Petitions and packs
+nav-packs = Petysjes en pakketten
+packs-no-folder = De sammeltsjinner is begûn sûnder pakketmap (serve --packs DIR), dus kiosken helje der gjin pakketten.
+packs-add = In pakket tafoegje
+packs-add-how = In pakket as zip of as map. It wurdt kontrolearre sa as in kiosk in pakket kontrolearret; in pakket dat net laadt wurdt net oernommen, en in pakket mei deselde namme wurdt allinne ferfongen troch ien dat laadt.
+packs-name = De namme (letters, sifers, - en _)
+packs-zip = In zipbestân
+packs-folder = of in map
+packs-upload = Kontrolearje en tafoegje
+packs-added = { $count ->
+    [one] { $name } is tafoege, mei ien petysje.
+   *[other] { $name } is tafoege, mei { $count } petysjes.
+}
+packs-pack = Pakket { $name }
+packs-summary = { $petitions } petysjes lade; { $failures } bestannen net; { $skipped } binne gjin siden.
+packs-failures = Bestannen dy't net lade
+col-languages = Oersettingen
+col-warnings = Warskôgings
+packs-unpublished = net publisearre
+packs-preview = Foarbyld fan { $title }
+packs-preview-of = Foarbyld: { $title }
+packs-preview-note = Sa as de kiosk har toant: deselde tekst en ôfbyldings, keppelings wurde net folge.
+packs-sign = Teken de petysje
+packs-close-preview = Foarbyld slute
+error-no_packs_folder = De sammeltsjinner is begûn sûnder pakketmap (serve --packs DIR).
+error-no_pack = Der is gjin pakket mei dy namme.
+error-no_petition = Der is gjin petysje mei dy id yn it pakket.
+error-bad_pack_name = De namme fan in pakket bestiet út letters, sifers, ‘.’, ‘_’ en ‘-’ en begjint net mei ‘.’.
+error-not_a_zip = Dat is gjin zipbestân.
+error-unsafe_pack = De zip befettet in item dat bûten it pakket telâne komme koe. Der is neat oernommen.
+error-pack_too_large = It pakket is te grut. Der is neat oernommen.
+error-pack_does_not_load = It pakket laadt net. Der is neat oernommen.
+error-no_petitions = It pakket befettet gjin petysje dy't laadt. Der is neat oernommen.
+audit-add-pack = Pakket tafoegje

@@ -163,3 +163,38 @@ result-ok = Gedaan
 result-refused = Geweigerd
 result-failed = Mislukt
 result-stopped = Gestopt
+
+# Petitions and packs
+nav-packs = Petities en pakketten
+packs-no-folder = De verzamelserver is gestart zonder pakkettenmap (serve --packs DIR), dus kiosken halen er geen pakketten.
+packs-add = Een pakket toevoegen
+packs-add-how = Een pakket als zip of als map. Het wordt gecontroleerd zoals een kiosk een pakket controleert; een pakket dat niet laadt wordt niet overgenomen, en een pakket met dezelfde naam wordt alleen vervangen door een dat laadt.
+packs-name = De naam (letters, cijfers, - en _)
+packs-zip = Een zipbestand
+packs-folder = of een map
+packs-upload = Controleren en toevoegen
+packs-added = { $count ->
+    [one] { $name } is toegevoegd, met één petitie.
+   *[other] { $name } is toegevoegd, met { $count } petities.
+}
+packs-pack = Pakket { $name }
+packs-summary = { $petitions } petities laden; { $failures } bestanden niet; { $skipped } zijn geen pagina’s.
+packs-failures = Bestanden die niet laden
+col-languages = Vertalingen
+col-warnings = Waarschuwingen
+packs-unpublished = niet gepubliceerd
+packs-preview = Voorbeeld van { $title }
+packs-preview-of = Voorbeeld: { $title }
+packs-preview-note = Zoals de kiosk haar toont: dezelfde tekst en afbeeldingen, links worden niet gevolgd.
+packs-sign = Teken de petitie
+packs-close-preview = Voorbeeld sluiten
+error-no_packs_folder = De verzamelserver is gestart zonder pakkettenmap (serve --packs DIR).
+error-no_pack = Er is geen pakket met die naam.
+error-no_petition = Er is geen petitie met die id in het pakket.
+error-bad_pack_name = De naam van een pakket bestaat uit letters, cijfers, ‘.’, ‘_’ en ‘-’ en begint niet met ‘.’.
+error-not_a_zip = Dat is geen zipbestand.
+error-unsafe_pack = De zip bevat een item dat buiten het pakket terecht zou kunnen komen. Er is niets overgenomen.
+error-pack_too_large = Het pakket is te groot. Er is niets overgenomen.
+error-pack_does_not_load = Het pakket laadt niet. Er is niets overgenomen.
+error-no_petitions = Het pakket bevat geen petitie die laadt. Er is niets overgenomen.
+audit-add-pack = Pakket toevoegen

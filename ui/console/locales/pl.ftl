@@ -171,3 +171,38 @@ result-ok = Wykonano
 result-refused = Odrzucono
 result-failed = Nieudane
 result-stopped = Zatrzymano
+
+# Petitions and packs
+nav-packs = Petycje i pakiety
+packs-no-folder = Serwer zbierający uruchomiono bez folderu pakietów (serve --packs DIR), więc kioski nie pobierają z niego pakietów.
+packs-add = Dodaj pakiet
+packs-add-how = Pakiet jako zip albo jego folder. Jest sprawdzany tak, jak kiosk sprawdza pakiet; taki, który się nie wczytuje, nie zostanie przyjęty, a pakiet o tej samej nazwie zastąpi tylko taki, który się wczytuje.
+packs-name = Nazwa (litery, cyfry, - i _)
+packs-zip = Plik zip
+packs-folder = albo folder
+packs-upload = Sprawdź i dodaj
+packs-added = { $count ->
+    [one] Dodano { $name } z jedną petycją.
+   *[other] Dodano { $name }; petycje: { $count }.
+}
+packs-pack = Pakiet { $name }
+packs-summary = Wczytane petycje: { $petitions }; pliki, które się nie wczytują: { $failures }; pliki niebędące stronami: { $skipped }.
+packs-failures = Pliki, które się nie wczytują
+col-languages = Tłumaczenia
+col-warnings = Ostrzeżenia
+packs-unpublished = nieopublikowana
+packs-preview = Podgląd: { $title }
+packs-preview-of = Podgląd petycji { $title }
+packs-preview-note = Tak, jak pokazuje ją kiosk: ten sam tekst i obrazy, linki nie są otwierane.
+packs-sign = Podpisz petycję
+packs-close-preview = Zamknij podgląd
+error-no_packs_folder = Serwer zbierający uruchomiono bez folderu pakietów (serve --packs DIR).
+error-no_pack = Nie ma pakietu o tej nazwie.
+error-no_petition = W pakiecie nie ma petycji o tym identyfikatorze.
+error-bad_pack_name = Nazwa pakietu składa się z liter, cyfr, „.”, „_” i „-” i nie zaczyna się od „.”.
+error-not_a_zip = To nie jest plik zip.
+error-unsafe_pack = Zip zawiera wpis, który mógłby zostać zapisany poza pakietem. Niczego nie przyjęto.
+error-pack_too_large = Pakiet jest zbyt duży. Niczego nie przyjęto.
+error-pack_does_not_load = Pakiet się nie wczytuje. Niczego nie przyjęto.
+error-no_petitions = Pakiet nie zawiera żadnej petycji, która się wczytuje. Niczego nie przyjęto.
+audit-add-pack = Dodanie pakietu

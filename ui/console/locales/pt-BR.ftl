@@ -163,3 +163,38 @@ result-ok = Feito
 result-refused = Recusado
 result-failed = Com falha
 result-stopped = Parado
+
+# Petitions and packs
+nav-packs = Petições e pacotes
+packs-no-folder = O servidor de coleta foi iniciado sem pasta de pacotes (serve --packs DIR), então os quiosques não recebem pacotes dele.
+packs-add = Adicionar um pacote
+packs-add-how = Um pacote em zip ou a pasta dele. Ele é verificado como um quiosque verifica um pacote; um que não carrega não é aceito, e um pacote de mesmo nome só é substituído por um que carrega.
+packs-name = O nome (letras, algarismos, - e _)
+packs-zip = Um arquivo zip
+packs-folder = ou uma pasta
+packs-upload = Verificar e adicionar
+packs-added = { $count ->
+    [one] { $name } foi adicionado, com { $count } petição.
+   *[other] { $name } foi adicionado, com { $count } petições.
+}
+packs-pack = Pacote { $name }
+packs-summary = { $petitions } petições carregam; { $failures } arquivos não; { $skipped } não são páginas.
+packs-failures = Arquivos que não carregam
+col-languages = Traduções
+col-warnings = Avisos
+packs-unpublished = não publicada
+packs-preview = Pré-visualizar { $title }
+packs-preview-of = Pré-visualização: { $title }
+packs-preview-note = Como o quiosque a mostra: o mesmo texto e as mesmas imagens, sem seguir os links.
+packs-sign = Assinar a petição
+packs-close-preview = Fechar a pré-visualização
+error-no_packs_folder = O servidor de coleta foi iniciado sem pasta de pacotes (serve --packs DIR).
+error-no_pack = Não há pacote com esse nome.
+error-no_petition = Não há petição com esse identificador no pacote.
+error-bad_pack_name = O nome de um pacote tem letras, algarismos, “.”, “_” e “-”, e não começa com “.”.
+error-not_a_zip = Isso não é um arquivo zip.
+error-unsafe_pack = O zip tem uma entrada que poderia ser gravada fora do pacote. Nada foi aceito.
+error-pack_too_large = O pacote é grande demais. Nada foi aceito.
+error-pack_does_not_load = O pacote não carrega. Nada foi aceito.
+error-no_petitions = O pacote não tem nenhuma petição que carregue. Nada foi aceito.
+audit-add-pack = Adição de pacote

@@ -163,3 +163,38 @@ result-ok = Imefanyika
 result-refused = Imekataliwa
 result-failed = Imeshindwa
 result-stopped = Imesimamishwa
+
+# Petitions and packs
+nav-packs = Maombi na vifurushi
+packs-no-folder = Seva ya kukusanya ilianzishwa bila folda ya vifurushi (serve --packs DIR), kwa hiyo vibanda havichukui vifurushi kutoka kwake.
+packs-add = Ongeza kifurushi
+packs-add-how = Kifurushi kama zip au folda yake. Kinakaguliwa kama kibanda kinavyokagua kifurushi; kisichopakia hakipokelewi, na kifurushi chenye jina hilo hubadilishwa tu na kinachopakia.
+packs-name = Jina lake (herufi, tarakimu, - na _)
+packs-zip = Faili la zip
+packs-folder = au folda
+packs-upload = Kagua na uongeze
+packs-added = { $count ->
+    [one] { $name } kimeongezwa, chenye ombi moja.
+   *[other] { $name } kimeongezwa, chenye maombi { $count }.
+}
+packs-pack = Kifurushi { $name }
+packs-summary = Maombi { $petitions } yanapakia; faili { $failures } hazipakii; { $skipped } si kurasa.
+packs-failures = Faili zisizopakia
+col-languages = Tafsiri
+col-warnings = Tahadhari
+packs-unpublished = halijachapishwa
+packs-preview = Hakiki { $title }
+packs-preview-of = Uhakiki: { $title }
+packs-preview-note = Kama kibanda kinavyolionyesha: maandishi na picha zilezile, viungo havifuatwi.
+packs-sign = Tia sahihi ombi
+packs-close-preview = Funga uhakiki
+error-no_packs_folder = Seva ya kukusanya ilianzishwa bila folda ya vifurushi (serve --packs DIR).
+error-no_pack = Hakuna kifurushi chenye jina hilo.
+error-no_petition = Hakuna ombi lenye kitambulisho hicho katika kifurushi.
+error-bad_pack_name = Jina la kifurushi lina herufi, tarakimu, ".", "_" na "-", na halianzi na ".".
+error-not_a_zip = Hilo si faili la zip.
+error-unsafe_pack = Zip ina kipengele kinachoweza kuandikwa nje ya kifurushi. Hakuna kilichopokelewa.
+error-pack_too_large = Kifurushi ni kikubwa mno. Hakuna kilichopokelewa.
+error-pack_does_not_load = Kifurushi hakipakii. Hakuna kilichopokelewa.
+error-no_petitions = Kifurushi hakina ombi linalopakia. Hakuna kilichopokelewa.
+audit-add-pack = Kuongeza kifurushi

@@ -53,6 +53,18 @@ export async function post<T>(path: string, body?: unknown): Promise<T> {
   );
 }
 
+/** A change whose body is a file (a pack's zip). */
+export async function upload<T>(path: string, body: Blob | Uint8Array): Promise<T> {
+  return answer<T>(
+    await fetch(path, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/zip", "X-CSRF-Token": csrf },
+      body: body as BodyInit,
+    }),
+  );
+}
+
 /** A change whose answer is a file: saved by the browser under the server's name. */
 export async function download(path: string, body: unknown): Promise<string> {
   const r = await fetch(path, {
@@ -140,4 +152,27 @@ export interface AuditEntry {
   action: string;
   result: string;
   detail: string;
+}
+export interface PackView {
+  name: string;
+  petitions: { id: string; title: string; published: boolean; languages: string[]; warnings: string[] }[];
+  failures: { path: string; line: number; reason: string }[];
+  skipped: number;
+}
+export interface Packs {
+  folder: boolean | null;
+  packs: PackView[];
+}
+export interface Preview {
+  id: string;
+  lang: string | null;
+  title: string;
+  petition_title: string | null;
+  petition_copy: string | null;
+  action_text: string | null;
+  body_html: string;
+  disclosure_html: string | null;
+  privacy_markdown: string | null;
+  hero_image: string | null;
+  warnings: string[];
 }

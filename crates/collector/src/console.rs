@@ -35,6 +35,10 @@ use crate::store::{Store, StoreError};
 
 mod packs;
 
+/// Where the console listens unless `serve --console` says otherwise.
+pub const DEFAULT_ADDRESS: SocketAddr =
+    SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 8441);
+
 /// How long a sign-in link works.
 pub const LINK_LIFETIME: Duration = Duration::from_secs(15 * 60);
 /// How long a session lasts without a request, unless `serve --console-idle-seconds` says.
@@ -76,8 +80,11 @@ pub struct Console {
     keyring: Arc<crate::keyring::Keyring>,
     inner: Mutex<Inner>,
     idle: Duration,
-    /// `https://…` or `http://…`, with the bound address: the links' prefix.
+    /// `https://…` or `http://…`: where organisers open it (the links' prefix, and the only
+    /// origin changes are taken from).
     base: String,
+    /// Whether it is served over HTTPS (its cookie is then `Secure`).
+    tls: bool,
     /// Told when kiosks' batches store records here (see `server::Options::changes`).
     changes: tokio::sync::watch::Receiver<()>,
     /// Where "Send on" may send: fixed by `serve`'s arguments, as for the admin socket.
@@ -121,17 +128,18 @@ impl std::fmt::Debug for Console {
 }
 
 impl Console {
-    /// A console for `parts`, served at `addr` (`tls`: over HTTPS), whose sessions lapse
-    /// after `idle` without a request.
-    pub fn new(parts: Parts, addr: SocketAddr, tls: bool, idle: Duration) -> Arc<Self> {
-        let scheme = if tls { "https" } else { "http" };
+    /// A console for `parts`, opened at `origin` (`http://127.0.0.1:8441`, or the name it is
+    /// reached by), served over HTTPS when `tls`, whose sessions lapse after `idle` without a
+    /// request.
+    pub fn new(parts: Parts, origin: String, tls: bool, idle: Duration) -> Arc<Self> {
         Arc::new(Self {
             store: parts.store,
             key: parts.key,
             keyring: parts.keyring,
             inner: Mutex::new(Inner::default()),
             idle,
-            base: format!("{scheme}://{addr}"),
+            base: origin,
+            tls,
             changes: parts.changes,
             destinations: parts.destinations,
             retain_days: parts.retain_days,
@@ -146,7 +154,7 @@ impl Console {
     }
 
     fn secure(&self) -> bool {
-        self.base.starts_with("https:")
+        self.tls || self.base.starts_with("https:")
     }
 
     /// A new one-time sign-in link.
@@ -1155,6 +1163,24 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// `--console-origin`: a scheme and a host (and port), nothing else — what a browser sends as
+/// `Origin`.
+pub fn parse_origin(origin: &str) -> Result<String, String> {
+    let o = origin.trim().trim_end_matches('/');
+    let rest = o
+        .strip_prefix("https://")
+        .or_else(|| o.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("--console-origin {origin}: it starts with https:// (or http://)")
+        })?;
+    if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
+        return Err(format!(
+            "--console-origin {origin}: only the scheme and the host, like https://console.example.org"
+        ));
+    }
+    Ok(o.to_owned())
+}
+
 /// Whether the console may listen at `addr`: loopback always; any other address only over
 /// TLS and when the organiser said so (`--console-public`), since the console unlocks the key
 /// and exports signers.
@@ -1191,6 +1217,24 @@ mod tests {
             assert!(check_address(public, true, false).is_err());
             assert!(check_address(public, false, true).is_err());
             assert!(check_address(public, true, true).is_ok());
+        }
+    }
+
+    #[test]
+    fn an_origin_is_a_scheme_and_a_host() {
+        assert_eq!(
+            parse_origin("https://console.example.org/").as_deref(),
+            Ok("https://console.example.org")
+        );
+        assert!(parse_origin("http://127.0.0.1:8441").is_ok());
+        for bad in [
+            "console.example.org",
+            "https://x.org/path",
+            "ftp://x.org",
+            "https://",
+            "https://a@b",
+        ] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
         }
     }
 

@@ -165,10 +165,16 @@ enum Command {
         /// Batches per second one device may send (and as many in a burst).
         #[arg(long, default_value_t = NonZeroU32::new(50).unwrap_or(NonZeroU32::MIN))]
         device_rate: NonZeroU32,
-        /// Serve the organiser's console on this address (loopback, e.g. 127.0.0.1:8441). Sign
-        /// in with the link printed at start or by `placard-collector console-link`.
-        #[arg(long)]
-        console: Option<SocketAddr>,
+        /// Serve the organiser's console on this address (default 127.0.0.1:8441, loopback;
+        /// `off` for none). Sign in with the link printed at start or by
+        /// `placard-collector console-link`.
+        #[arg(long, value_name = "ADDRESS|off")]
+        console: Option<String>,
+        /// The address organisers open the console at, when it is not the one it listens on
+        /// (behind a proxy or under a name: `https://console.example.org`). Its links use it,
+        /// and changes from any other origin are refused.
+        #[arg(long, value_name = "URL")]
+        console_origin: Option<String>,
         /// Let the console listen on an address other computers can reach (needs TLS: not
         /// with --plain-http).
         #[arg(long, requires = "console")]
@@ -334,9 +340,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 webhook_url,
                 webhook_secret_file,
                 console,
+                console_origin,
                 console_public,
                 console_idle_seconds,
             } => {
+                // The console is on unless turned off; the default address may be taken (a
+                // second collector on this computer), which only leaves this one without it.
+                let (console, chosen) = match console.as_deref() {
+                    None => (Some(placard_collector::console::DEFAULT_ADDRESS), false),
+                    Some("off") => (None, false),
+                    Some(a) => (
+                        Some(a.parse::<SocketAddr>().map_err(|e| {
+                            anyhow::anyhow!("--console {a}: not an address like 127.0.0.1:8441 ({e})")
+                        })?),
+                        true,
+                    ),
+                };
+                let console_origin = console_origin
+                    .map(|o| placard_collector::console::parse_origin(&o))
+                    .transpose()
+                    .map_err(anyhow::Error::msg)?;
                 // Before anything is opened or bound: a console other computers could reach
                 // is refused unless it has TLS and the organiser asked for it.
                 if let Some(addr) = console {
@@ -415,9 +438,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 // The console: its own listener, the same TLS as the kiosks' (or none behind a
                 // proxy that ends it); its first sign-in link on stderr, not in the logs that
                 // scripts read from stdout.
-                let console = match console {
-                    Some(addr) => {
-                        let listener = tokio::net::TcpListener::bind(addr).await?;
+                let listener = match console {
+                    Some(addr) => match tokio::net::TcpListener::bind(addr).await {
+                        Ok(l) => Some(l),
+                        Err(e) if !chosen => {
+                            eprintln!(
+                                "console: {addr} is not free ({e}): running without a console \
+                                 (give --console ADDRESS for another)"
+                            );
+                            None
+                        }
+                        Err(e) => return Err(e.into()),
+                    },
+                    None => None,
+                };
+                let console = match listener {
+                    Some(listener) => {
                         let bound = listener.local_addr()?;
                         let parts = placard_collector::console::Parts {
                             store: store.clone(),
@@ -429,9 +465,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                             retained_for,
                             packs: shelf.clone(),
                         };
+                        let origin = console_origin.clone().unwrap_or_else(|| {
+                            let scheme = if tls.is_some() { "https" } else { "http" };
+                            format!("{scheme}://{bound}")
+                        });
                         let console = placard_collector::console::Console::new(
                             parts,
-                            bound,
+                            origin,
                             tls.is_some(),
                             Duration::from_secs(console_idle_seconds.max(1)),
                         );

@@ -242,8 +242,16 @@ fn serve(
     key: &std::path::Path,
     args: &[&str],
 ) -> (Child, url::Url) {
+    // The console is on by default at 127.0.0.1:8441: tests that do not ask for it leave it off,
+    // so parallel collectors never race for that port.
+    let console: &[&str] = if args.contains(&"--console") {
+        &[]
+    } else {
+        &["--console", "off"]
+    };
     let mut child = Command::new(BIN)
         .args(["serve", "--db", db, "--listen", "127.0.0.1:0"])
+        .args(console)
         .arg("--admin-socket")
         .arg(admin_socket)
         .arg("--collector-key")
@@ -451,14 +459,21 @@ pub fn rss_of(pid: u32) -> u64 {
 }
 
 /// Takes a SQLite collector database back to before its running totals (`tallies`), as a
-/// collector that held records before them left it: opening it again runs their migration.
+/// collector that held records before them left it: opening it again runs their migration
+/// (and the one after it, the kiosks' reports, undone here too).
 pub fn before_tallies(conn: &rusqlite::Connection) {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     conn.execute_batch(&format!(
-        "DROP TABLE tallies; PRAGMA user_version = {};",
-        version - 1
+        "DROP TABLE tallies;
+         ALTER TABLE devices DROP COLUMN reported_at;
+         ALTER TABLE devices DROP COLUMN report_created;
+         ALTER TABLE devices DROP COLUMN app_version;
+         ALTER TABLE devices DROP COLUMN pending;
+         ALTER TABLE devices DROP COLUMN clock_offset;
+         PRAGMA user_version = {};",
+        version - 2
     ))
     .unwrap();
 }

@@ -59,6 +59,9 @@ pub enum TransportError {
     Forged(#[from] crate::answer::Forged),
 }
 
+/// The least time between two reports made while records wait (see [`Transport::report`]).
+const REPORT_EVERY: Duration = Duration::from_secs(60);
+
 /// Batch sizes and waits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Config {
@@ -181,8 +184,10 @@ async fn run<T: Transport>(
     // Batch caps: halved when the collector answers 413, then kept for the rest of the run.
     let mut max_records = config.max_records.max(1);
     let mut max_bytes = config.max_bytes.max(1);
-    // Whether the collector has heard how this kiosk is since that last changed.
+    // Whether the collector has heard how this kiosk is since that last changed, and when a
+    // report last went with records still waiting.
     let mut reported = false;
+    let mut last_report: Option<tokio::time::Instant> = None;
     let report = |pending: u64| Report {
         device_id,
         app_version: config.app_version.to_owned(),
@@ -219,8 +224,11 @@ async fn run<T: Transport>(
             let probe = transport.health().await;
             let offset = transport.clock_offset();
             state.send_if_modified(|s| std::mem::replace(&mut s.clock_offset, offset) != offset);
-            // Back in touch: the console hears what waits here before the first batch goes.
-            if probe.is_ok() {
+            // Back in touch: the console hears what waits here before the first batch goes —
+            // at most once a minute, so that a collector slowing this kiosk down (429) is not
+            // asked to take reports in place of batches.
+            if probe.is_ok() && last_report.is_none_or(|at| at.elapsed() >= REPORT_EVERY) {
+                last_report = Some(tokio::time::Instant::now());
                 let _ = transport.report(&report(pending)).await;
             }
             probe

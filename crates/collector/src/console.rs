@@ -480,6 +480,15 @@ struct Overview {
     per_hour: Vec<HourCount>,
     /// Each device's name, for the per-kiosk figures.
     names: HashMap<String, String>,
+    /// When this collector relays to a main one (`placard-collector relay`): where, and how
+    /// many records wait to go.
+    relay: Option<RelayView>,
+}
+
+#[derive(Serialize)]
+struct RelayView {
+    to: String,
+    waiting: u64,
 }
 
 #[derive(Serialize)]
@@ -573,10 +582,19 @@ impl Console {
             .into_iter()
             .map(|d| (d.id, d.name))
             .collect();
+        let relay = match crate::relay::target(&c.store).await {
+            Ok(Some(to)) => Some(RelayView {
+                to,
+                waiting: c.store.relay_waiting().await.map_err(|_| Refusal::Store)?,
+            }),
+            Ok(None) => None,
+            Err(_) => return Err(Refusal::Store),
+        };
         Ok(Overview {
             stats,
             per_hour,
             names,
+            relay,
         })
     }
 }
@@ -970,15 +988,6 @@ async fn run_send(
             });
         }
     };
-    let progress = {
-        let follow = c.clone();
-        move |done, total| {
-            if let Some(run) = follow.sending().run.as_mut() {
-                run.done = done;
-                run.total = total;
-            }
-        }
-    };
     let work = async {
         match (destination, &c.destinations) {
             (
@@ -1014,7 +1023,7 @@ async fn run_send(
                     webhook: Some(hook),
                     ..
                 },
-            ) => crate::fanout::push_webhook(&c.store, &key, hook, 100, progress)
+            ) => crate::fanout::push_webhook_each(&c.store, &key, hook, 100, each)
                 .await
                 .map_err(|e| ("push_failed", e.to_string())),
             _ => Err(("no_destination", "no such destination".to_owned())),

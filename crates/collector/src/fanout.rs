@@ -81,11 +81,26 @@ pub async fn push_webhook(
     key: &OrganiserKey,
     webhook: &Webhook,
     batch: usize,
-    progress: impl FnMut(u64, u64),
+    mut progress: impl FnMut(u64, u64),
+) -> Result<Pushed, RunError> {
+    push_webhook_each(store, key, webhook, batch, |step| {
+        progress(step.done, step.total);
+    })
+    .await
+}
+
+/// As [`push_webhook`], telling `each` of every record's outcome (see
+/// [`push_action_network_each`]).
+pub async fn push_webhook_each(
+    store: &Store,
+    key: &OrganiserKey,
+    webhook: &Webhook,
+    batch: usize,
+    each: impl FnMut(&run::Step<'_>),
 ) -> Result<Pushed, RunError> {
     let (records, unreadable) = open_all(store, key).await?;
     let mut ledger = store.clone();
-    let summary = run::push_webhook(webhook, &records, batch, &mut ledger, progress).await?;
+    let summary = run::push_webhook_each(webhook, &records, batch, &mut ledger, each).await?;
     Ok(Pushed {
         summary,
         unmatched: Vec::new(),

@@ -15,6 +15,7 @@ pub mod own_key;
 pub mod packs;
 pub mod pages;
 pub mod pairing;
+pub mod relay;
 pub mod server;
 pub mod store;
 pub mod tls;

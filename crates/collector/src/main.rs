@@ -265,6 +265,35 @@ enum Command {
         /// How long the code may be used.
         #[arg(long, default_value_t = 24)]
         valid_hours: u32,
+        /// A code for an on-site collector's `relay`: the device it enrols may forward other
+        /// kiosks' records (each still signed by its kiosk).
+        #[arg(long)]
+        relay: bool,
+    },
+    /// Forward every record held here to the organisation's main collector, each exactly
+    /// once, with its kiosk's signature and key (for an on-site collector at an event with no
+    /// internet). Pairs first with `--code` from `placard-collector enroll --relay` there.
+    Relay {
+        #[arg(long, default_value = "sqlite://collector.db")]
+        db: String,
+        /// The main collector (`https://…`).
+        #[arg(long)]
+        to: String,
+        /// The pairing code, on the first run.
+        #[arg(long)]
+        code: Option<String>,
+        /// The organisation's public key (`age1…`), on the first run.
+        #[arg(long)]
+        recipient: Option<String>,
+        /// Stop when nothing waits (else keep relaying what arrives).
+        #[arg(long)]
+        once: bool,
+        /// Pair with the main collector (--code) and stop; relay later.
+        #[arg(long, requires = "code")]
+        pair_only: bool,
+        /// Records per request.
+        #[arg(long, default_value_t = 500)]
+        batch: u32,
     },
     /// Refuse a device's requests from now on.
     Revoke {
@@ -699,18 +728,58 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 name,
                 collector_key,
                 valid_hours,
+                relay,
             } => {
                 let key = placard_collector::own_key::load_or_create(&collector_key)?;
                 let store = Store::open(&db).await?;
                 let valid = Duration::from_secs(u64::from(valid_hours) * 3600);
                 let code =
-                    placard_collector::pairing::new_code(&store, &key, &name, valid).await?;
+                    placard_collector::pairing::new_code_with(&store, &key, &name, valid, relay)
+                        .await?;
                 println!("{code}");
+                let at = if relay {
+                    "give this code to `placard-collector relay --code` on the on-site collector"
+                } else {
+                    "type this code at the kiosk (Operator → Collector)"
+                };
                 eprintln!(
-                    "type this code at the kiosk (Operator → Collector) within {valid_hours} h; \
-                     it works once, and is burned after {} tries",
+                    "{at} within {valid_hours} h; it works once, and is burned after {} tries",
                     placard_sync::pairing::MAX_TRIES
                 );
+            }
+            Command::Relay {
+                db,
+                to,
+                code,
+                recipient,
+                once,
+                pair_only,
+                batch,
+            } => {
+                let store = Store::open(&db).await?;
+                let options = placard_collector::relay::Options {
+                    to: url::Url::parse(&to)
+                        .map_err(|e| anyhow::anyhow!("--to {to}: not an address ({e})"))?,
+                    code,
+                    recipient,
+                    once,
+                    pair_only,
+                    batch: batch.clamp(1, 5000),
+                    poll: Duration::from_secs(10),
+                };
+                let done = placard_collector::relay::run(&store, &options, |d| {
+                    eprintln!("relayed {} records in {} batches", d.records, d.batches);
+                })
+                .await?;
+                if pair_only {
+                    println!("paired with {to}: relay later with `placard-collector relay --to {to}`");
+                } else {
+                    println!(
+                        "relayed {}, left {} (their kiosk is not enrolled here, or the main \
+                         collector holds them for another)",
+                        done.records, done.left
+                    );
+                }
             }
             Command::Revoke { db, device } => {
                 Store::open(&db).await?.revoke(&device).await?;

@@ -44,6 +44,18 @@ pub async fn new_code(
     name: &str,
     valid: Duration,
 ) -> Result<Code, StoreError> {
+    new_code_with(store, key, name, valid, false).await
+}
+
+/// As [`new_code`]; with `relay`, the device it enrols may forward other kiosks' records
+/// (an on-site collector's `relay`, see `crate::relay`).
+pub async fn new_code_with(
+    store: &Store,
+    key: &CollectorKey,
+    name: &str,
+    valid: Duration,
+    relay: bool,
+) -> Result<Code, StoreError> {
     let at_rest = key.derive(AT_REST);
     let rng = ring::rand::SystemRandom::new();
     let expires = crate::store::unix_now()
@@ -66,6 +78,7 @@ pub async fn new_code(
                 name: name.to_owned(),
                 secret,
                 expires,
+                relay,
             })
             .await?;
         if added {

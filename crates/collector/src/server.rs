@@ -204,6 +204,7 @@ pub fn router_with(store: Store, options: Options) -> Router {
         .route("/v1/pair/finish", post(pair_finish))
         .route("/v1/batches", post(batches))
         .route("/v1/report", post(report))
+        .route("/v1/relay", post(relay))
         .route("/v1/packs", get(list_packs))
         .route("/v1/packs/{name}", get(get_pack))
         .layer(DefaultBodyLimit::max(limits.max_body))
@@ -548,6 +549,7 @@ async fn authenticated(
         body,
         now,
         public_key: device.public_key,
+        relay: device.relay,
     })
 }
 
@@ -559,6 +561,8 @@ struct Authenticated {
     now: u64,
     /// The device's key (each record's provenance is checked against it).
     public_key: Vec<u8>,
+    /// Enrolled as a relay (`enroll --relay`).
+    relay: bool,
 }
 
 /// `POST /v1/report`: how a kiosk is (version, what waits on it, its clock), for the console.
@@ -617,6 +621,7 @@ async fn batches(
         body,
         now,
         public_key,
+        ..
     } = match authenticated(&state, &method, &uri, &headers, body).await {
         Ok(ok) => ok,
         Err(refused) => return *refused,
@@ -626,18 +631,6 @@ async fn batches(
         Ok(b) => b,
         Err(e) => return reject(&state, StatusCode::BAD_REQUEST, "malformed", e.to_string()),
     };
-    if let Some(ours) = &state.recipient
-        && batch.recipient.as_deref()
-            != Some(placard_sync::wire::recipient_fingerprint(ours).as_str())
-    {
-        return reject(
-            &state,
-            StatusCode::CONFLICT,
-            "recipient_mismatch",
-            "these records are sealed to another key than this organisation's: the kiosk must \
-             be set up again with the organisation's key; they wait on it meanwhile",
-        );
-    }
     if batch.device_id.to_string() != verified.keyid {
         return reject(
             &state,
@@ -646,9 +639,36 @@ async fn batches(
             "the batch names another device than the one that signed it",
         );
     }
+    take_batch(&state, verified, now, batch, public_key, None).await
+}
+
+/// Stores a batch whose request verified (`batches`, or `relay` for a kiosk it vouches for):
+/// sealed to the organisation's key, each record signed by its kiosk (`kiosk_key`), not a
+/// replay; answered with the signed acknowledgement. A relayed kiosk is taken in (`adopt`)
+/// only once its records' signatures hold.
+async fn take_batch(
+    state: &AppState,
+    verified: signing::Verified,
+    now: u64,
+    batch: Batch,
+    kiosk_key: Vec<u8>,
+    adopt: Option<crate::store::RelayedKiosk>,
+) -> Response {
+    if let Some(ours) = &state.recipient
+        && batch.recipient.as_deref()
+            != Some(placard_sync::wire::recipient_fingerprint(ours).as_str())
+    {
+        return reject(
+            state,
+            StatusCode::CONFLICT,
+            "recipient_mismatch",
+            "these records are sealed to another key than this organisation's: the kiosk must \
+             be set up again with the organisation's key; they wait on it meanwhile",
+        );
+    }
     // Each record signed by the device (its provenance, kept with it). Hundreds of signature
     // checks are milliseconds of work: off the async workers.
-    let key = public_key;
+    let key = kiosk_key;
     let (batch, unsigned) = match tokio::task::spawn_blocking(move || {
         let unsigned = batch.first_unsigned(&key);
         (batch, unsigned)
@@ -660,11 +680,35 @@ async fn batches(
     };
     if let Some(id) = unsigned {
         return reject(
-            &state,
+            state,
             StatusCode::BAD_REQUEST,
             "bad_provenance",
             format!("record {id} is not signed by the device that sent it"),
         );
+    }
+    if let Some(kiosk) = adopt {
+        use crate::store::Adopted;
+        match state.store.adopt(&kiosk, &verified.keyid).await {
+            Ok(Adopted::New | Adopted::Known) => {}
+            Ok(Adopted::OtherKey) => {
+                return reject(
+                    state,
+                    StatusCode::CONFLICT,
+                    "kiosk_key_mismatch",
+                    "this collector knows that kiosk with another key: the relay's word does not \
+                     replace it",
+                );
+            }
+            Ok(Adopted::Revoked) => {
+                return reject(
+                    state,
+                    StatusCode::UNAUTHORIZED,
+                    "revoked_device",
+                    "that kiosk was revoked here",
+                );
+            }
+            Err(e) => return internal(e),
+        }
     }
     let device_id = batch.device_id;
     // A replayed request (same nonce) is refused and stores nothing; the nonce and the batch
@@ -677,7 +721,7 @@ async fn batches(
     let forget_before = now.saturating_sub(2 * state.limits.window_secs);
     match state.store.store_batch(request, batch, forget_before).await {
         Ok(Outcome::Replayed) => reject(
-            &state,
+            state,
             StatusCode::UNAUTHORIZED,
             "replayed",
             "this request was seen before",
@@ -699,8 +743,70 @@ async fn batches(
             // one made for another batch or kiosk marks nothing sent.
             ack.device_id = device_id;
             ack.time = chrono::Utc::now().timestamp();
-            signed_json(&state, Kind::Ack, &ack)
+            signed_json(state, Kind::Ack, &ack)
         }
         Err(e) => internal(e),
     }
+}
+
+/// `POST /v1/relay`: an on-site collector (enrolled with `enroll --relay`) forwards one
+/// kiosk's records with that kiosk's key. Each record must carry the kiosk's own signature; a
+/// kiosk known here with another key, or revoked here, is refused. Stored and acknowledged as
+/// the kiosk's own batch would be, so a record arrives once however it comes.
+async fn relay(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let Authenticated {
+        verified,
+        body,
+        now,
+        relay,
+        ..
+    } = match authenticated(&state, &method, &uri, &headers, body).await {
+        Ok(ok) => ok,
+        Err(refused) => return *refused,
+    };
+    if !relay {
+        return reject(
+            &state,
+            StatusCode::FORBIDDEN,
+            "not_a_relay",
+            "this device was not enrolled as a relay (placard-collector enroll --relay)",
+        );
+    }
+    let relayed: placard_sync::wire::RelayBatch = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => return reject(&state, StatusCode::BAD_REQUEST, "malformed", e.to_string()),
+    };
+    let name = relayed.kiosk_name.trim();
+    if relayed.kiosk_key.len() != 32
+        || name.is_empty()
+        || name.chars().count() > 80
+        || name.chars().any(char::is_control)
+    {
+        return reject(
+            &state,
+            StatusCode::BAD_REQUEST,
+            "malformed",
+            "a relayed kiosk needs a name (1 to 80 characters) and a 32-byte public key",
+        );
+    }
+    let kiosk = crate::store::RelayedKiosk {
+        id: relayed.batch.device_id.to_string(),
+        name: name.to_owned(),
+        public_key: relayed.kiosk_key.clone(),
+    };
+    take_batch(
+        &state,
+        verified,
+        now,
+        relayed.batch,
+        relayed.kiosk_key,
+        Some(kiosk),
+    )
+    .await
 }

@@ -1209,3 +1209,71 @@ async fn packs_are_checked_previewed_and_added_from_the_console() {
         "{lines:?}"
     );
 }
+
+/// "Send to the webhook" from the console: each record's outcome listed, each record once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sending_to_the_webhook_from_the_console_lists_each_record() {
+    use placard_fanout::stand_in;
+    const SECRET: &str = "the organisation's webhook secret";
+    let org = common::KeyFile::new("a long organiser passphrase");
+    let (url, receiver) = stand_in::receiver(SECRET).await;
+    let secret = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(secret.path(), SECRET).unwrap();
+    let c = Collector::start_with(
+        Backend::Sqlite,
+        &[
+            "--console",
+            "127.0.0.1:0",
+            "--identity",
+            &org.key(),
+            "--passphrase-file",
+            &org.passphrase("right"),
+            "--webhook-url",
+            &url,
+            "--webhook-secret-file",
+            &secret.path().display().to_string(),
+        ],
+    )
+    .unwrap();
+    let (_dir, vault) = common::kiosk_sealing_to(&org.recipient, 7, "p");
+    common::enroll_vault(&c, &vault, "kiosk").await;
+    assert_eq!(common::sync_all(&c.url, vault, 100).await, 7);
+    let first = link(&c);
+    let base = base(&first);
+    let cookie = sign_in(&first).await;
+    let (_, sending) = get(&base, "/api/send", Some(&cookie)).await;
+    assert_eq!(sending["destinations"], serde_json::json!(["webhook"]));
+    for round in 0..2 {
+        let (status, _) = post(
+            &base,
+            "/api/send",
+            &cookie,
+            serde_json::json!({"destination": "webhook"}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::ACCEPTED);
+        let until = std::time::Instant::now() + Duration::from_secs(20);
+        let s = loop {
+            let (_, s) = get(&base, "/api/send", Some(&cookie)).await;
+            if s["run"]["running"] == false {
+                break s;
+            }
+            assert!(std::time::Instant::now() < until, "{s}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        let outcomes: Vec<&str> = s["run"]["outcomes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["outcome"].as_str().unwrap())
+            .collect();
+        let want = if round == 0 { "sent" } else { "skipped" };
+        assert_eq!(outcomes, vec![want; 7], "{s}");
+        assert_eq!(s["run"]["done"], 7, "{s}");
+    }
+    assert_eq!(
+        receiver.lock().unwrap().records.len(),
+        7,
+        "each record once"
+    );
+}

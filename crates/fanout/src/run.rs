@@ -422,13 +422,40 @@ pub async fn push_webhook(
     ledger: &mut impl Ledger,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Summary, RunError> {
+    push_webhook_each(webhook, records, batch_size, ledger, |step| {
+        progress(step.done, step.total);
+    })
+    .await
+}
+
+/// As [`push_webhook`], telling `each` of every record's outcome as its batch is answered
+/// (skipped ones first): the organiser's console lists them.
+pub async fn push_webhook_each(
+    webhook: &Webhook,
+    records: &[Record],
+    batch_size: usize,
+    ledger: &mut impl Ledger,
+    mut each: impl FnMut(&Step<'_>),
+) -> Result<Summary, RunError> {
     let settled = ledger.settled(WEBHOOK).await.map_err(RunError::Ledger)?;
     let total = records.len() as u64;
     let mut summary = Summary::default();
     let (done, waiting): (Vec<&Record>, Vec<&Record>) =
         records.iter().partition(|r| settled.contains(&r.record_id));
-    summary.skipped = done.len() as u64;
-    progress(summary.skipped, total);
+    let mut count = 0u64;
+    let mut tell = |record: &Record, outcome: &Outcome, count: &mut u64| {
+        *count += 1;
+        each(&Step {
+            done: *count,
+            total,
+            record,
+            outcome,
+        });
+    };
+    for r in &done {
+        summary.skipped += 1;
+        tell(r, &Outcome::Skipped, &mut count);
+    }
     for chunk in waiting.chunks(batch_size.max(1)) {
         let batch: Vec<Record> = chunk.iter().map(|r| (*r).clone()).collect();
         match webhook.deliver(&batch).await {
@@ -438,8 +465,9 @@ pub async fn push_webhook(
                         .settle(WEBHOOK, r.record_id, true, "")
                         .await
                         .map_err(RunError::Ledger)?;
+                    summary.sent += 1;
+                    tell(r, &Outcome::Sent, &mut count);
                 }
-                summary.sent += batch.len() as u64;
             }
             Delivered::Refused(why) => {
                 let why = batch.iter().fold(why, |why, r| scrub(&why, r));
@@ -449,16 +477,19 @@ pub async fn push_webhook(
                         .await
                         .map_err(RunError::Ledger)?;
                     summary.failures.push((r.record_id, why.clone()));
+                    summary.failed += 1;
+                    tell(r, &Outcome::Failed(why.clone()), &mut count);
                 }
-                summary.failed += batch.len() as u64;
             }
-            Delivered::Deferred(_) => summary.deferred += batch.len() as u64,
+            Delivered::Deferred(why) => {
+                let why = batch.iter().fold(why, |why, r| scrub(&why, r));
+                for r in &batch {
+                    summary.deferred += 1;
+                    tell(r, &Outcome::Deferred(why.clone()), &mut count);
+                }
+            }
             Delivered::Unauthorized(status) => return Err(RunError::WebhookRefused(status)),
         }
-        progress(
-            summary.skipped + summary.sent + summary.failed + summary.deferred,
-            total,
-        );
     }
     Ok(summary)
 }

@@ -68,7 +68,16 @@ impl HttpTransport {
 }
 
 fn unreachable(e: &reqwest::Error) -> TransportError {
-    TransportError::Unreachable(e.to_string())
+    // reqwest's own words ("error sending request for url …") say little; what went wrong is
+    // in its sources (refused, reset, timed out, a certificate).
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    TransportError::Unreachable(text)
 }
 
 /// The most the kiosk reads of each kind of answer. A collector (or whoever answers in its
@@ -159,6 +168,73 @@ fn nonce() -> Result<String, TransportError> {
     Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 
+impl HttpTransport {
+    /// POSTs `body` to `path`, signed with this device's key at the collector's time (see
+    /// `offset`), as every request that carries records or reports is.
+    async fn post_signed(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Result<reqwest::Response, TransportError> {
+        let url = self.url(path)?;
+        let now = chrono::Utc::now().timestamp() + self.clock_offset().unwrap_or(0);
+        let created = u64::try_from(now).unwrap_or(0);
+        let signed = self
+            .signer
+            .sign("POST", url.path(), &body, created, &nonce()?)
+            .map_err(|e| TransportError::Refused {
+                status: 0,
+                reason: e.to_string(),
+            })?;
+        self.client
+            .post(url)
+            .header("content-type", content_type)
+            .header("content-digest", signed.content_digest)
+            .header("signature-input", signed.signature_input)
+            .header("signature", signed.signature)
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| unreachable(&e))
+    }
+
+    /// The acknowledgement `r` carries, with its status: only one the pinned collector signed
+    /// marks anything sent.
+    async fn acknowledgement(&self, r: reqwest::Response) -> Result<(Ack, u16), TransportError> {
+        let status = r.status().as_u16();
+        let (signature, bytes) = answer_of(r, caps::ACK).await?;
+        answer::verify(&self.collector, Kind::Ack, &bytes, signature.as_deref())?;
+        let ack: Ack = serde_json::from_slice(&bytes).map_err(|e| TransportError::Refused {
+            status,
+            reason: format!("unreadable acknowledgement: {e}"),
+        })?;
+        self.heard_time(ack.time);
+        Ok((ack, status))
+    }
+
+    /// Forwards one kiosk's records to the main collector (`POST /v1/relay`, signed with this
+    /// relay's key); `Ok` only with that collector's signed acknowledgement for this batch and
+    /// kiosk, as for a kiosk's own upload.
+    pub async fn relay(&self, relayed: &crate::wire::RelayBatch) -> Result<Ack, TransportError> {
+        let body = serde_json::to_vec(relayed).map_err(|e| TransportError::Refused {
+            status: 0,
+            reason: e.to_string(),
+        })?;
+        let r = self
+            .post_signed("v1/relay", "application/json", body)
+            .await?;
+        let (ack, status) = self.acknowledgement(r).await?;
+        if ack.device_id != relayed.batch.device_id || ack.batch_id != relayed.batch.batch_id {
+            return Err(TransportError::Refused {
+                status,
+                reason: "an acknowledgement for another batch or kiosk".into(),
+            });
+        }
+        Ok(ack)
+    }
+}
+
 impl Transport for HttpTransport {
     async fn health(&self) -> Result<(), TransportError> {
         let r = self
@@ -192,32 +268,9 @@ impl Transport for HttpTransport {
             status: 0,
             reason: e.to_string(),
         })?;
-        let url = self.url("v1/report")?;
-        let now = chrono::Utc::now().timestamp() + self.clock_offset().unwrap_or(0);
-        let signed = self
-            .signer
-            .sign(
-                "POST",
-                url.path(),
-                &body,
-                u64::try_from(now).unwrap_or(0),
-                &nonce()?,
-            )
-            .map_err(|e| TransportError::Refused {
-                status: 0,
-                reason: e.to_string(),
-            })?;
         let r = self
-            .client
-            .post(url)
-            .header("content-type", "application/json")
-            .header("content-digest", signed.content_digest)
-            .header("signature-input", signed.signature_input)
-            .header("signature", signed.signature)
-            .body(body)
-            .send()
-            .await
-            .map_err(|e| unreachable(&e))?;
+            .post_signed("v1/report", "application/json", body)
+            .await?;
         // Nothing in the answer is acted on: only whether it was taken.
         let status = r.status();
         if status.is_success() {
@@ -231,38 +284,14 @@ impl Transport for HttpTransport {
     }
 
     async fn upload(&self, batch: &Batch) -> Result<Ack, TransportError> {
-        let body = batch.to_binary();
-        let url = self.url("v1/batches")?;
-        // This kiosk's time as the collector's clock has it (see `offset`).
-        let now = chrono::Utc::now().timestamp() + self.clock_offset().unwrap_or(0);
-        let created = u64::try_from(now).unwrap_or(0);
-        let signed = self
-            .signer
-            .sign("POST", url.path(), &body, created, &nonce()?)
-            .map_err(|e| TransportError::Refused {
-                status: 0,
-                reason: e.to_string(),
-            })?;
         let r = self
-            .client
-            .post(url)
-            .header("content-type", crate::wire::BINARY_CONTENT_TYPE)
-            .header("content-digest", signed.content_digest)
-            .header("signature-input", signed.signature_input)
-            .header("signature", signed.signature)
-            .body(body)
-            .send()
-            .await
-            .map_err(|e| unreachable(&e))?;
-        let status = r.status().as_u16();
-        let (signature, bytes) = answer_of(r, caps::ACK).await?;
-        // Only an acknowledgement the pinned collector signed marks anything sent.
-        answer::verify(&self.collector, Kind::Ack, &bytes, signature.as_deref())?;
-        let ack: Ack = serde_json::from_slice(&bytes).map_err(|e| TransportError::Refused {
-            status,
-            reason: format!("unreadable acknowledgement: {e}"),
-        })?;
-        self.heard_time(ack.time);
+            .post_signed(
+                "v1/batches",
+                crate::wire::BINARY_CONTENT_TYPE,
+                batch.to_binary(),
+            )
+            .await?;
+        let (ack, status) = self.acknowledgement(r).await?;
         if ack.device_id != batch.device_id {
             return Err(TransportError::Refused {
                 status,

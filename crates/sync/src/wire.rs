@@ -67,6 +67,18 @@ pub struct Report {
     pub clock_offset: Option<i64>,
 }
 
+/// `POST /v1/relay`: records an on-site collector forwards to the organisation's main one, all
+/// of one kiosk, with that kiosk's name and public key as the on-site collector enrolled it.
+/// Each record keeps the kiosk's own signature (its provenance), which the main collector
+/// checks against that key: the relay vouches for the kiosk, and cannot make its records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelayBatch {
+    pub kiosk_name: String,
+    #[serde(serialize_with = "to_base64", deserialize_with = "from_base64")]
+    pub kiosk_key: Vec<u8>,
+    pub batch: Batch,
+}
+
 /// The longest `app_version` a collector keeps.
 pub const MAX_VERSION: usize = 40;
 

@@ -41,6 +41,7 @@ overview-totals = Totals
 overview-records = signatures rebudes
 overview-held = desades aquí ara
 overview-batches = lots dels quioscos
+overview-relay-waiting = esperen a reenviar-se a { $to }
 overview-per-hour = Signatures per hora
 overview-chart-label = { $count ->
     [one] Signatures per hora en les últimes 24 hores: una en total.

@@ -41,6 +41,7 @@ overview-totals = Summen
 overview-records = Unterschriften empfangen
 overview-held = jetzt hier gespeichert
 overview-batches = Pakete von Kiosks
+overview-relay-waiting = warten auf die Weitergabe an { $to }
 overview-per-hour = Unterschriften pro Stunde
 overview-chart-label = { $count ->
     [one] Unterschriften pro Stunde in den letzten 24 Stunden: eine insgesamt.

@@ -41,6 +41,7 @@ overview-totals = Totals
 overview-records = signatures received
 overview-held = held here now
 overview-batches = batches from kiosks
+overview-relay-waiting = wait to be relayed to { $to }
 overview-per-hour = Signatures per hour
 overview-chart-label = { $count ->
     [one] Signatures per hour over the last 24 hours: one in all.

@@ -41,6 +41,7 @@ overview-totals = Totales
 overview-records = firmas recibidas
 overview-held = guardadas aquí ahora
 overview-batches = lotes de los quioscos
+overview-relay-waiting = esperan a reenviarse a { $to }
 overview-per-hour = Firmas por hora
 overview-chart-label = { $count ->
     [one] Firmas por hora en las últimas 24 horas: una en total.

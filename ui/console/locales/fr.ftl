@@ -41,6 +41,7 @@ overview-totals = Totaux
 overview-records = signatures reçues
 overview-held = conservées ici maintenant
 overview-batches = lots venus des bornes
+overview-relay-waiting = attendent d’être relayées vers { $to }
 overview-per-hour = Signatures par heure
 overview-chart-label = { $count ->
     [one] Signatures par heure sur les dernières 24 heures : { $count } au total.

@@ -41,6 +41,7 @@ overview-totals = Totalen
 overview-records = hantekeningen ûntfongen
 overview-held = no hjir bewarre
 overview-batches = pakketten fan kiosken
+overview-relay-waiting = wachtsje om trochstjoerd te wurden nei { $to }
 overview-per-hour = Hantekeningen per oere
 overview-chart-label = { $count ->
     [one] Hantekeningen per oere yn de lêste 24 oeren: ien yn totaal.

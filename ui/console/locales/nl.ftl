@@ -41,6 +41,7 @@ overview-totals = Totalen
 overview-records = handtekeningen ontvangen
 overview-held = nu hier bewaard
 overview-batches = pakketten van kiosken
+overview-relay-waiting = wachten om doorgestuurd te worden naar { $to }
 overview-per-hour = Handtekeningen per uur
 overview-chart-label = { $count ->
     [one] Handtekeningen per uur in de laatste 24 uur: één in totaal.

@@ -41,6 +41,7 @@ overview-totals = Sumy
 overview-records = otrzymanych podpisów
 overview-held = przechowywanych tu teraz
 overview-batches = paczek z kiosków
+overview-relay-waiting = czeka na przekazanie do { $to }
 overview-per-hour = Podpisy na godzinę
 overview-chart-label = { $count ->
     [one] Podpisy na godzinę z ostatnich 24 godzin: jeden łącznie.

@@ -41,6 +41,7 @@ overview-totals = Totais
 overview-records = assinaturas recebidas
 overview-held = guardadas aqui agora
 overview-batches = lotes dos quiosques
+overview-relay-waiting = aguardam reenvio para { $to }
 overview-per-hour = Assinaturas por hora
 overview-chart-label = { $count ->
     [one] Assinaturas por hora nas últimas 24 horas: { $count } no total.

@@ -41,6 +41,7 @@ overview-totals = Jumla
 overview-records = sahihi zilizopokelewa
 overview-held = zilizohifadhiwa hapa sasa
 overview-batches = mafungu kutoka vibandani
+overview-relay-waiting = zinasubiri kupelekwa kwa { $to }
 overview-per-hour = Sahihi kwa saa
 overview-chart-label = { $count ->
     [one] Sahihi kwa saa katika saa 24 zilizopita: moja kwa jumla.

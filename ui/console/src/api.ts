@@ -100,6 +100,7 @@ export interface Overview {
   by_petition: [string, number][];
   per_hour: { hour: string; count: number }[];
   names: Record<string, string>;
+  relay: { to: string; waiting: number } | null;
 }
 export interface Kiosk {
   id: string;

@@ -81,6 +81,42 @@ pub struct RequestId {
 pub struct DeviceKey {
     pub public_key: Vec<u8>,
     pub revoked: bool,
+    /// Enrolled with `enroll --relay`: it may forward other kiosks' records.
+    pub relay: bool,
+}
+
+/// A kiosk a relay forwards records of: its id, name and public key, as the on-site
+/// collector enrolled it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelayedKiosk {
+    pub id: String,
+    pub name: String,
+    pub public_key: Vec<u8>,
+}
+
+/// What the main collector made of a kiosk a relay named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adopted {
+    /// First heard of: enrolled here with the key the relay vouched for.
+    New,
+    /// Known here with the same key.
+    Known,
+    /// Known here with another key: the relay's word does not replace it.
+    OtherKey,
+    /// Revoked here.
+    Revoked,
+}
+
+/// A record held here and not yet acknowledged by the main collector, with what relaying it
+/// needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelayRow {
+    pub device_id: String,
+    pub id: String,
+    pub petition_id: String,
+    pub captured_at: String,
+    pub sealed: Vec<u8>,
+    pub provenance: Option<Vec<u8>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
@@ -476,6 +512,71 @@ impl Store {
         }
     }
 
+    /// Takes in a kiosk a relay forwards records of (see [`Adopted`]); `via` names the relay.
+    pub async fn adopt(&self, kiosk: &RelayedKiosk, via: &str) -> Result<Adopted, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, kiosk, via) = (s.clone(), kiosk.clone(), via.to_owned());
+                blocking(move || s.adopt(&kiosk, &via)).await
+            }
+            Self::Postgres(p) => p.adopt(kiosk, via).await,
+        }
+    }
+
+    /// Up to `limit` records the main collector has not acknowledged yet, oldest first.
+    pub async fn unrelayed(&self, limit: u32) -> Result<Vec<RelayRow>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.unrelayed(limit)).await
+            }
+            Self::Postgres(p) => p.unrelayed(limit).await,
+        }
+    }
+
+    /// Remembers that the main collector holds these records.
+    pub async fn mark_relayed(&self, ids: Vec<String>) -> Result<(), StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.mark_relayed(&ids)).await
+            }
+            Self::Postgres(p) => p.mark_relayed(&ids).await,
+        }
+    }
+
+    /// How many records wait to be relayed.
+    pub async fn relay_waiting(&self) -> Result<u64, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let s = s.clone();
+                blocking(move || s.relay_waiting()).await
+            }
+            Self::Postgres(p) => p.relay_waiting().await,
+        }
+    }
+
+    /// A value this collector keeps about itself (its relay's key and pin, …).
+    pub async fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, key) = (s.clone(), key.to_owned());
+                blocking(move || s.meta(&key)).await
+            }
+            Self::Postgres(p) => p.meta(key).await,
+        }
+    }
+
+    pub async fn set_meta(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {
+        match self {
+            Self::Sqlite(s) => {
+                let (s, key, value) = (s.clone(), key.to_owned(), value.to_vec());
+                blocking(move || s.set_meta(&key, &value)).await
+            }
+            Self::Postgres(p) => p.set_meta(key, value).await,
+        }
+    }
+
     /// Every enrolled device, oldest first.
     pub async fn devices(&self) -> Result<Vec<Device>, StoreError> {
         match self {
@@ -544,6 +645,8 @@ pub struct NewPairing {
     pub secret: Vec<u8>,
     /// Unix seconds.
     pub expires: i64,
+    /// `enroll --relay`: the device it enrols may forward other kiosks' records.
+    pub relay: bool,
 }
 
 pub(crate) fn unix_now() -> i64 {

@@ -14,8 +14,8 @@ use tokio_postgres::NoTls;
 use uuid::Uuid;
 
 use super::{
-    AuditEntry, Device, DeviceKey, NewPairing, Outcome, RequestId, Stats, StoreError, Stored,
-    check_pairing, count, parse_ack, unix_now,
+    Adopted, AuditEntry, Device, DeviceKey, NewPairing, Outcome, RelayRow, RelayedKiosk, RequestId,
+    Stats, StoreError, Stored, check_pairing, count, parse_ack, unix_now,
 };
 
 /// The schema, in order, as in `sqlite.rs`; never edit a step once released, add one.
@@ -121,6 +121,11 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE devices ADD COLUMN app_version TEXT;
      ALTER TABLE devices ADD COLUMN pending BIGINT;
      ALTER TABLE devices ADD COLUMN clock_offset BIGINT;",
+    // Relaying (see the SQLite backend's migration).
+    "ALTER TABLE pairings ADD COLUMN relay BOOLEAN NOT NULL DEFAULT false;
+     ALTER TABLE devices ADD COLUMN relay BOOLEAN NOT NULL DEFAULT false;
+     ALTER TABLE devices ADD COLUMN via TEXT;
+     CREATE TABLE relayed (record_id TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now());",
 ];
 
 /// A timestamp as RFC 3339 in UTC with milliseconds (as the SQLite backend writes them).
@@ -240,9 +245,10 @@ impl PgStore {
             .await?;
         let added = client
             .execute(
-                "INSERT INTO pairings (nameplate, name, secret, expires) VALUES ($1, $2, $3, $4)
+                "INSERT INTO pairings (nameplate, name, secret, expires, relay)
+                 VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (nameplate) DO NOTHING",
-                &[&p.nameplate, &p.name, &p.secret, &p.expires],
+                &[&p.nameplate, &p.name, &p.secret, &p.expires, &p.relay],
             )
             .await?;
         Ok(added == 1)
@@ -308,14 +314,14 @@ impl PgStore {
         let mut client = self.client().await?;
         let tx = client.transaction().await?;
         // FOR UPDATE: a second instance finishing the same pairing waits, then finds it gone.
-        let name: String = tx
+        let row = tx
             .query_opt(
-                "SELECT name FROM pairings WHERE nameplate = $1 FOR UPDATE",
+                "SELECT name, relay FROM pairings WHERE nameplate = $1 FOR UPDATE",
                 &[&nameplate],
             )
             .await?
-            .ok_or(StoreError::BadCode)?
-            .get(0);
+            .ok_or(StoreError::BadCode)?;
+        let (name, relay): (String, bool) = (row.get(0), row.get(1));
         let id = device_id.to_string();
         let added = tx
             .execute(
@@ -337,9 +343,113 @@ impl PgStore {
                 return Err(StoreError::AlreadyEnrolled);
             }
         }
+        if relay {
+            tx.execute("UPDATE devices SET relay = true WHERE id = $1", &[&id])
+                .await?;
+        }
         tx.execute("DELETE FROM pairings WHERE nameplate = $1", &[&nameplate])
             .await?;
         tx.commit().await?;
+        Ok(())
+    }
+
+    pub(super) async fn adopt(&self, k: &RelayedKiosk, via: &str) -> Result<Adopted, StoreError> {
+        let client = self.client().await?;
+        let added = client
+            .execute(
+                "INSERT INTO devices (id, name, public_key, via) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (id) DO NOTHING",
+                &[&k.id, &k.name, &k.public_key, &via],
+            )
+            .await?;
+        if added == 1 {
+            return Ok(Adopted::New);
+        }
+        let row = client
+            .query_one(
+                "SELECT public_key, revoked_at IS NOT NULL FROM devices WHERE id = $1",
+                &[&k.id],
+            )
+            .await?;
+        let (key, revoked): (Vec<u8>, bool) = (row.get(0), row.get(1));
+        Ok(if revoked {
+            Adopted::Revoked
+        } else if key == k.public_key {
+            Adopted::Known
+        } else {
+            Adopted::OtherKey
+        })
+    }
+
+    pub(super) async fn unrelayed(&self, limit: u32) -> Result<Vec<RelayRow>, StoreError> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                "SELECT r.device_id, r.id, r.petition_id, r.captured_at, r.sealed, r.provenance
+                 FROM records r
+                 WHERE NOT EXISTS (SELECT 1 FROM relayed x WHERE x.record_id = r.id)
+                 ORDER BY r.received_at, r.id LIMIT $1",
+                &[&i64::from(limit)],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| RelayRow {
+                device_id: r.get(0),
+                id: r.get(1),
+                petition_id: r.get(2),
+                captured_at: r.get(3),
+                sealed: r.get(4),
+                provenance: r.get(5),
+            })
+            .collect())
+    }
+
+    pub(super) async fn mark_relayed(&self, ids: &[String]) -> Result<(), StoreError> {
+        self.client()
+            .await?
+            .execute(
+                "INSERT INTO relayed (record_id) SELECT unnest($1::TEXT[])
+                 ON CONFLICT (record_id) DO NOTHING",
+                &[&ids],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn relay_waiting(&self) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .client()
+            .await?
+            .query_one(
+                "SELECT COUNT(*) FROM records r
+                 WHERE NOT EXISTS (SELECT 1 FROM relayed x WHERE x.record_id = r.id)",
+                &[],
+            )
+            .await?
+            .get(0);
+        Ok(count(n))
+    }
+
+    pub(super) async fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .client()
+            .await?
+            .query_opt("SELECT value FROM meta WHERE key = $1", &[&key])
+            .await?
+            .map(|r| r.get(0)))
+    }
+
+    pub(super) async fn set_meta(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {
+        self.client()
+            .await?
+            .execute(
+                "INSERT INTO meta (key, value) VALUES ($1, $2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                &[&key, &value],
+            )
+            .await?;
         Ok(())
     }
 
@@ -351,13 +461,14 @@ impl PgStore {
             .client()
             .await?
             .query_opt(
-                "SELECT public_key, revoked_at IS NOT NULL FROM devices WHERE id = $1",
+                "SELECT public_key, revoked_at IS NOT NULL, relay FROM devices WHERE id = $1",
                 &[&device_id],
             )
             .await?
             .map(|r| DeviceKey {
                 public_key: r.get(0),
                 revoked: r.get(1),
+                relay: r.get(2),
             }))
     }
 

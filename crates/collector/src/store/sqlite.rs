@@ -10,8 +10,8 @@ use rusqlite_migration::{M, Migrations};
 use uuid::Uuid;
 
 use super::{
-    AuditEntry, Device, DeviceKey, NewPairing, Outcome, RequestId, Stats, StoreError, Stored,
-    check_pairing, count, parse_ack, unix_now,
+    Adopted, AuditEntry, Device, DeviceKey, NewPairing, Outcome, RelayRow, RelayedKiosk, RequestId,
+    Stats, StoreError, Stored, check_pairing, count, parse_ack, unix_now,
 };
 
 /// The schema, in order; never edit a step once released, add one. `postgres.rs` keeps the
@@ -151,6 +151,17 @@ const MIGRATIONS: &[M<'static>] = &[
          ALTER TABLE devices ADD COLUMN pending INTEGER;
          ALTER TABLE devices ADD COLUMN clock_offset INTEGER;",
     ),
+    // Relaying (an on-site collector forwarding to the organisation's main one, `relay`):
+    // on the main collector, a pairing code made with `enroll --relay` enrols a device that
+    // may forward other kiosks' records (`devices.relay`), and a kiosk first heard of through
+    // a relay names it (`devices.via`). On the on-site collector, `relayed` holds the records
+    // the main one acknowledged, so each goes up once.
+    M::up(
+        "ALTER TABLE pairings ADD COLUMN relay INTEGER NOT NULL DEFAULT 0;
+         ALTER TABLE devices ADD COLUMN relay INTEGER NOT NULL DEFAULT 0;
+         ALTER TABLE devices ADD COLUMN via TEXT;
+         CREATE TABLE relayed (record_id TEXT PRIMARY KEY, at TEXT NOT NULL);",
+    ),
 ];
 
 const IN_DOUBT_SQLITE: &str = "SELECT a.record_id FROM delivery_attempts a
@@ -195,9 +206,10 @@ impl SqliteStore {
         let conn = self.conn();
         conn.execute("DELETE FROM pairings WHERE expires < ?1", [unix_now()])?;
         let added = conn.execute(
-            "INSERT INTO pairings (nameplate, name, secret, expires) VALUES (?1, ?2, ?3, ?4)
+            "INSERT INTO pairings (nameplate, name, secret, expires, relay)
+             VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (nameplate) DO NOTHING",
-            params![p.nameplate, p.name, p.secret, p.expires],
+            params![p.nameplate, p.name, p.secret, p.expires, p.relay],
         )?;
         Ok(added == 1)
     }
@@ -255,11 +267,11 @@ impl SqliteStore {
     ) -> Result<(), StoreError> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let name: String = tx
+        let (name, relay): (String, bool) = tx
             .query_row(
-                "SELECT name FROM pairings WHERE nameplate = ?1",
+                "SELECT name, relay FROM pairings WHERE nameplate = ?1",
                 [nameplate],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
             .ok_or(StoreError::BadCode)?;
@@ -282,6 +294,12 @@ impl SqliteStore {
             Some((key, false)) if key == public_key => {}
             Some(_) => return Err(StoreError::AlreadyEnrolled),
         }
+        if relay {
+            tx.execute(
+                "UPDATE devices SET relay = 1 WHERE id = ?1",
+                [device_id.to_string()],
+            )?;
+        }
         // A code pairs once.
         tx.execute("DELETE FROM pairings WHERE nameplate = ?1", [nameplate])?;
         tx.commit()?;
@@ -292,16 +310,96 @@ impl SqliteStore {
         Ok(self
             .conn()
             .query_row(
-                "SELECT public_key, revoked_at IS NOT NULL FROM devices WHERE id = ?1",
+                "SELECT public_key, revoked_at IS NOT NULL, relay FROM devices WHERE id = ?1",
                 [device_id],
                 |r| {
                     Ok(DeviceKey {
                         public_key: r.get(0)?,
                         revoked: r.get(1)?,
+                        relay: r.get(2)?,
                     })
                 },
             )
             .optional()?)
+    }
+
+    pub(super) fn adopt(&self, k: &RelayedKiosk, via: &str) -> Result<Adopted, StoreError> {
+        let conn = self.conn();
+        let existing: Option<(Vec<u8>, bool)> = conn
+            .query_row(
+                "SELECT public_key, revoked_at IS NOT NULL FROM devices WHERE id = ?1",
+                [&k.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(match existing {
+            None => {
+                conn.execute(
+                    "INSERT INTO devices (id, name, public_key, enrolled_at, via)
+                     VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING",
+                    params![k.id, k.name, k.public_key, now(), via],
+                )?;
+                Adopted::New
+            }
+            Some((_, true)) => Adopted::Revoked,
+            Some((key, false)) if key == k.public_key => Adopted::Known,
+            Some(_) => Adopted::OtherKey,
+        })
+    }
+
+    pub(super) fn unrelayed(&self, limit: u32) -> Result<Vec<RelayRow>, StoreError> {
+        let conn = self.conn();
+        let mut q = conn.prepare(
+            "SELECT r.device_id, r.id, r.petition_id, r.captured_at, r.sealed, r.provenance
+             FROM records r WHERE NOT EXISTS (SELECT 1 FROM relayed x WHERE x.record_id = r.id)
+             ORDER BY r.rowid LIMIT ?1",
+        )?;
+        let rows = q.query_map([limit], |r| {
+            Ok(RelayRow {
+                device_id: r.get(0)?,
+                id: r.get(1)?,
+                petition_id: r.get(2)?,
+                captured_at: r.get(3)?,
+                sealed: r.get(4)?,
+                provenance: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub(super) fn mark_relayed(&self, ids: &[String]) -> Result<(), StoreError> {
+        let ids = serde_json::to_string(ids).map_err(|e| StoreError::Task(e.to_string()))?;
+        self.conn().execute(
+            "INSERT OR IGNORE INTO relayed (record_id, at) SELECT value, ?2 FROM json_each(?1)",
+            params![ids, now()],
+        )?;
+        Ok(())
+    }
+
+    pub(super) fn relay_waiting(&self) -> Result<u64, StoreError> {
+        let n: i64 = self.conn().query_row(
+            "SELECT COUNT(*) FROM records r
+             WHERE NOT EXISTS (SELECT 1 FROM relayed x WHERE x.record_id = r.id)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(count(n))
+    }
+
+    pub(super) fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub(super) fn set_meta(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {
+        self.conn().execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
     }
 
     pub(super) fn revoke(&self, device_id: &str) -> Result<(), StoreError> {

@@ -11,6 +11,8 @@ use placard_sync::http::{HttpTransport, enroll};
 use placard_sync::signing::{RequestSigner, public_key_of_pkcs8};
 use placard_vault::{OrganiserKey, SecretString, SignRules, SignerInput, Vault};
 
+pub mod fault_proxy;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_placard-collector");
 
 /// Where a test collector keeps its data.
@@ -212,6 +214,24 @@ impl Collector {
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    }
+
+    /// Signs in to its console with a new link: the console's root and the session cookie.
+    pub async fn console_session(&self) -> (String, String) {
+        let link = self.console_link();
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let r = client.get(&link).send().await.unwrap();
+        let cookie = r.headers()[reqwest::header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        (link.split("/signin").next().unwrap().to_owned(), cookie)
     }
 
     pub fn stats(&self) -> serde_json::Value {
@@ -460,7 +480,8 @@ pub fn rss_of(pid: u32) -> u64 {
 
 /// Takes a SQLite collector database back to before its running totals (`tallies`), as a
 /// collector that held records before them left it: opening it again runs their migration
-/// (and the one after it, the kiosks' reports, undone here too).
+/// (and the ones after it — the kiosks' reports, relaying — undone here too; a migration added
+/// later must be undone here as well).
 pub fn before_tallies(conn: &rusqlite::Connection) {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -472,8 +493,12 @@ pub fn before_tallies(conn: &rusqlite::Connection) {
          ALTER TABLE devices DROP COLUMN app_version;
          ALTER TABLE devices DROP COLUMN pending;
          ALTER TABLE devices DROP COLUMN clock_offset;
+         ALTER TABLE pairings DROP COLUMN relay;
+         ALTER TABLE devices DROP COLUMN relay;
+         ALTER TABLE devices DROP COLUMN via;
+         DROP TABLE relayed;
          PRAGMA user_version = {};",
-        version - 2
+        version - 3
     ))
     .unwrap();
 }

@@ -25,7 +25,7 @@ pub use model::{
 };
 pub use notice::Notice;
 pub use pack::{
-    Asset, FileReport, LoadedPetition, Pack, PackEntry, file_id, load_file, pack_root_for,
-    petition_files,
+    Asset, FileReport, LoadedPetition, Pack, PackEntry, asset_in, file_id, load_file,
+    pack_root_for, petition_files,
 };
 pub use render::{ASSET_SCHEME, Location, Rendered, Renderer, kiosk_asset_base};

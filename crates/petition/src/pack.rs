@@ -265,25 +265,30 @@ impl Pack {
     /// Reads an image of the pack for the kiosk's asset scheme. `url_path` is the URL path
     /// (percent-encoded, relative to the pack root). Only image files inside the pack are served.
     pub fn asset(&self, url_path: &str) -> Result<Asset, AssetError> {
-        let decoded = percent_decode_str(url_path.trim_start_matches('/'))
-            .decode_utf8()
-            .map_err(|_| AssetError::NotFound(url_path.to_owned()))?;
-        let rel = Path::new(decoded.as_ref());
-        if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-            return Err(AssetError::Forbidden(url_path.to_owned()));
-        }
-        let mime = image_mime(rel).ok_or_else(|| AssetError::Forbidden(url_path.to_owned()))?;
-        let real = self
-            .root
-            .join(rel)
-            .canonicalize()
-            .map_err(|_| AssetError::NotFound(url_path.to_owned()))?;
-        if !real.starts_with(&self.root) || !real.is_file() {
-            return Err(AssetError::Forbidden(url_path.to_owned()));
-        }
-        let bytes = std::fs::read(&real).map_err(|_| AssetError::NotFound(url_path.to_owned()))?;
-        Ok(Asset { bytes, mime })
+        asset_in(&self.root, url_path)
     }
+}
+
+/// A raster image inside the pack whose canonical root is `root`, by the path the kiosk
+/// addresses it by, without loading the pack's petitions (see [`Pack::asset`]).
+pub fn asset_in(root: &Path, url_path: &str) -> Result<Asset, AssetError> {
+    let decoded = percent_decode_str(url_path.trim_start_matches('/'))
+        .decode_utf8()
+        .map_err(|_| AssetError::NotFound(url_path.to_owned()))?;
+    let rel = Path::new(decoded.as_ref());
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err(AssetError::Forbidden(url_path.to_owned()));
+    }
+    let mime = image_mime(rel).ok_or_else(|| AssetError::Forbidden(url_path.to_owned()))?;
+    let real = root
+        .join(rel)
+        .canonicalize()
+        .map_err(|_| AssetError::NotFound(url_path.to_owned()))?;
+    if !real.starts_with(root) || !real.is_file() {
+        return Err(AssetError::Forbidden(url_path.to_owned()));
+    }
+    let bytes = std::fs::read(&real).map_err(|_| AssetError::NotFound(url_path.to_owned()))?;
+    Ok(Asset { bytes, mime })
 }
 
 impl FileReport {

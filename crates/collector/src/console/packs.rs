@@ -204,9 +204,10 @@ pub(super) async fn file(
     if !crate::packs::valid_name(&name) {
         return Err(Refusal::NoPack);
     }
+    // The image alone: found and checked inside the pack's folder, its petitions not loaded.
     let found = tokio::task::spawn_blocking(move || {
-        let pack = Pack::load(&dir.join(&name), &Renderer::default()).ok()?;
-        pack.asset(&path).ok()
+        let root = dir.join(&name).canonicalize().ok()?;
+        placard_petition::asset_in(&root, &path).ok()
     })
     .await
     .map_err(|_| Refusal::Store)?;

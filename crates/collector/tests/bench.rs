@@ -413,3 +413,108 @@ async fn bench_overview_at_a_million() {
         if fast <= 200.0 { "met" } else { "NOT met" }
     );
 }
+
+/// As [`bench_overview_at_a_million`], on PostgreSQL: the same records (filled by
+/// `generate_series`, with their running totals made by the same grouping the migration uses),
+/// the overview's figures from the totals beside the scan they replace, in the same run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: ./dev bench"]
+async fn bench_overview_at_a_million_postgres() {
+    let n: u64 = std::env::var("PLACARD_BENCH_OVERVIEW_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let (url, _db) = common::pg_database().expect("PLACARD_TEST_POSTGRES (./dev bench sets it)");
+    drop(placard_collector::store::Store::open(&url).await.unwrap());
+    let filled = Instant::now();
+    common::psql(
+        &url,
+        &format!(
+            "INSERT INTO records (id, device_id, batch_id, petition_id, captured_at, sealed)
+             SELECT lpad(x::text, 36, '0'), 'device-' || (x % 20), 'batch-' || (x / 500),
+                    'petition-' || (x % 8),
+                    to_char(timestamp '2026-11-01' + (x % 400) * interval '1 hour',
+                            'YYYY-MM-DD\"T\"HH24:00:00\"Z\"'),
+                    decode(repeat('00', 1318), 'hex')
+             FROM generate_series(1, {n}) AS x;
+             INSERT INTO tallies (device_id, petition_id, hour, n)
+             SELECT device_id, petition_id, captured_at, COUNT(*) FROM records
+             GROUP BY device_id, petition_id, captured_at;
+             ANALYZE;"
+        ),
+    );
+    let filled = filled.elapsed();
+    let store = placard_collector::store::Store::open(&url).await.unwrap();
+    const RUNS: usize = 15;
+    let mut totals = Vec::new();
+    let mut figures = None;
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let stats = store.stats().await.unwrap();
+        let hours = store.per_hour("2026-11-10T00:00:00Z").await.unwrap();
+        totals.push(t.elapsed().as_secs_f64() * 1000.0);
+        figures = Some((stats, hours));
+    }
+    let (stats, hours) = figures.unwrap();
+    let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(conn);
+    let mut scans = Vec::new();
+    let mut counted = None;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let held: i64 = client
+            .query_one("SELECT COUNT(*) FROM records", &[])
+            .await
+            .unwrap()
+            .get(0);
+        let mut grouped = Vec::new();
+        for sql in [
+            "SELECT device_id, COUNT(*) FROM records GROUP BY device_id ORDER BY device_id",
+            "SELECT petition_id, COUNT(*) FROM records GROUP BY petition_id ORDER BY petition_id",
+            "SELECT captured_at, COUNT(*) FROM records WHERE captured_at >= '2026-11-10T00:00:00Z'
+             GROUP BY captured_at ORDER BY captured_at",
+        ] {
+            let rows: Vec<(String, u64)> = client
+                .query(sql, &[])
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get::<_, i64>(1) as u64))
+                .collect();
+            grouped.push(rows);
+        }
+        scans.push(t.elapsed().as_secs_f64() * 1000.0);
+        counted = Some((held as u64, grouped));
+    }
+    let (held, grouped) = counted.unwrap();
+    assert_eq!(stats.held, n);
+    assert_eq!(
+        (stats.held, &stats.by_device, &stats.by_petition, &hours),
+        (held, &grouped[0], &grouped[1], &grouped[2]),
+        "the running totals are the counts"
+    );
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (fast, slow) = (median(&mut totals), median(&mut scans));
+    println!(
+        "the console's overview at {n} records (PostgreSQL, release={}):",
+        !cfg!(debug_assertions)
+    );
+    println!(
+        "  filled (records and their totals) in {:.1} s",
+        filled.as_secs_f64()
+    );
+    println!("  overview from the running totals: median {fast:7.1} ms of {RUNS}");
+    println!(
+        "  baseline, counted from the records: median {slow:7.1} ms of 5; ratio {:.5}",
+        fast / slow
+    );
+    println!(
+        "  goal ≤ 200 ms: {}",
+        if fast <= 200.0 { "met" } else { "NOT met" }
+    );
+}

@@ -43,7 +43,7 @@ pub fn postgres_admin() -> Option<String> {
     );
 }
 
-fn psql(admin: &str, sql: &str) {
+pub fn psql(admin: &str, sql: &str) {
     let out = Command::new("psql")
         .args([admin, "-v", "ON_ERROR_STOP=1", "-qAtc", sql])
         .output()

@@ -942,15 +942,17 @@ pub fn parse_origin(origin: &str) -> Result<String, String> {
 }
 
 /// Whether the console may listen at `addr`: loopback always; any other address only over
-/// TLS and when the organiser said so (`--console-public`), since the console unlocks the key
-/// and exports signers.
+/// TLS with the organisation's own certificate (`tls`: `--tls-cert`; a browser cannot pin the
+/// collector's key as a kiosk does) and when the organiser said so (`--console-public`), since
+/// the console unlocks the key and exports signers.
 pub fn check_address(addr: SocketAddr, tls: bool, public: bool) -> Result<(), String> {
     if addr.ip().is_loopback() || (tls && public) {
         return Ok(());
     }
     Err(format!(
         "refusing to serve the console on {addr}: other computers could reach it. It listens on \
-         loopback (127.0.0.1) unless it has TLS and --console-public"
+         loopback (127.0.0.1) unless it has the organisation's certificate (--tls-cert, \
+         --tls-key) and --console-public"
     ))
 }
 

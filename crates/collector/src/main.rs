@@ -390,10 +390,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .transpose()
                     .map_err(anyhow::Error::msg)?;
                 // Before anything is opened or bound: a console other computers could reach
-                // is refused unless it has TLS and the organiser asked for it.
+                // is refused unless it has the organisation's own certificate (a browser cannot
+                // pin the collector's key as kiosks do) and the organiser asked for it.
+                let organisation_tls = !plain_http && tls_cert.is_some();
                 if let Some(addr) = console {
-                    placard_collector::console::check_address(addr, !plain_http, console_public)
-                        .map_err(anyhow::Error::msg)?;
+                    placard_collector::console::check_address(
+                        addr,
+                        organisation_tls,
+                        console_public,
+                    )
+                    .map_err(anyhow::Error::msg)?;
                 }
                 let store = Store::open(&db).await?;
                 let destinations = admin::Destinations {
@@ -464,9 +470,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let (changes, watched) = tokio::sync::watch::channel(());
                 // One shelf for the kiosks' routes and the console (their tars are built once).
                 let shelf = Shelf::new(packs);
-                // The console: its own listener, the same TLS as the kiosks' (or none behind a
-                // proxy that ends it); its first sign-in link on stderr, not in the logs that
-                // scripts read from stdout.
+                // The console: its own listener — plain HTTP on loopback (nothing on the network
+                // to read it; a browser would refuse the certificate made for the collector's
+                // own key, which only kiosks pin), the organisation's certificate when public;
+                // its first sign-in link on stderr, not in the logs scripts read from stdout.
                 let listener = match console {
                     Some(addr) => match tokio::net::TcpListener::bind(addr).await {
                         Ok(l) => Some(l),
@@ -484,6 +491,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let console = match listener {
                     Some(listener) => {
                         let bound = listener.local_addr()?;
+                        let tls = if bound.ip().is_loopback() {
+                            None
+                        } else {
+                            tls.clone()
+                        };
                         let parts = placard_collector::console::Parts {
                             store: store.clone(),
                             key: key.clone(),

@@ -219,9 +219,15 @@ fn a_console_other_computers_could_reach_is_refused_without_tls() {
     // Every interface, as an organiser would open it to the network: refused before anything
     // is opened or bound (so nothing listens beyond loopback, and nothing is reached at all).
     let everywhere = std::net::SocketAddr::from((std::net::Ipv4Addr::UNSPECIFIED, 8441));
-    for extra in [&[][..], &["--console-public"][..]] {
+    // Plain HTTP, with or without the flag; and HTTPS with only the collector's own key's
+    // certificate (kiosks pin it; a browser cannot), with the flag.
+    for extra in [
+        &["--plain-http"][..],
+        &["--plain-http", "--console-public"][..],
+        &["--console-public"][..],
+    ] {
         let out = Command::new(BIN)
-            .args(["serve", "--plain-http", "--db", &db])
+            .args(["serve", "--db", &db])
             .args(["--listen", "127.0.0.1:0", "--console"])
             .arg(everywhere.to_string())
             .args(extra)

@@ -88,7 +88,7 @@ kiosks-active = Actiu
 kiosks-revoked-at = Revocat { $when }
 kiosks-revoke = Revoca { $name }
 kiosks-revoke-title = Voleu revocar { $name }?
-kiosks-revoke-warning = A partir d'ara, el servidor de recollida rebutjarà tot el que enviï aquest quiosc. Les signatures que encara no hagi enviat s'hi queden; per recuperar-les, torneu-lo a aparellar amb un altre nom. Feu-ho quan un quiosc es perdi o el robin.
+kiosks-revoke-warning = A partir d'ara, el servidor de recollida rebutjarà tot el que enviï aquest quiosc; no es pot desfer. Les signatures que encara no hagi enviat s'hi queden segellades. Feu-ho quan un quiosc es perdi o el robin.
 kiosks-revoke-confirm = Sí, revoca'l
 
 key-title = La clau de l'organització

@@ -88,7 +88,7 @@ kiosks-active = Aktiv
 kiosks-revoked-at = Gesperrt { $when }
 kiosks-revoke = { $name } sperren
 kiosks-revoke-title = { $name } sperren?
-kiosks-revoke-warning = Der Sammelserver lehnt ab jetzt alles ab, was dieser Kiosk sendet. Unterschriften, die er noch nicht gesendet hat, bleiben auf ihm; um sie zu holen, koppeln Sie ihn unter neuem Namen erneut. Tun Sie das, wenn ein Kiosk verloren oder gestohlen ist.
+kiosks-revoke-warning = Der Sammelserver lehnt ab jetzt alles ab, was dieser Kiosk sendet; das lässt sich nicht rückgängig machen. Unterschriften, die er noch nicht gesendet hat, bleiben versiegelt auf ihm. Tun Sie das, wenn ein Kiosk verloren oder gestohlen ist.
 kiosks-revoke-confirm = Ja, sperren
 
 key-title = Der Schlüssel der Organisation

@@ -88,7 +88,7 @@ kiosks-active = Active
 kiosks-revoked-at = Revoked { $when }
 kiosks-revoke = Revoke { $name }
 kiosks-revoke-title = Revoke { $name }?
-kiosks-revoke-warning = The collector will refuse everything this kiosk sends from now on. Signatures it has not sent yet stay on it; to bring them in, pair it again under a new name. Do this when a kiosk is lost or stolen.
+kiosks-revoke-warning = The collector will refuse everything this kiosk sends from now on; it cannot be undone. Signatures it has not sent yet stay sealed on it. Do this when a kiosk is lost or stolen.
 kiosks-revoke-confirm = Yes, revoke it
 
 key-title = The organiser's key

@@ -88,7 +88,7 @@ kiosks-active = Activo
 kiosks-revoked-at = Revocado { $when }
 kiosks-revoke = Revocar { $name }
 kiosks-revoke-title = ¿Revocar { $name }?
-kiosks-revoke-warning = A partir de ahora, el servidor de recogida rechazará todo lo que envíe este quiosco. Las firmas que aún no haya enviado se quedan en él; para recuperarlas, emparéjelo de nuevo con otro nombre. Hágalo cuando un quiosco se pierda o lo roben.
+kiosks-revoke-warning = A partir de ahora, el servidor de recogida rechazará todo lo que envíe este quiosco; no se puede deshacer. Las firmas que aún no haya enviado se quedan selladas en él. Hágalo cuando un quiosco se pierda o lo roben.
 kiosks-revoke-confirm = Sí, revocarlo
 
 key-title = La clave de la organización

@@ -88,7 +88,7 @@ kiosks-active = Active
 kiosks-revoked-at = Révoquée { $when }
 kiosks-revoke = Révoquer { $name }
 kiosks-revoke-title = Révoquer { $name } ?
-kiosks-revoke-warning = Le serveur de collecte refusera désormais tout ce que cette borne envoie. Les signatures qu’elle n’a pas encore envoyées restent sur elle ; pour les récupérer, appairez-la de nouveau sous un autre nom. À faire quand une borne est perdue ou volée.
+kiosks-revoke-warning = Le serveur de collecte refusera désormais tout ce que cette borne envoie ; c’est irréversible. Les signatures qu’elle n’a pas encore envoyées restent scellées sur elle. À faire quand une borne est perdue ou volée.
 kiosks-revoke-confirm = Oui, la révoquer
 
 key-title = La clé de l’organisation

@@ -88,7 +88,7 @@ kiosks-active = Aktyf
 kiosks-revoked-at = Ynlutsen { $when }
 kiosks-revoke = { $name } ynlûke
 kiosks-revoke-title = { $name } ynlûke?
-kiosks-revoke-warning = De sammeltsjinner wegeret fan no ôf alles wat dizze kiosk stjoert. Hantekeningen dy't er noch net ferstjoerd hat, bliuwe op de kiosk; om se binnen te heljen, keppelje jo him opnij ûnder in nije namme. Doch dit as in kiosk kwyt of stellen is.
+kiosks-revoke-warning = De sammeltsjinner wegeret fan no ôf alles wat dizze kiosk stjoert; dit kin net ûngedien makke wurde. Hantekeningen dy't er noch net ferstjoerd hat, bliuwe fersegele op de kiosk. Doch dit as in kiosk kwyt of stellen is.
 kiosks-revoke-confirm = Ja, ynlûke
 
 key-title = De kaai fan de organisaasje

@@ -88,7 +88,7 @@ kiosks-active = Actief
 kiosks-revoked-at = Ingetrokken { $when }
 kiosks-revoke = { $name } intrekken
 kiosks-revoke-title = { $name } intrekken?
-kiosks-revoke-warning = De verzamelserver weigert vanaf nu alles wat deze kiosk stuurt. Handtekeningen die hij nog niet heeft verstuurd, blijven op de kiosk; om ze binnen te halen, koppelt u hem opnieuw onder een nieuwe naam. Doe dit als een kiosk kwijt of gestolen is.
+kiosks-revoke-warning = De verzamelserver weigert vanaf nu alles wat deze kiosk stuurt; dit kan niet ongedaan worden gemaakt. Handtekeningen die hij nog niet heeft verstuurd, blijven verzegeld op de kiosk. Doe dit als een kiosk kwijt of gestolen is.
 kiosks-revoke-confirm = Ja, intrekken
 
 key-title = De sleutel van de organisatie

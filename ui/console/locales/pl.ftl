@@ -92,7 +92,7 @@ kiosks-active = Aktywny
 kiosks-revoked-at = Unieważniony { $when }
 kiosks-revoke = Unieważnij { $name }
 kiosks-revoke-title = Unieważnić { $name }?
-kiosks-revoke-warning = Od teraz serwer zbierający odrzuci wszystko, co wyśle ten kiosk. Podpisy, których jeszcze nie wysłał, zostają na nim; aby je odzyskać, sparuj go ponownie pod nową nazwą. Zrób to, gdy kiosk zginie lub zostanie skradziony.
+kiosks-revoke-warning = Od teraz serwer zbierający odrzuci wszystko, co wyśle ten kiosk; tego nie da się cofnąć. Podpisy, których jeszcze nie wysłał, zostają na nim zapieczętowane. Zrób to, gdy kiosk zginie lub zostanie skradziony.
 kiosks-revoke-confirm = Tak, unieważnij
 
 key-title = Klucz organizacji

@@ -88,7 +88,7 @@ kiosks-active = Ativo
 kiosks-revoked-at = Revogado { $when }
 kiosks-revoke = Revogar { $name }
 kiosks-revoke-title = Revogar { $name }?
-kiosks-revoke-warning = A partir de agora, o servidor de coleta recusará tudo o que este quiosque enviar. As assinaturas que ele ainda não enviou ficam nele; para trazê-las, pareie-o de novo com outro nome. Faça isso quando um quiosque for perdido ou roubado.
+kiosks-revoke-warning = A partir de agora, o servidor de coleta recusará tudo o que este quiosque enviar; isso não pode ser desfeito. As assinaturas que ele ainda não enviou ficam lacradas nele. Faça isso quando um quiosque for perdido ou roubado.
 kiosks-revoke-confirm = Sim, revogar
 
 key-title = A chave da organização

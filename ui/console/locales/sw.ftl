@@ -88,7 +88,7 @@ kiosks-active = Kinatumika
 kiosks-revoked-at = Kilibatilishwa { $when }
 kiosks-revoke = Batilisha { $name }
 kiosks-revoke-title = Ubatilishe { $name }?
-kiosks-revoke-warning = Kuanzia sasa seva ya kukusanya itakataa kila kitu kibanda hiki kinachotuma. Sahihi ambazo bado hakijatuma hubaki ndani yake; ili kuzileta, kioanishe tena kwa jina jipya. Fanya hivi kibanda kinapopotea au kuibiwa.
+kiosks-revoke-warning = Kuanzia sasa seva ya kukusanya itakataa kila kitu kibanda hiki kinachotuma; hili haliwezi kutenduliwa. Sahihi ambazo bado hakijatuma hubaki zimefungwa ndani yake. Fanya hivi kibanda kinapopotea au kuibiwa.
 kiosks-revoke-confirm = Ndiyo, kibatilishe
 
 key-title = Ufunguo wa shirika

@@ -18,6 +18,12 @@ fn link(c: &Collector) -> String {
     c.console_link()
 }
 
+/// Signs in with a new link (checking the cookie's flags): the console's root and the cookie.
+async fn session(c: &Collector) -> (String, String) {
+    let first = link(c);
+    (base(&first), sign_in(&first).await)
+}
+
 /// The answer's JSON body (`null` when it has none).
 async fn json(r: reqwest::Response) -> serde_json::Value {
     serde_json::from_slice(&r.bytes().await.unwrap()).unwrap_or_default()
@@ -177,9 +183,7 @@ async fn an_idle_session_lapses() {
         &["--console", "127.0.0.1:0", "--console-idle-seconds", "1"],
     )
     .unwrap();
-    let first = link(&c);
-    let base = base(&first);
-    let cookie = sign_in(&first).await;
+    let (base, cookie) = session(&c).await;
     let (status, _) = get(&base, "/api/overview", Some(&cookie)).await;
     assert_eq!(status, StatusCode::OK);
     tokio::time::sleep(Duration::from_millis(1600)).await;
@@ -308,9 +312,7 @@ async fn kiosks_from_the_console(backend: Backend) {
     let Some(c) = Collector::start_with(backend, &["--console", "127.0.0.1:0"]) else {
         return;
     };
-    let first = link(&c);
-    let base = base(&first);
-    let cookie = sign_in(&first).await;
+    let (base, cookie) = session(&c).await;
 
     for bad in ["", "   ", "a\u{7}bell", &"x".repeat(81)] {
         let (status, body) = post(
@@ -427,9 +429,7 @@ async fn the_key_is_unlocked_and_locked_from_the_console() {
         &["--console", "127.0.0.1:0", "--identity", &org.key()],
     )
     .unwrap();
-    let first = link(&c);
-    let base = base(&first);
-    let cookie = sign_in(&first).await;
+    let (base, cookie) = session(&c).await;
     let (_, key) = get(&base, "/api/key", Some(&cookie)).await;
     assert_eq!(
         key,
@@ -704,9 +704,7 @@ async fn sending_on_from_the_console_is_guarded_stoppable_and_resumes() {
         ],
     )
     .unwrap();
-    let first = link(&c);
-    let base = base(&first);
-    let cookie = sign_in(&first).await;
+    let (base, cookie) = session(&c).await;
     let (_dir, vault) = common::kiosk_sealing_to(&org.recipient, 30, "encryption-is-not-a-crime");
     common::enroll_vault(&c, &vault, "kiosk").await;
     assert_eq!(common::sync_all(&c.url, vault, 100).await, 30);
@@ -940,9 +938,7 @@ async fn kiosks_report_how_they_are_and_cannot_report_for_another(backend: Backe
     let Some(c) = Collector::start_with(backend, &["--console", "127.0.0.1:0"]) else {
         return;
     };
-    let first = link(&c);
-    let base = base(&first);
-    let cookie = sign_in(&first).await;
+    let (base, cookie) = session(&c).await;
     let (a_dir, a) = common::kiosk(3, "p");
     let (_b_dir, b) = common::kiosk(0, "p");
     common::enroll_vault(&c, &a, "A").await;
@@ -1067,9 +1063,7 @@ async fn packs_are_checked_previewed_and_added_from_the_console() {
         ],
     )
     .unwrap();
-    let first = link(&c);
-    let base = base(&first);
-    let cookie = sign_in(&first).await;
+    let (base, cookie) = session(&c).await;
 
     let (status, packs) = get(&base, "/api/packs", Some(&cookie)).await;
     assert_eq!(status, StatusCode::OK, "{packs}");
@@ -1244,9 +1238,7 @@ async fn sending_to_the_webhook_from_the_console_lists_each_record() {
     let (_dir, vault) = common::kiosk_sealing_to(&org.recipient, 7, "p");
     common::enroll_vault(&c, &vault, "kiosk").await;
     assert_eq!(common::sync_all(&c.url, vault, 100).await, 7);
-    let first = link(&c);
-    let base = base(&first);
-    let cookie = sign_in(&first).await;
+    let (base, cookie) = session(&c).await;
     let (_, sending) = get(&base, "/api/send", Some(&cookie)).await;
     assert_eq!(sending["destinations"], serde_json::json!(["webhook"]));
     for round in 0..2 {

@@ -35,6 +35,8 @@ struct Collector {
     max_records: Option<usize>,
     /// Sizes of the batches refused with 413.
     too_large: Vec<usize>,
+    /// The waiting counts the kiosk reported, in order.
+    reports: Vec<u64>,
 }
 
 #[derive(Clone, Default)]
@@ -49,6 +51,11 @@ impl Stub {
 }
 
 impl Transport for Stub {
+    async fn report(&self, report: &placard_sync::wire::Report) -> Result<(), TransportError> {
+        self.0.lock().unwrap().reports.push(report.pending);
+        Ok(())
+    }
+
     async fn health(&self) -> Result<(), TransportError> {
         let mut c = self.0.lock().unwrap();
         c.probes += 1;
@@ -419,4 +426,47 @@ async fn records_sent_through_another_handle_are_not_waited_for() {
     assert_eq!(calls, (0, 2));
     assert_eq!(state.borrow().pending, 0);
     running.stop().await;
+}
+
+/// Reports (for the organiser's console): what waits when back in touch, 0 when caught up,
+/// and a sign of life on each idle look — none while a kiosk idles unreachable.
+#[tokio::test(start_paused = true)]
+async fn the_kiosk_reports_when_back_in_touch_caught_up_and_idle() {
+    let (_dir, vault) = vault_with(25);
+    let stub = Stub::default();
+    let running = Running::start(vault, &stub, config());
+    let mut state = running.sync.state();
+    while state.borrow().pending > 0 || stub.0.lock().unwrap().reports.len() < 2 {
+        tokio::select! {
+            _ = state.changed() => {}
+            () = tokio::time::sleep(Duration::from_millis(100)) => {}
+        }
+    }
+    assert_eq!(stub.0.lock().unwrap().reports, [25, 0]);
+    // An idle hour (the idle look): one more report, a sign of life.
+    tokio::time::sleep(Duration::from_secs(3600 + 1)).await;
+    assert_eq!(stub.0.lock().unwrap().reports, [25, 0, 0]);
+    // The collector gone: the idle look fails, nothing is reported.
+    stub.0.lock().unwrap().script.push_back(Step::Down);
+    tokio::time::sleep(Duration::from_secs(3600)).await;
+    assert_eq!(stub.0.lock().unwrap().reports, [25, 0, 0]);
+    running.stop().await;
+}
+
+/// A collector refusing batches for a while (each retry probes again): reports go at most once
+/// a minute, so they never take a slowed kiosk's turn from its batches.
+#[tokio::test(start_paused = true)]
+async fn reports_while_records_wait_go_at_most_once_a_minute() {
+    let (_dir, vault) = vault_with(5);
+    let stub = Stub::scripted(&[Step::Busy; 12]);
+    let (state, elapsed) = run_until(vault, stub.clone(), config(), |c| c.records.len() == 5).await;
+    assert_eq!(state.pending, 0);
+    let c = stub.0.lock().unwrap();
+    assert!(c.probes > 10, "{} probes", c.probes);
+    let waiting = c.reports.iter().filter(|n| **n > 0).count() as u64;
+    assert!(
+        waiting <= 1 + elapsed.as_secs() / 60,
+        "{waiting} reports in {elapsed:?}: {:?}",
+        c.reports
+    );
 }

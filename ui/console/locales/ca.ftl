@@ -74,8 +74,8 @@ kiosks-name = Nom del quiosc (per exemple «Taula de l'entrada»)
 kiosks-make-code = Crea un codi d'aparellament
 kiosks-code-for = Codi d'aparellament per a { $name }:
 kiosks-code-how = { $hours ->
-    [one] Al quiosc: Tauler d'operador → Servidor de recollida → escriviu aquest codi. Funciona una vegada, durant una hora.
-   *[other] Al quiosc: Tauler d'operador → Servidor de recollida → escriviu aquest codi. Funciona una vegada, durant { $hours } hores.
+    [one] Al quiosc: Tauler d'operador → Sincronització → escriviu aquest codi. Funciona una vegada, durant una hora.
+   *[other] Al quiosc: Tauler d'operador → Sincronització → escriviu aquest codi. Funciona una vegada, durant { $hours } hores.
 }
 kiosks-enrolled = Quioscos registrats
 kiosks-none = Encara no hi ha cap quiosc registrat.

@@ -74,8 +74,8 @@ kiosks-name = Name des Kiosks (zum Beispiel „Vorderer Tisch“)
 kiosks-make-code = Kopplungscode erzeugen
 kiosks-code-for = Kopplungscode für { $name }:
 kiosks-code-how = { $hours ->
-    [one] Am Kiosk: Betreuungsbereich → Sammelserver → diesen Code eingeben. Er funktioniert einmal, innerhalb einer Stunde.
-   *[other] Am Kiosk: Betreuungsbereich → Sammelserver → diesen Code eingeben. Er funktioniert einmal, innerhalb von { $hours } Stunden.
+    [one] Am Kiosk: Betreuungsbereich → Synchronisierung → diesen Code eingeben. Er funktioniert einmal, innerhalb einer Stunde.
+   *[other] Am Kiosk: Betreuungsbereich → Synchronisierung → diesen Code eingeben. Er funktioniert einmal, innerhalb von { $hours } Stunden.
 }
 kiosks-enrolled = Angemeldete Kiosks
 kiosks-none = Noch ist kein Kiosk angemeldet.

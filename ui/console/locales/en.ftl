@@ -74,8 +74,8 @@ kiosks-name = The kiosk's name (for example "Front table")
 kiosks-make-code = Make a pairing code
 kiosks-code-for = Pairing code for { $name }:
 kiosks-code-how = { $hours ->
-    [one] At the kiosk: Operator panel → Collector → type this code. It works once, within an hour.
-   *[other] At the kiosk: Operator panel → Collector → type this code. It works once, within { $hours } hours.
+    [one] At the kiosk: Operator panel → Sync → type this code. It works once, within an hour.
+   *[other] At the kiosk: Operator panel → Sync → type this code. It works once, within { $hours } hours.
 }
 kiosks-enrolled = Enrolled kiosks
 kiosks-none = No kiosk is enrolled yet.

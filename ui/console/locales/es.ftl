@@ -74,8 +74,8 @@ kiosks-name = Nombre del quiosco (por ejemplo «Mesa de la entrada»)
 kiosks-make-code = Crear un código de emparejamiento
 kiosks-code-for = Código de emparejamiento para { $name }:
 kiosks-code-how = { $hours ->
-    [one] En el quiosco: Panel de operador → Servidor de recogida → escriba este código. Funciona una vez, durante una hora.
-   *[other] En el quiosco: Panel de operador → Servidor de recogida → escriba este código. Funciona una vez, durante { $hours } horas.
+    [one] En el quiosco: Panel de operador → Sincronización → escriba este código. Funciona una vez, durante una hora.
+   *[other] En el quiosco: Panel de operador → Sincronización → escriba este código. Funciona una vez, durante { $hours } horas.
 }
 kiosks-enrolled = Quioscos registrados
 kiosks-none = Todavía no hay ningún quiosco registrado.

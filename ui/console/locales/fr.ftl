@@ -74,8 +74,8 @@ kiosks-name = Nom de la borne (par exemple « Table de l’entrée »)
 kiosks-make-code = Créer un code d’appairage
 kiosks-code-for = Code d’appairage pour { $name } :
 kiosks-code-how = { $hours ->
-    [one] Sur la borne : Panneau opérateur → Serveur de collecte → saisir ce code. Il ne sert qu’une fois, pendant une heure.
-   *[other] Sur la borne : Panneau opérateur → Serveur de collecte → saisir ce code. Il ne sert qu’une fois, pendant { $hours } heures.
+    [one] Sur la borne : Panneau opérateur → Synchronisation → saisir ce code. Il ne sert qu’une fois, pendant une heure.
+   *[other] Sur la borne : Panneau opérateur → Synchronisation → saisir ce code. Il ne sert qu’une fois, pendant { $hours } heures.
 }
 kiosks-enrolled = Bornes inscrites
 kiosks-none = Aucune borne n’est encore inscrite.

@@ -74,8 +74,8 @@ kiosks-name = Namme fan de kiosk (bygelyks ‘Tafel by de yngong’)
 kiosks-make-code = Keppelkoade meitsje
 kiosks-code-for = Keppelkoade foar { $name }:
 kiosks-code-how = { $hours ->
-    [one] Op de kiosk: Behear → Sammeltsjinner → typ dizze koade. Hy wurket ien kear, binnen in oere.
-   *[other] Op de kiosk: Behear → Sammeltsjinner → typ dizze koade. Hy wurket ien kear, binnen { $hours } oeren.
+    [one] Op de kiosk: Behear → Syngronisaasje → typ dizze koade. Hy wurket ien kear, binnen in oere.
+   *[other] Op de kiosk: Behear → Syngronisaasje → typ dizze koade. Hy wurket ien kear, binnen { $hours } oeren.
 }
 kiosks-enrolled = Oanmelde kiosken
 kiosks-none = Der is noch gjin kiosk oanmeld.

@@ -74,8 +74,8 @@ kiosks-name = Naam van de kiosk (bijvoorbeeld ‘Tafel bij de ingang’)
 kiosks-make-code = Koppelcode maken
 kiosks-code-for = Koppelcode voor { $name }:
 kiosks-code-how = { $hours ->
-    [one] Op de kiosk: Beheer → Verzamelserver → typ deze code. Hij werkt één keer, binnen een uur.
-   *[other] Op de kiosk: Beheer → Verzamelserver → typ deze code. Hij werkt één keer, binnen { $hours } uur.
+    [one] Op de kiosk: Beheer → Synchronisatie → typ deze code. Hij werkt één keer, binnen een uur.
+   *[other] Op de kiosk: Beheer → Synchronisatie → typ deze code. Hij werkt één keer, binnen { $hours } uur.
 }
 kiosks-enrolled = Aangemelde kiosken
 kiosks-none = Er is nog geen kiosk aangemeld.

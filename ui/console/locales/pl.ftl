@@ -76,10 +76,10 @@ kiosks-name = Nazwa kiosku (np. „Stół przy wejściu”)
 kiosks-make-code = Utwórz kod parowania
 kiosks-code-for = Kod parowania dla { $name }:
 kiosks-code-how = { $hours ->
-    [one] W kiosku: Panel obsługi → Serwer zbierający → wpisz ten kod. Działa raz, przez godzinę.
-    [few] W kiosku: Panel obsługi → Serwer zbierający → wpisz ten kod. Działa raz, przez { $hours } godziny.
-    [many] W kiosku: Panel obsługi → Serwer zbierający → wpisz ten kod. Działa raz, przez { $hours } godzin.
-   *[other] W kiosku: Panel obsługi → Serwer zbierający → wpisz ten kod. Działa raz, przez { $hours } godziny.
+    [one] W kiosku: Panel obsługi → Synchronizacja → wpisz ten kod. Działa raz, przez godzinę.
+    [few] W kiosku: Panel obsługi → Synchronizacja → wpisz ten kod. Działa raz, przez { $hours } godziny.
+    [many] W kiosku: Panel obsługi → Synchronizacja → wpisz ten kod. Działa raz, przez { $hours } godzin.
+   *[other] W kiosku: Panel obsługi → Synchronizacja → wpisz ten kod. Działa raz, przez { $hours } godziny.
 }
 kiosks-enrolled = Zarejestrowane kioski
 kiosks-none = Żaden kiosk nie jest jeszcze zarejestrowany.

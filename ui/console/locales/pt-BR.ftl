@@ -74,8 +74,8 @@ kiosks-name = Nome do quiosque (por exemplo “Mesa da entrada”)
 kiosks-make-code = Gerar um código de pareamento
 kiosks-code-for = Código de pareamento para { $name }:
 kiosks-code-how = { $hours ->
-    [one] No quiosque: Painel do operador → Servidor de coleta → digite este código. Ele funciona uma vez, dentro de { $hours } hora.
-   *[other] No quiosque: Painel do operador → Servidor de coleta → digite este código. Ele funciona uma vez, dentro de { $hours } horas.
+    [one] No quiosque: Painel do operador → Sincronização → digite este código. Ele funciona uma vez, dentro de { $hours } hora.
+   *[other] No quiosque: Painel do operador → Sincronização → digite este código. Ele funciona uma vez, dentro de { $hours } horas.
 }
 kiosks-enrolled = Quiosques registrados
 kiosks-none = Nenhum quiosque registrado ainda.

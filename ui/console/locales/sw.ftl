@@ -74,8 +74,8 @@ kiosks-name = Jina la kibanda (kwa mfano "Meza ya mlangoni")
 kiosks-make-code = Tengeneza msimbo wa kuoanisha
 kiosks-code-for = Msimbo wa kuoanisha wa { $name }:
 kiosks-code-how = { $hours ->
-    [one] Kwenye kibanda: Paneli ya msimamizi → Seva ya kukusanya → andika msimbo huu. Unafanya kazi mara moja, ndani ya saa moja.
-   *[other] Kwenye kibanda: Paneli ya msimamizi → Seva ya kukusanya → andika msimbo huu. Unafanya kazi mara moja, ndani ya saa { $hours }.
+    [one] Kwenye kibanda: Paneli ya msimamizi → Usawazishaji → andika msimbo huu. Unafanya kazi mara moja, ndani ya saa moja.
+   *[other] Kwenye kibanda: Paneli ya msimamizi → Usawazishaji → andika msimbo huu. Unafanya kazi mara moja, ndani ya saa { $hours }.
 }
 kiosks-enrolled = Vibanda vilivyosajiliwa
 kiosks-none = Bado hakuna kibanda kilichosajiliwa.

@@ -43,6 +43,22 @@ pub struct Destinations {
     pub webhook: Option<Arc<placard_fanout::webhook::Webhook>>,
 }
 
+impl Destinations {
+    /// The destinations given, by the names records are settled under (Action Network first):
+    /// those every record must reach before its retention time starts, and the console's
+    /// "Send to" buttons.
+    pub fn names(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.action_network.is_some() {
+            out.push(placard_fanout::run::ACTION_NETWORK);
+        }
+        if self.webhook.is_some() {
+            out.push(placard_fanout::run::WEBHOOK);
+        }
+        out
+    }
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {

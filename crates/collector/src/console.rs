@@ -90,9 +90,8 @@ pub struct Console {
     changes: tokio::sync::watch::Receiver<()>,
     /// Where "Send on" may send: fixed by `serve`'s arguments, as for the admin socket.
     destinations: crate::admin::Destinations,
-    /// `serve --retain-days`, and the destinations the purge waits for.
+    /// `serve --retain-days` (the purge waits for every destination in `destinations`).
     retain_days: Option<u32>,
-    retained_for: Vec<String>,
     /// The packs kiosks can take (`serve --packs`), shared with the kiosks' routes.
     packs: crate::packs::Shelf,
     /// The current (or last) run of "Send on".
@@ -110,10 +109,8 @@ pub struct Parts {
     /// Told when kiosks' batches store records (see `server::Options::changes`).
     pub changes: tokio::sync::watch::Receiver<()>,
     pub destinations: crate::admin::Destinations,
-    /// `serve --retain-days`…
+    /// `serve --retain-days`.
     pub retain_days: Option<u32>,
-    /// …and the destinations every record must reach before its time starts.
-    pub retained_for: Vec<String>,
     /// The packs kiosks can take (`serve --packs`).
     pub packs: crate::packs::Shelf,
 }
@@ -144,7 +141,6 @@ impl Console {
             changes: parts.changes,
             destinations: parts.destinations,
             retain_days: parts.retain_days,
-            retained_for: parts.retained_for,
             packs: parts.packs,
             sending: Mutex::new(send::Sending::default()),
         })
@@ -840,9 +836,15 @@ struct DueDay {
 async fn retention(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<Response, Refusal> {
     c.session(&headers)?;
     let held = c.store.stats().await.map_err(|_| Refusal::Store)?.held;
+    let destinations: Vec<String> = c
+        .destinations
+        .names()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     let due = c
         .store
-        .due_by_day(&c.retained_for)
+        .due_by_day(&destinations)
         .await
         .map_err(|_| Refusal::Store)?;
     let ready: u64 = due.iter().map(|(_, n)| n).sum();
@@ -862,7 +864,7 @@ async fn retention(State(c): State<Arc<Console>>, headers: HeaderMap) -> Result<
     };
     Ok(axum::Json(RetentionView {
         retain_days: c.retain_days,
-        destinations: c.retained_for.clone(),
+        destinations,
         held,
         waiting: held.saturating_sub(ready),
         schedule,

@@ -175,8 +175,8 @@ enum Command {
         /// and changes from any other origin are refused.
         #[arg(long, value_name = "URL")]
         console_origin: Option<String>,
-        /// Let the console listen on an address other computers can reach (needs TLS: not
-        /// with --plain-http).
+        /// Let the console listen on an address other computers can reach (needs the
+        /// organisation's certificate, --tls-cert and --tls-key).
         #[arg(long, requires = "console")]
         console_public: bool,
         /// Seconds a console session lasts unused.
@@ -430,16 +430,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         None => None,
                     },
                 };
-                // The destinations every record must reach before its retention time starts.
-                let mut retained_for = Vec::new();
-                if destinations.action_network.is_some() {
-                    retained_for.push(run::ACTION_NETWORK.to_owned());
-                }
-                if destinations.webhook.is_some() {
-                    retained_for.push(run::WEBHOOK.to_owned());
-                }
                 if let Some(days) = retain_days {
-                    tokio::spawn(keep_for(store.clone(), retained_for.clone(), days));
+                    // Every destination given must have a record before its time starts.
+                    let named = destinations.names().into_iter().map(str::to_owned).collect();
+                    tokio::spawn(keep_for(store.clone(), named, days));
                 }
                 let keyring = Arc::new(Keyring::with_idle(
                     identity,
@@ -503,7 +497,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                             changes: watched,
                             destinations: destinations.clone(),
                             retain_days,
-                            retained_for,
                             packs: shelf.clone(),
                         };
                         let origin = console_origin.clone().unwrap_or_else(|| {

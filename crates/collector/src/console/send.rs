@@ -65,17 +65,6 @@ impl Console {
     pub(super) fn sending(&self) -> MutexGuard<'_, Sending> {
         self.sending.lock().unwrap_or_else(PoisonError::into_inner)
     }
-
-    fn destination_names(&self) -> Vec<&'static str> {
-        let mut out = Vec::new();
-        if self.destinations.action_network.is_some() {
-            out.push(placard_fanout::run::ACTION_NETWORK);
-        }
-        if self.destinations.webhook.is_some() {
-            out.push(placard_fanout::run::WEBHOOK);
-        }
-        out
-    }
 }
 
 pub(super) async fn send_state(
@@ -85,7 +74,7 @@ pub(super) async fn send_state(
     c.session(&headers)?;
     let run = c.sending().run.clone();
     Ok(axum::Json(SendView {
-        destinations: c.destination_names(),
+        destinations: c.destinations.names(),
         run,
     })
     .into_response())

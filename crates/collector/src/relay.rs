@@ -102,10 +102,11 @@ async fn connect(
                 &ring::rand::SystemRandom::new(),
             )
             .map_err(|_| RelayError::Other("no random numbers for the relay's key".into()))?;
-            store.set_meta(KEY, doc.as_ref()).await?;
+            // The id first: cut between the two, the next run makes both again.
             store
                 .set_meta(ID, Uuid::now_v7().to_string().as_bytes())
                 .await?;
+            store.set_meta(KEY, doc.as_ref()).await?;
             doc.as_ref().to_vec()
         }
     };

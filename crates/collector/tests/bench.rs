@@ -340,17 +340,7 @@ async fn bench_overview_at_a_million() {
     let store = placard_collector::store::Store::open(&url).await.unwrap();
     let migrated = migrated.elapsed();
 
-    const RUNS: usize = 15;
-    let mut totals = Vec::new();
-    let mut figures = None;
-    for _ in 0..RUNS {
-        let t = Instant::now();
-        let stats = store.stats().await.unwrap();
-        let hours = store.per_hour("2026-11-10T00:00:00Z").await.unwrap();
-        totals.push(t.elapsed().as_secs_f64() * 1000.0);
-        figures = Some((stats, hours));
-    }
-    let (stats, hours) = figures.unwrap();
+    let (totals, (stats, hours)) = read_overview(&store).await;
 
     // The baseline: the same figures counted from the records.
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -433,17 +423,7 @@ async fn bench_overview_at_a_million_postgres() {
     );
     let filled = filled.elapsed();
     let store = placard_collector::store::Store::open(&url).await.unwrap();
-    const RUNS: usize = 15;
-    let mut totals = Vec::new();
-    let mut figures = None;
-    for _ in 0..RUNS {
-        let t = Instant::now();
-        let stats = store.stats().await.unwrap();
-        let hours = store.per_hour("2026-11-10T00:00:00Z").await.unwrap();
-        totals.push(t.elapsed().as_secs_f64() * 1000.0);
-        figures = Some((stats, hours));
-    }
-    let (stats, hours) = figures.unwrap();
+    let (totals, (stats, hours)) = read_overview(&store).await;
     let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
         .await
         .unwrap();
@@ -493,6 +473,25 @@ async fn bench_overview_at_a_million_postgres() {
         totals,
         scans,
     );
+}
+
+/// The overview's figures read 15 times from the running totals: each time (ms) and the last.
+async fn read_overview(
+    store: &placard_collector::store::Store,
+) -> (
+    Vec<f64>,
+    (placard_collector::store::Stats, Vec<(String, u64)>),
+) {
+    let mut totals = Vec::new();
+    let mut figures = None;
+    for _ in 0..15 {
+        let t = Instant::now();
+        let stats = store.stats().await.unwrap();
+        let hours = store.per_hour("2026-11-10T00:00:00Z").await.unwrap();
+        totals.push(t.elapsed().as_secs_f64() * 1000.0);
+        figures = Some((stats, hours));
+    }
+    (totals, figures.unwrap())
 }
 
 /// Prints an overview benchmark's medians: from the running totals, beside the scan.
